@@ -1,0 +1,84 @@
+//! The syntax of an error code: a decimal integer that fits `i64`, written plainly.
+
+/// Reads a code as the doc or the overlay writes it.
+///
+/// Accepted: an optional `-` and ASCII digits, without leading zeros. `09003` is refused
+/// rather than read as `9003`: a leading zero is more likely a typo or a string code than a
+/// deliberate spelling, and reading it silently would hide a second spelling of one code.
+/// The error says what is wrong and how to write the code instead.
+pub(crate) fn read(text: &str) -> Result<i64, CodeError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(CodeError {
+            message: "empty code".to_owned(),
+            help: "write the error code as a decimal integer such as `9003`".to_owned(),
+        });
+    }
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.len() > 1 && digits.starts_with('0') {
+            let plain = format!("{}{}", if text.starts_with('-') { "-" } else { "" }, digits.trim_start_matches('0'));
+            let plain = if plain.is_empty() || plain == "-" { "0".to_owned() } else { plain };
+            return Err(CodeError {
+                message: format!("code `{text}` has a leading zero"),
+                help: format!("write it as `{plain}`; codes are decimal integers without leading zeros"),
+            });
+        }
+        return text.parse::<i64>().map_err(|_| CodeError {
+            message: format!("code `{text}` does not fit a 64-bit signed integer"),
+            help: format!("codes must lie in {}..={}", i64::MIN, i64::MAX),
+        });
+    }
+    let ascii: String = text.chars().map(|c| full_width_digit(c).unwrap_or(c)).collect();
+    let help = if ascii != text && read(&ascii).is_ok() {
+        format!("`{text}` uses full-width digits; write it with ASCII digits: `{ascii}`")
+    } else if text.starts_with("0x") || text.starts_with("0X") {
+        "codes are decimal: write the number in base 10".to_owned()
+    } else {
+        "write the error code as a decimal integer such as `9003`".to_owned()
+    };
+    Err(CodeError { message: format!("code `{text}` is not a decimal integer"), help })
+}
+
+fn full_width_digit(c: char) -> Option<char> {
+    let value = (c as u32).checked_sub('０' as u32).filter(|&v| v < 10)?;
+    char::from_digit(value, 10)
+}
+
+/// Why a code could not be read, with the fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CodeError {
+    pub(crate) message: String,
+    pub(crate) help: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_decimal_codes_are_read() {
+        assert_eq!(read("9003"), Ok(9003));
+        assert_eq!(read(" -1 "), Ok(-1));
+        assert_eq!(read("0"), Ok(0));
+        assert_eq!(read("9223372036854775807"), Ok(i64::MAX));
+    }
+
+    #[test]
+    fn other_spellings_are_refused_with_a_fix() {
+        for (text, help) in [
+            ("", "decimal integer"),
+            ("90O3", "decimal integer"),
+            ("9003a", "decimal integer"),
+            ("1e5", "decimal integer"),
+            ("0x10", "base 10"),
+            ("９００３", "`9003`"),
+            ("09003", "`9003`"),
+            ("9223372036854775808", "64-bit"),
+            ("-", "decimal integer"),
+        ] {
+            let error = read(text).unwrap_err();
+            assert!(format!("{} {}", error.message, error.help).contains(help), "{text}: {error:?}");
+        }
+    }
+}

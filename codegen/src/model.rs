@@ -1,0 +1,121 @@
+//! Plain data: what the doc and the overlay say ([`Doc`], [`Overlay`]), and what the
+//! validator makes of them together ([`Catalog`]), the only thing the emitter reads.
+//!
+//! Every value that came from a file keeps the byte range it came from, so a later stage can
+//! point at it without going back to the text.
+
+use std::ops::Range;
+
+/// A value read from a file, with the byte range it was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Range<usize>,
+}
+
+impl<T> Spanned<T> {
+    /// Pairs a value with its byte range.
+    pub fn new(value: T, span: Range<usize>) -> Spanned<T> {
+        Spanned { value, span }
+    }
+}
+
+/// The error-code table of a doc, row by row, as written.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The table's rows, in the doc's order.
+    pub rows: Vec<Row>,
+}
+
+/// One row of the error-code table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// The whole row.
+    pub span: Range<usize>,
+    /// The code cell, as written (it is read as a number by the validator).
+    pub code: Cell,
+    /// The description cell.
+    pub description: Cell,
+}
+
+/// One table cell in its two forms.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The cell's content, without the padding around it.
+    pub span: Range<usize>,
+    /// The Markdown source, trimmed: links stay links. Used in doc comments.
+    pub markdown: String,
+    /// The text a reader sees: markup stripped, link text kept, whitespace collapsed.
+    pub text: String,
+}
+
+/// The decisions the doc does not make, as the overlay file writes them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overlay {
+    /// HTTP classes, in the file's order.
+    pub classes: Vec<Class>,
+    /// English names, keyed by code, in the file's order.
+    pub names: Vec<Name>,
+}
+
+/// A class of errors that share one HTTP status, such as the doc's "API request errors: 400".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Class {
+    /// The class's name (`request`), its key in the overlay.
+    pub name: Spanned<String>,
+    /// The HTTP status every code of the class answers with.
+    pub status: Spanned<i64>,
+    /// Inclusive code ranges in this class; a single code is a range of one.
+    pub ranges: Vec<Spanned<(i64, i64)>>,
+    /// Whether codes in no class's ranges belong to this one; set on at most one class.
+    pub default: Option<Spanned<bool>>,
+}
+
+/// An English name given to a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Name {
+    /// The code, as the overlay's key.
+    pub code: Spanned<i64>,
+    /// The English name (`Meeting not exist`).
+    pub name: Spanned<String>,
+}
+
+/// A doc and its overlay, checked against each other: every documented code with its name,
+/// variant, HTTP status and description. Entries are in ascending code order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalog {
+    /// The documented codes, ascending.
+    pub entries: Vec<Entry>,
+    /// The HTTP classes, in the overlay's order.
+    pub classes: Vec<ClassInfo>,
+}
+
+/// One documented error code, ready to emit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The numeric code.
+    pub code: i64,
+    /// The English name from the overlay.
+    pub name: String,
+    /// The Rust variant name made from `name` (`MeetingNotExist`).
+    pub variant: String,
+    /// The index of the code's class in [`Catalog::classes`].
+    pub class: usize,
+    /// The HTTP status the code answers with.
+    pub http_status: u16,
+    /// The description as Markdown, for doc comments.
+    pub markdown: String,
+    /// The description as plain text, for `Display` and `description()`.
+    pub text: String,
+}
+
+/// An HTTP class as the catalog uses it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassInfo {
+    /// The overlay's name for it (`request`).
+    pub name: String,
+    /// Its HTTP status.
+    pub http_status: u16,
+}

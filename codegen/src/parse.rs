@@ -1,0 +1,11 @@
+//! The first stage: text into the plain model of [`crate::model`].
+//!
+//! Each parser reads one file, keeps the byte range of everything it reads, and reports every
+//! problem it can see on its own; problems that need the doc and the overlay together are
+//! the validator's.
+
+mod doc;
+mod overlay;
+
+pub use doc::doc;
+pub use overlay::overlay;

@@ -1,0 +1,219 @@
+//! The overlay: a small TOML file holding the decisions the doc does not make.
+//!
+//! ```toml
+//! [classes.request]      # the doc's "API request errors"
+//! status = 400
+//! codes = ["190001..=200006"]
+//!
+//! [classes.service]      # the doc's "service errors"
+//! status = 500
+//! default = true         # every code in no other class
+//!
+//! [names]
+//! 9003 = "Meeting not exist"
+//! ```
+
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+use crate::codes;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Class, Name, Overlay, Spanned};
+use crate::source::SourceFile;
+
+type TomlSpanned<T> = toml::Spanned<T>;
+
+/// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
+pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
+    let mut reader = Reader { file, shift: file.bom_len(), diagnostics: Vec::new() };
+    let (root, errors) = DeTable::parse_recoverable(file.body());
+    for error in errors {
+        let span = error.span().map_or(0..0, |span| reader.span(span));
+        let message = error.message().lines().next().unwrap_or("invalid TOML").to_owned();
+        reader.diagnostics.push(
+            Diagnostic::new(file, span, format!("invalid TOML: {message}"))
+                .help("fix the TOML syntax at this position"),
+        );
+    }
+    let mut overlay = Overlay::default();
+    for (key, value) in sorted(root.get_ref()) {
+        match key.get_ref().as_ref() {
+            "classes" => overlay.classes = reader.classes(value),
+            "names" => overlay.names = reader.names(value),
+            other => reader.unknown_key(key, other, &["classes", "names"]),
+        }
+    }
+    (overlay, reader.diagnostics)
+}
+
+/// A table's entries in the file's order (the parser keeps them sorted by key).
+fn sorted<'a, 'i>(
+    table: &'a DeTable<'i>,
+) -> Vec<(&'a TomlSpanned<std::borrow::Cow<'i, str>>, &'a TomlSpanned<DeValue<'i>>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(key, _)| key.span().start);
+    entries
+}
+
+struct Reader<'a> {
+    file: &'a SourceFile,
+    shift: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn span(&self, span: Range<usize>) -> Range<usize> {
+        span.start + self.shift..span.end + self.shift
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String, help: &str) {
+        let span = self.span(span);
+        self.diagnostics.push(Diagnostic::new(self.file, span, message).help(help));
+    }
+
+    fn unknown_key<T>(&mut self, key: &TomlSpanned<T>, name: &str, known: &[&str]) {
+        let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        self.error(
+            key.span(),
+            format!("unknown key `{name}`"),
+            &format!("the keys allowed here are {}", known.join(", ")),
+        );
+    }
+
+    fn table<'v, 'i>(&mut self, value: &'v TomlSpanned<DeValue<'i>>, what: &str) -> Option<&'v DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(table),
+            _ => {
+                self.error(
+                    value.span(),
+                    format!("{what} must be a table"),
+                    &format!("write {what} as a `[section]` or `{{ ... }}`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Option<Spanned<i64>> {
+        let span = self.span(value.span());
+        match value.get_ref() {
+            DeValue::Integer(integer) => match i64::from_str_radix(integer.as_str(), integer.radix()) {
+                Ok(n) => Some(Spanned::new(n, span)),
+                Err(_) => {
+                    self.error(
+                        value.span(),
+                        format!("{what} does not fit a 64-bit signed integer"),
+                        "use a smaller number",
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.error(
+                    value.span(),
+                    format!("{what} must be an integer"),
+                    &format!("write {what} as a number without quotes"),
+                );
+                None
+            }
+        }
+    }
+
+    fn classes(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Class> {
+        let Some(table) = self.table(value, "`classes`") else { return Vec::new() };
+        let mut classes = Vec::new();
+        for (key, value) in sorted(table) {
+            let name = Spanned::new(key.get_ref().to_string(), self.span(key.span()));
+            let Some(fields) = self.table(value, &format!("class `{}`", name.value)) else { continue };
+            let mut status = None;
+            let mut ranges = Vec::new();
+            let mut default = None;
+            for (field, value) in sorted(fields) {
+                match field.get_ref().as_ref() {
+                    "status" => status = self.integer(value, "`status`"),
+                    "codes" => ranges = self.ranges(value),
+                    "default" => match value.get_ref() {
+                        DeValue::Boolean(b) => default = Some(Spanned::new(*b, self.span(value.span()))),
+                        _ => self.error(
+                            value.span(),
+                            "`default` must be `true` or `false`".to_owned(),
+                            "write `default = true` on the class of every code no range names",
+                        ),
+                    },
+                    other => self.unknown_key(field, other, &["status", "codes", "default"]),
+                }
+            }
+            match status {
+                Some(status) => classes.push(Class { name, status, ranges, default }),
+                None => self.error(
+                    key.span(),
+                    format!("class `{}` has no `status`", name.value),
+                    "add the HTTP status its codes answer with, e.g. `status = 400`",
+                ),
+            }
+        }
+        classes
+    }
+
+    /// Reads `codes = [9003, "190001..=200006"]`: single codes and inclusive ranges.
+    fn ranges(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Spanned<(i64, i64)>> {
+        let help = "write `codes` as a list of codes and inclusive ranges, e.g. `[9003, \"190001..=200006\"]`";
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), "`codes` must be a list".to_owned(), help);
+            return Vec::new();
+        };
+        let mut ranges = Vec::new();
+        for item in items.iter() {
+            let span = self.span(item.span());
+            match item.get_ref() {
+                DeValue::Integer(_) => {
+                    if let Some(code) = self.integer(item, "a code") {
+                        ranges.push(Spanned::new((code.value, code.value), span));
+                    }
+                }
+                DeValue::String(text) => match text.split_once("..=") {
+                    Some((first, last)) => match (codes::read(first), codes::read(last)) {
+                        (Ok(first), Ok(last)) if first <= last => ranges.push(Spanned::new((first, last), span)),
+                        (Ok(first), Ok(last)) => self.error(
+                            item.span(),
+                            format!("range `{text}` is empty: {first} is greater than {last}"),
+                            "write the smaller code first",
+                        ),
+                        (Err(error), _) | (_, Err(error)) => {
+                            self.error(item.span(), format!("in range `{text}`: {}", error.message), &error.help)
+                        }
+                    },
+                    None => self.error(item.span(), format!("`{text}` is not a range"), help),
+                },
+                _ => self.error(item.span(), "a code or a range was expected".to_owned(), help),
+            }
+        }
+        ranges
+    }
+
+    fn names(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Name> {
+        let Some(table) = self.table(value, "`names`") else { return Vec::new() };
+        let mut names = Vec::new();
+        for (key, value) in sorted(table) {
+            let code = match codes::read(key.get_ref()) {
+                Ok(code) => Spanned::new(code, self.span(key.span())),
+                Err(error) => {
+                    self.error(key.span(), format!("in `[names]`: {}", error.message), &error.help);
+                    continue;
+                }
+            };
+            match value.get_ref() {
+                DeValue::String(name) => {
+                    names.push(Name { code, name: Spanned::new(name.to_string(), self.span(value.span())) })
+                }
+                _ => self.error(
+                    value.span(),
+                    format!("the name of code {} must be a string", code.value),
+                    "write the English name in quotes, e.g. `9003 = \"Meeting not exist\"`",
+                ),
+            }
+        }
+        names
+    }
+}

@@ -48,19 +48,32 @@ impl Diagnostic {
         self
     }
 
-    /// The diagnostic as one line, `path:line:col: message (help: ...)`.
-    pub fn to_line(&self, sources: &[&SourceFile]) -> String {
-        let mut line = match sources.iter().find(|s| s.path == self.path) {
-            Some(source) => {
-                let lc = source.line_col(self.span.start);
-                format!("{}:{}:{}: {}", self.path, lc.line, lc.col, self.message)
-            }
-            None => format!("{}: {}", self.path, self.message),
-        };
-        if let Some(help) = &self.help {
-            line.push_str(&format!(" (help: {help})"));
+    /// The diagnostic as `path:line:col: message`, then one indented line for each label and
+    /// one for the help.
+    pub fn to_lines(&self, sources: &[&SourceFile]) -> String {
+        let mut text = format!("{}: {}", position(sources, &self.path, self.span.start), self.message);
+        for label in &self.labels {
+            text.push_str(&format!(
+                "\n  {}: note: {}",
+                position(sources, &label.path, label.span.start),
+                label.message
+            ));
         }
-        line
+        if let Some(help) = &self.help {
+            text.push_str(&format!("\n  help: {help}"));
+        }
+        text
+    }
+}
+
+/// `path:line:col` of an offset, or the bare path if the file is not among the sources.
+fn position(sources: &[&SourceFile], path: &str, offset: usize) -> String {
+    match sources.iter().find(|source| source.path == path) {
+        Some(source) => {
+            let lc = source.line_col(offset);
+            format!("{path}:{}:{}", lc.line, lc.col)
+        }
+        None => path.to_owned(),
     }
 }
 

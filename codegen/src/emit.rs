@@ -12,7 +12,7 @@ use crate::model::Catalog;
 
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
-    let len = catalog.entries.len();
+    let len = Literal::usize_unsuffixed(catalog.entries.len());
     let variants: Vec<_> = catalog.entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
     let docs = catalog.entries.iter().map(|entry| {
         let summary = format!(" {}", entry.markdown);
@@ -26,7 +26,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let codes = catalog.entries.iter().map(|entry| Literal::i64_unsuffixed(entry.code));
     let statuses = catalog.entries.iter().map(|entry| Literal::u16_unsuffixed(entry.http_status));
     let descriptions = catalog.entries.iter().map(|entry| Literal::string(&entry.text));
-    let indices = (0..len).map(Literal::usize_unsuffixed);
+    let indices = (0..catalog.entries.len()).map(Literal::usize_unsuffixed);
 
     quote! {
         /// An error code of the API: one variant per code its documentation lists, and

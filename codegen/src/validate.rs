@@ -148,10 +148,9 @@ impl<'a> Validator<'a> {
         let mut result = BTreeMap::new();
         for (&code, row) in rows {
             let Some(&name) = by_code.get(&code) else {
-                let example = format!("{code} = \"{}\"", suggested_name(&row.description.text));
                 let diagnostic = self
                     .in_doc(row.code.span.clone(), format!("code {code} has no English name"))
-                    .help(format!("add `{example}` under `[names]` in {overlay_path}"));
+                    .help(format!("add `{code} = \"<English name>\"` under `[names]` in {overlay_path}"));
                 self.report(diagnostic);
                 continue;
             };
@@ -178,30 +177,28 @@ impl<'a> Validator<'a> {
         let code = name.code.value;
         let span = name.name.span.clone();
         let variant = text.to_upper_camel_case();
-        let problem = if !text.is_ascii() {
-            Some(format!("the name of code {code}, `{text}`, has non-ASCII characters"))
+        let words =
+            "names become Rust identifiers: use English words that start with a letter, such as \"Meeting not exist\"";
+        let (message, help) = if !text.is_ascii() {
+            (format!("the name of code {code}, `{text}`, has non-ASCII characters"), words.to_owned())
         } else if variant.is_empty() {
-            Some(format!("the name of code {code}, `{text}`, has no letters"))
+            (format!("the name of code {code}, `{text}`, has no letters"), words.to_owned())
         } else if variant.starts_with(|c: char| c.is_ascii_digit()) {
-            Some(format!("the name of code {code}, `{text}`, starts with a digit"))
+            (format!("the name of code {code}, `{text}`, starts with a digit"), words.to_owned())
         } else if syn::parse_str::<syn::Ident>(&variant).is_err() {
-            Some(format!("the name of code {code}, `{text}`, makes `{variant}`, a Rust keyword"))
+            let message = format!("the name of code {code}, `{text}`, makes `{variant}`, a Rust keyword");
+            (message, "add a word, so the variant is not a keyword".to_owned())
         } else if variant == UNKNOWN_VARIANT {
-            Some(format!(
+            let message = format!(
                 "the name of code {code}, `{text}`, makes `{UNKNOWN_VARIANT}`, the variant kept for undocumented codes"
-            ))
+            );
+            (message, "choose a name that says what the error is".to_owned())
         } else {
-            None
+            return Some(variant);
         };
-        match problem {
-            None => Some(variant),
-            Some(message) => {
-                let help = "names become Rust identifiers: use English words that start with a letter, such as \"Meeting not exist\"";
-                let diagnostic = self.in_overlay(span, message).help(help);
-                self.report(diagnostic);
-                None
-            }
-        }
+        let diagnostic = self.in_overlay(span, message).help(help);
+        self.report(diagnostic);
+        None
     }
 
     /// Checks the classes and returns the lookup from code to class.
@@ -272,14 +269,4 @@ impl ClassOf {
             .map(|&(.., class)| class)
             .or(self.default)
     }
-}
-
-/// A placeholder for the help line of a missing name: the ASCII words of the description,
-/// or a generic hint when it has none.
-fn suggested_name(description: &str) -> String {
-    let words: Vec<&str> = description
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| word.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
-        .collect();
-    if words.is_empty() { "English name".to_owned() } else { words.join(" ") }
 }

@@ -175,18 +175,20 @@ impl UnknownCode {
     }
 }
 /// The documented codes, ascending; `ErrorCode::ALL[i]` has code `CODES[i]`.
-static CODES: [i64; 37usize] = [
-    9002, 9003, 9008, 9042, 9061, 9093, 9098, 9099, 9100, 9101, 9102, 9103, 9104, 10000, 10001, 10005, 20002, 20003,
-    40000, 41001, 41002, 41003, 50000, 50001, 190001, 190300, 190301, 190303, 190310, 190311, 190312, 200001, 200002,
-    200003, 200004, 200005, 200006,
+static CODES: [i64; 37] = [
+    9002, 9003, 9008, 9042, 9061, 9093, 9098, 9099, 9100, 9101, 9102, 9103, 9104, 10000,
+    10001, 10005, 20002, 20003, 40000, 41001, 41002, 41003, 50000, 50001, 190001, 190300,
+    190301, 190303, 190310, 190311, 190312, 200001, 200002, 200003, 200004, 200005,
+    200006,
 ];
 /// The HTTP status of each documented code, by index.
-static HTTP_STATUSES: [u16; 37usize] = [
-    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
-    500, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400,
+static HTTP_STATUSES: [u16; 37] = [
+    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 500, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400,
+    400, 400, 400,
 ];
 /// The plain-text description of each documented code, by index.
-static DESCRIPTIONS: [&str; 37usize] = [
+static DESCRIPTIONS: [&str; 37] = [
     "获取 TinyId 错误或者 meetingId 错误",
     "会议不存在",
     "创建会议数量超过限制",
@@ -358,12 +360,17 @@ impl ::core::convert::From<ErrorCode> for i64 {
     }
 }
 impl ::serde::Serialize for ErrorCode {
-    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
         serializer.serialize_i64(self.code())
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ErrorCode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<ErrorCode, D::Error> {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<ErrorCode, D::Error> {
         deserializer.deserialize_i64(CodeVisitor)
     }
 }
@@ -374,14 +381,24 @@ impl ::serde::de::Visitor<'_> for CodeVisitor {
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str("an integer error code")
     }
-    fn visit_i64<E: ::serde::de::Error>(self, code: i64) -> ::core::result::Result<ErrorCode, E> {
+    fn visit_i64<E: ::serde::de::Error>(
+        self,
+        code: i64,
+    ) -> ::core::result::Result<ErrorCode, E> {
         ::core::result::Result::Ok(ErrorCode::from_code(code))
     }
-    fn visit_u64<E: ::serde::de::Error>(self, code: u64) -> ::core::result::Result<ErrorCode, E> {
+    fn visit_u64<E: ::serde::de::Error>(
+        self,
+        code: u64,
+    ) -> ::core::result::Result<ErrorCode, E> {
         match i64::try_from(code) {
-            ::core::result::Result::Ok(code) => ::core::result::Result::Ok(ErrorCode::from_code(code)),
+            ::core::result::Result::Ok(code) => {
+                ::core::result::Result::Ok(ErrorCode::from_code(code))
+            }
             ::core::result::Result::Err(_) => {
-                ::core::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Unsigned(code), &self))
+                ::core::result::Result::Err(
+                    E::invalid_value(::serde::de::Unexpected::Unsigned(code), &self),
+                )
             }
         }
     }

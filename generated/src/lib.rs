@@ -27,6 +27,8 @@
 //! repository; see its README for how a new version of the documentation is taken in.
 
 mod body;
+// The generated module is formatted by prettyplease, not rustfmt: `cargo fmt` leaves it alone.
+#[rustfmt::skip]
 mod error_codes;
 
 pub use body::{ErrorInfo, ErrorResponse};

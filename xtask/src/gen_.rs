@@ -118,7 +118,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         let overlay = SourceFile::new(&spec.overlay, read(&root.join(&spec.overlay))?);
         match errtab_codegen::generate(&doc, &overlay) {
             Ok(output) => outputs.push((spec.output.clone(), output.rust)),
-            Err(diagnostics) => problems.extend(diagnostics.iter().map(|d: &Diagnostic| d.to_line(&[&doc, &overlay]))),
+            Err(diagnostics) => problems.extend(diagnostics.iter().map(|d: &Diagnostic| d.to_lines(&[&doc, &overlay]))),
         }
     }
     if !problems.is_empty() {
@@ -139,10 +139,10 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
     let mut stems = Vec::new();
     for entry in entries {
         let path = entry.map_err(|error| Error::Io { path: dir.clone(), error })?.path();
-        if path.extension().is_some_and(|ext| ext == "md") {
-            if let Some(stem) = path.file_stem().and_then(|stem| stem.to_str()) {
-                stems.push(stem.to_owned());
-            }
+        if path.extension().is_some_and(|ext| ext == "md")
+            && let Some(stem) = path.file_stem().and_then(|stem| stem.to_str())
+        {
+            stems.push(stem.to_owned());
         }
     }
     if stems.is_empty() {

@@ -24,6 +24,8 @@ pub mod model;
 pub mod parse;
 pub mod render;
 pub mod source;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod validate;
 
 mod codes;

@@ -1,8 +1,14 @@
 //! The fourth stage: a [`Catalog`] into Rust tokens.
 //!
 //! The generated code is table-driven: one `match` maps a variant to its index, and every
-//! per-code fact (code, HTTP status, description) is a static array read at that index. One
-//! match instead of one per method keeps the compile time of large catalogues low.
+//! per-code fact (code, HTTP status, description, variant name) is a static array read at
+//! that index. One match instead of one per method keeps the compile time of large
+//! catalogues low: each arm yields the variant's own discriminant (`Unknown` yields the
+//! number of documented codes), so the optimizer reduces the match to reading the
+//! discriminant. `Debug` is written out over the names table for the same reason: derived,
+//! it is a second match, which at 10,000 codes took longer to compile than the rest of the
+//! crate. `from_code` looks the number up in an open-addressing hash table built here
+//! ([`HashTable`]), so it costs a multiplication and one or two probes whatever the size.
 //! Every path is fully qualified so the output compiles whatever the user has in scope.
 
 use proc_macro2::{Literal, TokenStream};
@@ -27,6 +33,14 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let statuses = catalog.entries.iter().map(|entry| Literal::u16_unsuffixed(entry.http_status));
     let descriptions = catalog.entries.iter().map(|entry| Literal::string(&entry.text));
     let indices = (0..catalog.entries.len()).map(Literal::usize_unsuffixed);
+    let names = catalog.entries.iter().map(|entry| Literal::string(&entry.variant));
+    let table = HashTable::new(&catalog.entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
+    let slot_type = format_ident!("{}", table.slot_type());
+    let slot_count = Literal::usize_unsuffixed(table.slots.len());
+    let slots = table.slots.iter().map(|&slot| Literal::usize_unsuffixed(slot));
+    let multiplier =
+        format!("{:#x}", table.multiplier).parse().unwrap_or_else(|_| Literal::u64_unsuffixed(table.multiplier));
+    let shift = Literal::u32_unsuffixed(table.shift);
 
     quote! {
         /// An error code of the API: one variant per code its documentation lists, and
@@ -36,7 +50,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         /// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
         /// adds variants without a breaking change.
         #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ErrorCode {
             #(
                 #docs
@@ -66,6 +80,18 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         static HTTP_STATUSES: [u16; #len] = [#(#statuses),*];
         /// The plain-text description of each documented code, by index.
         static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
+        /// The variant name of each documented code, by index, for `Debug`.
+        static NAMES: [&str; #len] = [#(#names),*];
+        /// An open-addressing hash table of the documented codes: each slot holds an index
+        /// into `CODES` plus one, or 0 when empty. A code's search starts at `slot(code)` and
+        /// goes forward, wrapping, until it finds the code or an empty slot; at most half
+        /// the slots are full, so it always ends.
+        static SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
+
+        /// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
+        fn slot(code: i64) -> usize {
+            ((code as u64).wrapping_mul(#multiplier) >> #shift) as usize
+        }
 
         impl ErrorCode {
             /// Every documented code, in ascending code order.
@@ -74,35 +100,55 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             /// The error code for a number. Never fails: a code the documentation does not
             /// list becomes [`ErrorCode::Unknown`], keeping the number.
             pub fn from_code(code: i64) -> ErrorCode {
-                match CODES.binary_search(&code) {
-                    ::core::result::Result::Ok(index) => ErrorCode::ALL[index],
-                    ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
+                let mut slot = slot(code);
+                loop {
+                    let index = SLOTS[slot] as usize;
+                    if index == 0 {
+                        return ErrorCode::Unknown(UnknownCode(code));
+                    }
+                    if CODES[index - 1] == code {
+                        return ErrorCode::ALL[index - 1];
+                    }
+                    slot = (slot + 1) % SLOTS.len();
                 }
             }
 
             /// The numeric code, as the API sends it.
             pub fn code(self) -> i64 {
-                match self.index() {
-                    ::core::result::Result::Ok(index) => CODES[index],
-                    ::core::result::Result::Err(unknown) => unknown.0,
+                match self {
+                    ErrorCode::Unknown(unknown) => unknown.0,
+                    known => CODES[known.index()],
                 }
             }
 
             /// The HTTP status the API answers with for this code; `None` for an unknown code.
             pub fn http_status(self) -> ::core::option::Option<u16> {
-                self.index().ok().map(|index| HTTP_STATUSES[index])
+                HTTP_STATUSES.get(self.index()).copied()
             }
 
             /// The documentation's description as plain text; `None` for an unknown code.
             pub fn description(self) -> ::core::option::Option<&'static str> {
-                self.index().ok().map(|index| DESCRIPTIONS[index])
+                DESCRIPTIONS.get(self.index()).copied()
             }
 
-            /// The position of a documented code in [`ErrorCode::ALL`].
-            fn index(self) -> ::core::result::Result<usize, UnknownCode> {
+            /// The position of a documented code in [`ErrorCode::ALL`]; for an unknown code,
+            /// the number of documented codes, one past the end of every table. Each arm
+            /// yields the variant's discriminant, so this compiles to reading it.
+            fn index(self) -> usize {
                 match self {
-                    #(ErrorCode::#variants => ::core::result::Result::Ok(#indices),)*
-                    ErrorCode::Unknown(unknown) => ::core::result::Result::Err(unknown),
+                    #(ErrorCode::#variants => #indices,)*
+                    ErrorCode::Unknown(_) => #len,
+                }
+            }
+        }
+
+        impl ::core::fmt::Debug for ErrorCode {
+            /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
+            /// `Unknown(UnknownCode(123456))`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    ErrorCode::Unknown(unknown) => f.debug_tuple("Unknown").field(unknown).finish(),
+                    known => f.write_str(NAMES[known.index()]),
                 }
             }
         }
@@ -167,5 +213,118 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 }
             }
         }
+    }
+}
+
+/// The table `from_code` searches: an open-addressing hash table with linear probing,
+/// built once here so that the generated code only reads it.
+///
+/// There are at least twice as many slots as codes (and at least 8, a power of two), so
+/// a search stops after one or two probes on average, for documented and undocumented
+/// codes alike. Of a few fixed odd multipliers, the one whose table needs the fewest probes
+/// in total to find every code is kept; the table depends only on the codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HashTable {
+    /// The Fibonacci-hashing multiplier.
+    pub multiplier: u64,
+    /// `64 - log2(slots.len())`: the high bits of the product are the first slot.
+    pub shift: u32,
+    /// Each slot: the code's index plus one, or 0 when empty.
+    pub slots: Vec<usize>,
+}
+
+/// Odd multipliers to try: the golden ratio's, then a few fixed ones from SplitMix64.
+const MULTIPLIERS: [u64; 6] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xbf58_476d_1ce4_e5b9,
+    0x94d0_49bb_1331_11eb,
+    0xd6e8_feb8_6659_fd93,
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+];
+
+impl HashTable {
+    /// Builds the table of distinct codes, given in index order.
+    pub fn new(codes: &[i64]) -> HashTable {
+        let len = (codes.len() * 2).max(8).next_power_of_two();
+        let shift = 64 - len.trailing_zeros();
+        let mut best: Option<(usize, HashTable)> = None;
+        for multiplier in MULTIPLIERS {
+            let mut table = HashTable { multiplier, shift, slots: vec![0; len] };
+            let mut probes = 0;
+            for (index, &code) in codes.iter().enumerate() {
+                let mut slot = table.slot(code);
+                probes += 1;
+                while table.slots[slot] != 0 {
+                    slot = (slot + 1) % len;
+                    probes += 1;
+                }
+                table.slots[slot] = index + 1;
+            }
+            if best.as_ref().is_none_or(|(fewest, _)| probes < *fewest) {
+                best = Some((probes, table));
+            }
+        }
+        best.map(|(_, table)| table).unwrap_or(HashTable { multiplier: MULTIPLIERS[0], shift, slots: vec![0; len] })
+    }
+
+    /// The first slot to probe for a code; the generated `slot` function computes the same.
+    pub fn slot(&self, code: i64) -> usize {
+        ((code as u64).wrapping_mul(self.multiplier) >> self.shift) as usize
+    }
+
+    /// The smallest unsigned type that holds every slot's value.
+    fn slot_type(&self) -> &'static str {
+        let max = self.slots.iter().copied().max().unwrap_or(0);
+        if max <= usize::from(u8::MAX) {
+            "u8"
+        } else if max <= usize::from(u16::MAX) {
+            "u16"
+        } else {
+            "u32"
+        }
+    }
+
+    /// The index of a code, searched as the generated `from_code` searches.
+    pub fn find(&self, codes: &[i64], code: i64) -> Option<usize> {
+        let mut slot = self.slot(code);
+        loop {
+            let index = self.slots[slot].checked_sub(1)?;
+            if codes[index] == code {
+                return Some(index);
+            }
+            slot = (slot + 1) % self.slots.len();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_table_finds_every_code_and_no_other() {
+        for codes in
+            [vec![], vec![9003], (0..1000).map(|i| 9000 + i * 7).collect::<Vec<i64>>(), vec![i64::MIN, -1, 0, i64::MAX]]
+        {
+            let table = HashTable::new(&codes);
+            assert!(table.slots.len() >= 2 * codes.len() && table.slots.len().is_power_of_two());
+            assert_eq!(table.slots.iter().filter(|&&slot| slot != 0).count(), codes.len());
+            for (index, &code) in codes.iter().enumerate() {
+                assert_eq!(table.find(&codes, code), Some(index), "{code}");
+            }
+            for code in [1, 9001, 9004, 123_456, i64::MIN + 1, i64::MAX - 1] {
+                if !codes.contains(&code) {
+                    assert_eq!(table.find(&codes, code), None, "{code}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slot_types_hold_every_index() {
+        let codes: Vec<i64> = (0..300).collect();
+        assert_eq!(HashTable::new(&codes[..100]).slot_type(), "u8");
+        assert_eq!(HashTable::new(&codes).slot_type(), "u16");
     }
 }

@@ -9,7 +9,7 @@
 /// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
 /// adds variants without a breaking change.
 #[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorCode {
     /// 获取 TinyId 错误或者 meetingId 错误
     ///
@@ -227,6 +227,61 @@ static DESCRIPTIONS: [&str; 37] = [
     "JSON 串解析错误",
     "API 请求参数出错",
 ];
+/// The variant name of each documented code, by index, for `Debug`.
+static NAMES: [&str; 37] = [
+    "InvalidTinyIdOrMeetingId",
+    "MeetingNotExist",
+    "MeetingCreationLimitExceeded",
+    "NoPermission",
+    "MeetingQueryRateLimited",
+    "SubjectHasSensitiveWords",
+    "MeetingCountLimitExceeded",
+    "NoPermissionToEnterBookedMeeting",
+    "NoPermissionToBookMeeting",
+    "NoPermissionToJoinMeeting",
+    "NoPermissionToModifyMeeting",
+    "RoomsToWaitingRoomUnsupported",
+    "CannotStopDeviceVideo",
+    "UserApiUnknownError",
+    "UserApiInvalidParameter",
+    "AppVersionDisabled",
+    "UserAlreadyExists",
+    "UserUnavailable",
+    "InvalidPhoneNumber",
+    "InvalidEmailAddress",
+    "EmailAlreadyUsed",
+    "PhoneNumberAlreadyExists",
+    "InvalidCorpId",
+    "CorpUnavailable",
+    "UserNotRegistered",
+    "TimestampOutOfRange",
+    "TimestampNonceReused",
+    "UnauthenticatedSecret",
+    "PerMinuteCallLimitExceeded",
+    "DailyCallLimitExceeded",
+    "DailyPerApiCallLimitExceeded",
+    "MissingRequiredHeader",
+    "RequestReplayDetected",
+    "InvalidSignature",
+    "UnsupportedApiRequest",
+    "InvalidJson",
+    "InvalidParameter",
+];
+/// An open-addressing hash table of the documented codes: each slot holds an index
+/// into `CODES` plus one, or 0 when empty. A code's search starts at `slot(code)` and
+/// goes forward, wrapping, until it finds the code or an empty slot; at most half
+/// the slots are full, so it always ends.
+static SLOTS: [u8; 128] = [
+    5, 20, 0, 0, 33, 0, 29, 0, 0, 25, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 22, 3, 4, 35, 0, 31, 0, 0, 0, 24, 0, 0, 14, 11, 0, 19, 0, 0, 0, 0, 0, 0,
+    32, 0, 16, 0, 0, 0, 0, 0, 0, 8, 27, 37, 0, 0, 0, 18, 1, 0, 0, 0, 0, 13, 0, 0, 0, 0,
+    0, 21, 0, 0, 34, 0, 30, 0, 0, 0, 23, 0, 0, 28, 10, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 7, 26, 36, 0, 0, 0, 17, 0, 0, 0, 0, 15, 12, 0, 0, 0, 0,
+];
+/// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
+fn slot(code: i64) -> usize {
+    ((code as u64).wrapping_mul(0x9e3779b97f4a7c15) >> 57) as usize
+}
 impl ErrorCode {
     /// Every documented code, in ascending code order.
     pub const ALL: &'static [ErrorCode] = &[
@@ -271,67 +326,88 @@ impl ErrorCode {
     /// The error code for a number. Never fails: a code the documentation does not
     /// list becomes [`ErrorCode::Unknown`], keeping the number.
     pub fn from_code(code: i64) -> ErrorCode {
-        match CODES.binary_search(&code) {
-            ::core::result::Result::Ok(index) => ErrorCode::ALL[index],
-            ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
+        let mut slot = slot(code);
+        loop {
+            let index = SLOTS[slot] as usize;
+            if index == 0 {
+                return ErrorCode::Unknown(UnknownCode(code));
+            }
+            if CODES[index - 1] == code {
+                return ErrorCode::ALL[index - 1];
+            }
+            slot = (slot + 1) % SLOTS.len();
         }
     }
     /// The numeric code, as the API sends it.
     pub fn code(self) -> i64 {
-        match self.index() {
-            ::core::result::Result::Ok(index) => CODES[index],
-            ::core::result::Result::Err(unknown) => unknown.0,
+        match self {
+            ErrorCode::Unknown(unknown) => unknown.0,
+            known => CODES[known.index()],
         }
     }
     /// The HTTP status the API answers with for this code; `None` for an unknown code.
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        self.index().ok().map(|index| HTTP_STATUSES[index])
+        HTTP_STATUSES.get(self.index()).copied()
     }
     /// The documentation's description as plain text; `None` for an unknown code.
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        self.index().ok().map(|index| DESCRIPTIONS[index])
+        DESCRIPTIONS.get(self.index()).copied()
     }
-    /// The position of a documented code in [`ErrorCode::ALL`].
-    fn index(self) -> ::core::result::Result<usize, UnknownCode> {
+    /// The position of a documented code in [`ErrorCode::ALL`]; for an unknown code,
+    /// the number of documented codes, one past the end of every table. Each arm
+    /// yields the variant's discriminant, so this compiles to reading it.
+    fn index(self) -> usize {
         match self {
-            ErrorCode::InvalidTinyIdOrMeetingId => ::core::result::Result::Ok(0),
-            ErrorCode::MeetingNotExist => ::core::result::Result::Ok(1),
-            ErrorCode::MeetingCreationLimitExceeded => ::core::result::Result::Ok(2),
-            ErrorCode::NoPermission => ::core::result::Result::Ok(3),
-            ErrorCode::MeetingQueryRateLimited => ::core::result::Result::Ok(4),
-            ErrorCode::SubjectHasSensitiveWords => ::core::result::Result::Ok(5),
-            ErrorCode::MeetingCountLimitExceeded => ::core::result::Result::Ok(6),
-            ErrorCode::NoPermissionToEnterBookedMeeting => ::core::result::Result::Ok(7),
-            ErrorCode::NoPermissionToBookMeeting => ::core::result::Result::Ok(8),
-            ErrorCode::NoPermissionToJoinMeeting => ::core::result::Result::Ok(9),
-            ErrorCode::NoPermissionToModifyMeeting => ::core::result::Result::Ok(10),
-            ErrorCode::RoomsToWaitingRoomUnsupported => ::core::result::Result::Ok(11),
-            ErrorCode::CannotStopDeviceVideo => ::core::result::Result::Ok(12),
-            ErrorCode::UserApiUnknownError => ::core::result::Result::Ok(13),
-            ErrorCode::UserApiInvalidParameter => ::core::result::Result::Ok(14),
-            ErrorCode::AppVersionDisabled => ::core::result::Result::Ok(15),
-            ErrorCode::UserAlreadyExists => ::core::result::Result::Ok(16),
-            ErrorCode::UserUnavailable => ::core::result::Result::Ok(17),
-            ErrorCode::InvalidPhoneNumber => ::core::result::Result::Ok(18),
-            ErrorCode::InvalidEmailAddress => ::core::result::Result::Ok(19),
-            ErrorCode::EmailAlreadyUsed => ::core::result::Result::Ok(20),
-            ErrorCode::PhoneNumberAlreadyExists => ::core::result::Result::Ok(21),
-            ErrorCode::InvalidCorpId => ::core::result::Result::Ok(22),
-            ErrorCode::CorpUnavailable => ::core::result::Result::Ok(23),
-            ErrorCode::UserNotRegistered => ::core::result::Result::Ok(24),
-            ErrorCode::TimestampOutOfRange => ::core::result::Result::Ok(25),
-            ErrorCode::TimestampNonceReused => ::core::result::Result::Ok(26),
-            ErrorCode::UnauthenticatedSecret => ::core::result::Result::Ok(27),
-            ErrorCode::PerMinuteCallLimitExceeded => ::core::result::Result::Ok(28),
-            ErrorCode::DailyCallLimitExceeded => ::core::result::Result::Ok(29),
-            ErrorCode::DailyPerApiCallLimitExceeded => ::core::result::Result::Ok(30),
-            ErrorCode::MissingRequiredHeader => ::core::result::Result::Ok(31),
-            ErrorCode::RequestReplayDetected => ::core::result::Result::Ok(32),
-            ErrorCode::InvalidSignature => ::core::result::Result::Ok(33),
-            ErrorCode::UnsupportedApiRequest => ::core::result::Result::Ok(34),
-            ErrorCode::InvalidJson => ::core::result::Result::Ok(35),
-            ErrorCode::InvalidParameter => ::core::result::Result::Ok(36),
-            ErrorCode::Unknown(unknown) => ::core::result::Result::Err(unknown),
+            ErrorCode::InvalidTinyIdOrMeetingId => 0,
+            ErrorCode::MeetingNotExist => 1,
+            ErrorCode::MeetingCreationLimitExceeded => 2,
+            ErrorCode::NoPermission => 3,
+            ErrorCode::MeetingQueryRateLimited => 4,
+            ErrorCode::SubjectHasSensitiveWords => 5,
+            ErrorCode::MeetingCountLimitExceeded => 6,
+            ErrorCode::NoPermissionToEnterBookedMeeting => 7,
+            ErrorCode::NoPermissionToBookMeeting => 8,
+            ErrorCode::NoPermissionToJoinMeeting => 9,
+            ErrorCode::NoPermissionToModifyMeeting => 10,
+            ErrorCode::RoomsToWaitingRoomUnsupported => 11,
+            ErrorCode::CannotStopDeviceVideo => 12,
+            ErrorCode::UserApiUnknownError => 13,
+            ErrorCode::UserApiInvalidParameter => 14,
+            ErrorCode::AppVersionDisabled => 15,
+            ErrorCode::UserAlreadyExists => 16,
+            ErrorCode::UserUnavailable => 17,
+            ErrorCode::InvalidPhoneNumber => 18,
+            ErrorCode::InvalidEmailAddress => 19,
+            ErrorCode::EmailAlreadyUsed => 20,
+            ErrorCode::PhoneNumberAlreadyExists => 21,
+            ErrorCode::InvalidCorpId => 22,
+            ErrorCode::CorpUnavailable => 23,
+            ErrorCode::UserNotRegistered => 24,
+            ErrorCode::TimestampOutOfRange => 25,
+            ErrorCode::TimestampNonceReused => 26,
+            ErrorCode::UnauthenticatedSecret => 27,
+            ErrorCode::PerMinuteCallLimitExceeded => 28,
+            ErrorCode::DailyCallLimitExceeded => 29,
+            ErrorCode::DailyPerApiCallLimitExceeded => 30,
+            ErrorCode::MissingRequiredHeader => 31,
+            ErrorCode::RequestReplayDetected => 32,
+            ErrorCode::InvalidSignature => 33,
+            ErrorCode::UnsupportedApiRequest => 34,
+            ErrorCode::InvalidJson => 35,
+            ErrorCode::InvalidParameter => 36,
+            ErrorCode::Unknown(_) => 37,
+        }
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
+    /// `Unknown(UnknownCode(123456))`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            ErrorCode::Unknown(unknown) => {
+                f.debug_tuple("Unknown").field(unknown).finish()
+            }
+            known => f.write_str(NAMES[known.index()]),
         }
     }
 }

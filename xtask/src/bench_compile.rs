@@ -3,10 +3,9 @@
 //! Generates the crate for a synthetic spec of N codes (see `errtab_codegen::synthetic`)
 //! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module beside
 //! copies of `generated/src/lib.rs` and `generated/src/body.rs`, the same `serde` dependency,
-//! and the repository's `Cargo.lock`, so it builds offline from the registry cache. It then
-//! builds the crate's dependencies once, and times `cargo build` and `cargo build --release`
-//! of the crate alone, after `cargo clean -p`, several times each, and prints every run and
-//! the median.
+//! and the repository's `Cargo.lock`, so it builds offline from the registry cache. For each
+//! profile it times a cold build (`serde` included, after `cargo clean`), then builds of the
+//! crate alone, after `cargo clean -p`, several times, and prints every run and the median.
 //!
 //! Builds run with `CARGO_INCREMENTAL=0`, as a dependency is built, unless the variable is
 //! already set.
@@ -69,6 +68,7 @@ fn run(root: &Path, config: Config) -> Result<(), String> {
 
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let builder = Builder { cargo: PathBuf::from(cargo), dir };
+    builder.clean_all()?;
     for profile in [Profile::Dev, Profile::Release] {
         let cold = builder.build(profile)?;
         println!("{profile}: cold build, serde included: {}", seconds(cold));
@@ -159,6 +159,11 @@ impl Builder {
         let started = Instant::now();
         run_checked(command, "build")?;
         Ok(started.elapsed())
+    }
+
+    /// Removes every build of the crate and its dependencies, so the first build is cold.
+    fn clean_all(&self) -> Result<(), String> {
+        run_checked(self.command("clean", Profile::Dev), "clean")
     }
 
     fn clean(&self, profile: Profile) -> Result<(), String> {

@@ -35,9 +35,18 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let indices = (0..catalog.entries.len()).map(Literal::usize_unsuffixed);
     let names = catalog.entries.iter().map(|entry| string_literal(&entry.variant));
     let table = HashTable::new(&catalog.entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
-    let slot_type = format_ident!("{}", table.slot_type());
+    let width = table.width();
     let slot_count = Literal::usize_unsuffixed(table.slots.len());
-    let slots = table.slots.iter().map(|&slot| Literal::usize_unsuffixed(slot));
+    let slot_bytes = table.bytes();
+    let byte_count = Literal::usize_unsuffixed(slot_bytes.len());
+    let slot_bytes = Literal::byte_string(&slot_bytes);
+    let slot_value = match width {
+        1 => quote! { usize::from(SLOTS[slot]) },
+        2 => quote! { usize::from(u16::from_le_bytes([SLOTS[2 * slot], SLOTS[2 * slot + 1]])) },
+        _ => quote! {
+            u32::from_le_bytes([SLOTS[4 * slot], SLOTS[4 * slot + 1], SLOTS[4 * slot + 2], SLOTS[4 * slot + 3]]) as usize
+        },
+    };
     let multiplier =
         format!("{:#x}", table.multiplier).parse().unwrap_or_else(|_| Literal::u64_unsuffixed(table.multiplier));
     let shift = Literal::u32_unsuffixed(table.shift);
@@ -82,11 +91,19 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
         /// The variant name of each documented code, by index, for `Debug`.
         static NAMES: [&str; #len] = [#(#names),*];
-        /// An open-addressing hash table of the documented codes: each slot holds an index
-        /// into `CODES` plus one, or 0 when empty. A code's search starts at `slot(code)` and
-        /// goes forward, wrapping, until it finds the code or an empty slot; at most half
-        /// the slots are full, so it always ends.
-        static SLOTS: [#slot_type; #slot_count] = [#(#slots),*];
+        /// An open-addressing hash table of the documented codes, `SLOT_COUNT` slots of
+        /// little-endian bytes (one literal compiles faster than an array of thousands):
+        /// each slot holds an index into `CODES` plus one, or 0 when empty. A code's search
+        /// starts at `slot(code)` and goes forward, wrapping, until it finds the code or an
+        /// empty slot; at most half the slots are full, so it always ends.
+        static SLOTS: &[u8; #byte_count] = #slot_bytes;
+        /// The number of slots in `SLOTS`, a power of two.
+        const SLOT_COUNT: usize = #slot_count;
+
+        /// The value of a slot in `SLOTS`.
+        fn slot_value(slot: usize) -> usize {
+            #slot_value
+        }
 
         /// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
         fn slot(code: i64) -> usize {
@@ -102,14 +119,14 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             pub fn from_code(code: i64) -> ErrorCode {
                 let mut slot = slot(code);
                 loop {
-                    let index = SLOTS[slot] as usize;
+                    let index = slot_value(slot);
                     if index == 0 {
                         return ErrorCode::Unknown(UnknownCode(code));
                     }
                     if CODES[index - 1] == code {
                         return ErrorCode::ALL[index - 1];
                     }
-                    slot = (slot + 1) % SLOTS.len();
+                    slot = (slot + 1) % SLOT_COUNT;
                 }
             }
 
@@ -298,16 +315,23 @@ impl HashTable {
         ((code as u64).wrapping_mul(self.multiplier) >> self.shift) as usize
     }
 
-    /// The smallest unsigned type that holds every slot's value.
-    fn slot_type(&self) -> &'static str {
+    /// The fewest bytes that hold every slot's value: 1, 2 or 4.
+    fn width(&self) -> usize {
         let max = self.slots.iter().copied().max().unwrap_or(0);
         if max <= usize::from(u8::MAX) {
-            "u8"
+            1
         } else if max <= usize::from(u16::MAX) {
-            "u16"
+            2
         } else {
-            "u32"
+            4
         }
+    }
+
+    /// The slots as the generated `SLOTS` holds them: [`Self::width`] little-endian bytes
+    /// each.
+    fn bytes(&self) -> Vec<u8> {
+        let width = self.width();
+        self.slots.iter().flat_map(|&slot| (slot as u32).to_le_bytes().into_iter().take(width)).collect()
     }
 
     /// The index of a code, searched as the generated `from_code` searches.
@@ -367,9 +391,15 @@ mod tests {
     }
 
     #[test]
-    fn slot_types_hold_every_index() {
+    fn slots_are_written_in_the_fewest_bytes() {
         let codes: Vec<i64> = (0..300).collect();
-        assert_eq!(HashTable::new(&codes[..100]).slot_type(), "u8");
-        assert_eq!(HashTable::new(&codes).slot_type(), "u16");
+        assert_eq!(HashTable::new(&codes[..100]).width(), 1);
+        let table = HashTable::new(&codes);
+        assert_eq!(table.width(), 2);
+        let bytes = table.bytes();
+        assert_eq!(bytes.len(), 2 * table.slots.len());
+        for (slot, &value) in table.slots.iter().enumerate() {
+            assert_eq!(usize::from(u16::from_le_bytes([bytes[2 * slot], bytes[2 * slot + 1]])), value);
+        }
     }
 }

@@ -30,23 +30,28 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         }
     });
     let codes = catalog.entries.iter().map(|entry| Literal::i64_unsuffixed(entry.code));
-    let statuses = catalog.entries.iter().map(|entry| Literal::u16_unsuffixed(entry.http_status));
+    let class_count = Literal::usize_unsuffixed(catalog.classes.len());
+    let class_statuses = catalog.classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status));
+    let code_classes = Packed::new(&catalog.entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
+    let (code_classes, code_classes_len, class_of) =
+        (code_classes.literal(), code_classes.byte_len(), code_classes.read("CODE_CLASSES", "index"));
     let descriptions = catalog.entries.iter().map(|entry| string_literal(&entry.text));
     let indices = (0..catalog.entries.len()).map(Literal::usize_unsuffixed);
-    let names = catalog.entries.iter().map(|entry| string_literal(&entry.variant));
+    let mut names = String::new();
+    let mut name_starts = vec![0];
+    for entry in &catalog.entries {
+        names.push_str(&entry.variant);
+        names.push(' ');
+        name_starts.push(names.len());
+    }
+    let names = string_literal(&names);
+    let name_starts = Packed::new(&name_starts);
+    let (name_starts, name_starts_len, name_start) =
+        (name_starts.literal(), name_starts.byte_len(), name_starts.read("NAME_STARTS", "index"));
     let table = HashTable::new(&catalog.entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
-    let width = table.width();
     let slot_count = Literal::usize_unsuffixed(table.slots.len());
-    let slot_bytes = table.bytes();
-    let byte_count = Literal::usize_unsuffixed(slot_bytes.len());
-    let slot_bytes = Literal::byte_string(&slot_bytes);
-    let slot_value = match width {
-        1 => quote! { usize::from(SLOTS[slot]) },
-        2 => quote! { usize::from(u16::from_le_bytes([SLOTS[2 * slot], SLOTS[2 * slot + 1]])) },
-        _ => quote! {
-            u32::from_le_bytes([SLOTS[4 * slot], SLOTS[4 * slot + 1], SLOTS[4 * slot + 2], SLOTS[4 * slot + 3]]) as usize
-        },
-    };
+    let slots = Packed::new(&table.slots);
+    let (slots, slots_len, slot_value) = (slots.literal(), slots.byte_len(), slots.read("SLOTS", "slot"));
     let multiplier =
         format!("{:#x}", table.multiplier).parse().unwrap_or_else(|_| Literal::u64_unsuffixed(table.multiplier));
     let shift = Literal::u32_unsuffixed(table.shift);
@@ -85,18 +90,40 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 
         /// The documented codes, ascending; `ErrorCode::ALL[i]` has code `CODES[i]`.
         static CODES: [i64; #len] = [#(#codes),*];
-        /// The HTTP status of each documented code, by index.
-        static HTTP_STATUSES: [u16; #len] = [#(#statuses),*];
         /// The plain-text description of each documented code, by index.
         static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
-        /// The variant name of each documented code, by index, for `Debug`.
-        static NAMES: [&str; #len] = [#(#names),*];
-        /// An open-addressing hash table of the documented codes, `SLOT_COUNT` slots of
-        /// little-endian bytes (one literal compiles faster than an array of thousands):
-        /// each slot holds an index into `CODES` plus one, or 0 when empty. A code's search
-        /// starts at `slot(code)` and goes forward, wrapping, until it finds the code or an
-        /// empty slot; at most half the slots are full, so it always ends.
-        static SLOTS: &[u8; #byte_count] = #slot_bytes;
+        /// The HTTP status of each class of codes.
+        static CLASS_HTTP_STATUSES: [u16; #class_count] = [#(#class_statuses),*];
+        /// The class of each documented code, by index: a position in `CLASS_HTTP_STATUSES`.
+        ///
+        /// This table, `NAME_STARTS` and `SLOTS` hold numbers packed little-endian into one
+        /// byte-string literal, each in the fewest bytes (1, 2 or 4) that hold the largest,
+        /// and read back by the function after them: an array literal of 10,000 numbers
+        /// costs the generator and rustc about as much as 10,000 enum variants, one literal
+        /// next to nothing.
+        static CODE_CLASSES: &[u8; #code_classes_len] = #code_classes;
+
+        /// The class of the documented code at `index`.
+        fn class_of(index: usize) -> usize {
+            #class_of
+        }
+
+        /// The variant names of the documented codes, in index order, each followed by a
+        /// space, for `Debug`; the name of code `index` starts at `name_start(index)`.
+        static NAMES: &str = #names;
+        /// Where each name in `NAMES` starts, by index, and where the last one ends.
+        static NAME_STARTS: &[u8; #name_starts_len] = #name_starts;
+
+        /// Where the name of the documented code at `index` starts in `NAMES`.
+        fn name_start(index: usize) -> usize {
+            #name_start
+        }
+
+        /// An open-addressing hash table of the documented codes, `SLOT_COUNT` slots: each
+        /// holds an index into `CODES` plus one, or 0 when empty. A code's search starts at
+        /// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
+        /// slot; at most half the slots are full, so it always ends.
+        static SLOTS: &[u8; #slots_len] = #slots;
         /// The number of slots in `SLOTS`, a power of two.
         const SLOT_COUNT: usize = #slot_count;
 
@@ -140,7 +167,10 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 
             /// The HTTP status the API answers with for this code; `None` for an unknown code.
             pub fn http_status(self) -> ::core::option::Option<u16> {
-                HTTP_STATUSES.get(self.index()).copied()
+                match self {
+                    ErrorCode::Unknown(_) => ::core::option::Option::None,
+                    known => ::core::option::Option::Some(CLASS_HTTP_STATUSES[class_of(known.index())]),
+                }
             }
 
             /// The documentation's description as plain text; `None` for an unknown code.
@@ -165,7 +195,10 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self {
                     ErrorCode::Unknown(unknown) => f.debug_tuple("Unknown").field(unknown).finish(),
-                    known => f.write_str(NAMES[known.index()]),
+                    known => {
+                        let index = known.index();
+                        f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
+                    }
                 }
             }
         }
@@ -241,21 +274,78 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 fn string_literal(text: &str) -> Literal {
     let mut repr = String::with_capacity(text.len() + 2);
     repr.push('"');
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
+    let mut copied = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        if matches!(ch, ' '..='~' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}') && ch != '"' && ch != '\\' {
+            continue;
+        }
+        repr.push_str(&text[copied..at]);
+        copied = at + ch.len_utf8();
         match ch {
             '"' | '\\' => {
                 repr.push('\\');
                 repr.push(ch);
             }
-            ' '..='~' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}' => repr.push(ch),
-            '\0' if chars.peek().is_some_and(|next| ('0'..='7').contains(next)) => repr.push_str("\\x00"),
+            '\0' if chars.peek().is_some_and(|(_, next)| ('0'..='7').contains(next)) => repr.push_str("\\x00"),
             '\0' => repr.push_str("\\0"),
             _ => repr.extend(ch.escape_debug()),
         }
     }
+    repr.push_str(&text[copied..]);
     repr.push('"');
     repr.parse().unwrap_or_else(|_| Literal::string(text))
+}
+
+/// Unsigned numbers packed little-endian into one byte-string literal, each in the fewest
+/// bytes (1, 2 or 4) that hold the largest.
+struct Packed {
+    bytes: Vec<u8>,
+    width: usize,
+}
+
+impl Packed {
+    fn new(values: &[usize]) -> Packed {
+        let max = values.iter().copied().max().unwrap_or(0);
+        let width = if max <= usize::from(u8::MAX) {
+            1
+        } else if max <= usize::from(u16::MAX) {
+            2
+        } else {
+            4
+        };
+        let bytes = values.iter().flat_map(|&value| (value as u32).to_le_bytes().into_iter().take(width)).collect();
+        Packed { bytes, width }
+    }
+
+    fn literal(&self) -> Literal {
+        Literal::byte_string(&self.bytes)
+    }
+
+    fn byte_len(&self) -> Literal {
+        Literal::usize_unsuffixed(self.bytes.len())
+    }
+
+    /// The expression that reads the value at position `at` (a variable) of the static
+    /// `table` holding these bytes.
+    fn read(&self, table: &str, at: &str) -> TokenStream {
+        let (table, at) = (format_ident!("{table}"), format_ident!("{at}"));
+        match self.width {
+            1 => quote! { usize::from(#table[#at]) },
+            2 => quote! { usize::from(u16::from_le_bytes([#table[2 * #at], #table[2 * #at + 1]])) },
+            _ => quote! {
+                u32::from_le_bytes([#table[4 * #at], #table[4 * #at + 1], #table[4 * #at + 2], #table[4 * #at + 3]]) as usize
+            },
+        }
+    }
+
+    /// The value at a position, as the generated code reads it.
+    #[cfg(test)]
+    fn get(&self, at: usize) -> usize {
+        let mut bytes = [0; 4];
+        bytes[..self.width].copy_from_slice(&self.bytes[at * self.width..(at + 1) * self.width]);
+        u32::from_le_bytes(bytes) as usize
+    }
 }
 
 /// The table `from_code` searches: an open-addressing hash table with linear probing,
@@ -315,25 +405,6 @@ impl HashTable {
         ((code as u64).wrapping_mul(self.multiplier) >> self.shift) as usize
     }
 
-    /// The fewest bytes that hold every slot's value: 1, 2 or 4.
-    fn width(&self) -> usize {
-        let max = self.slots.iter().copied().max().unwrap_or(0);
-        if max <= usize::from(u8::MAX) {
-            1
-        } else if max <= usize::from(u16::MAX) {
-            2
-        } else {
-            4
-        }
-    }
-
-    /// The slots as the generated `SLOTS` holds them: [`Self::width`] little-endian bytes
-    /// each.
-    fn bytes(&self) -> Vec<u8> {
-        let width = self.width();
-        self.slots.iter().flat_map(|&slot| (slot as u32).to_le_bytes().into_iter().take(width)).collect()
-    }
-
     /// The index of a code, searched as the generated `from_code` searches.
     pub fn find(&self, codes: &[i64], code: i64) -> Option<usize> {
         let mut slot = self.slot(code);
@@ -391,15 +462,14 @@ mod tests {
     }
 
     #[test]
-    fn slots_are_written_in_the_fewest_bytes() {
-        let codes: Vec<i64> = (0..300).collect();
-        assert_eq!(HashTable::new(&codes[..100]).width(), 1);
-        let table = HashTable::new(&codes);
-        assert_eq!(table.width(), 2);
-        let bytes = table.bytes();
-        assert_eq!(bytes.len(), 2 * table.slots.len());
-        for (slot, &value) in table.slots.iter().enumerate() {
-            assert_eq!(usize::from(u16::from_le_bytes([bytes[2 * slot], bytes[2 * slot + 1]])), value);
+    fn numbers_are_packed_in_the_fewest_bytes() {
+        for (values, width) in [(vec![], 1), (vec![0, 1, 255], 1), (vec![3, 256, 65_535], 2), (vec![65_536, 7], 4)] {
+            let packed = Packed::new(&values);
+            assert_eq!(packed.width, width, "{values:?}");
+            assert_eq!(packed.bytes.len(), width * values.len());
+            for (at, &value) in values.iter().enumerate() {
+                assert_eq!(packed.get(at), value);
+            }
         }
     }
 }

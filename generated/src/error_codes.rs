@@ -181,12 +181,6 @@ static CODES: [i64; 37] = [
     190301, 190303, 190310, 190311, 190312, 200001, 200002, 200003, 200004, 200005,
     200006,
 ];
-/// The HTTP status of each documented code, by index.
-static HTTP_STATUSES: [u16; 37] = [
-    500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
-    500, 500, 500, 500, 500, 500, 500, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400,
-    400, 400, 400,
-];
 /// The plain-text description of each documented code, by index.
 static DESCRIPTIONS: [&str; 37] = [
     "获取 TinyId 错误或者 meetingId 错误",
@@ -227,51 +221,33 @@ static DESCRIPTIONS: [&str; 37] = [
     "JSON 串解析错误",
     "API 请求参数出错",
 ];
-/// The variant name of each documented code, by index, for `Debug`.
-static NAMES: [&str; 37] = [
-    "InvalidTinyIdOrMeetingId",
-    "MeetingNotExist",
-    "MeetingCreationLimitExceeded",
-    "NoPermission",
-    "MeetingQueryRateLimited",
-    "SubjectHasSensitiveWords",
-    "MeetingCountLimitExceeded",
-    "NoPermissionToEnterBookedMeeting",
-    "NoPermissionToBookMeeting",
-    "NoPermissionToJoinMeeting",
-    "NoPermissionToModifyMeeting",
-    "RoomsToWaitingRoomUnsupported",
-    "CannotStopDeviceVideo",
-    "UserApiUnknownError",
-    "UserApiInvalidParameter",
-    "AppVersionDisabled",
-    "UserAlreadyExists",
-    "UserUnavailable",
-    "InvalidPhoneNumber",
-    "InvalidEmailAddress",
-    "EmailAlreadyUsed",
-    "PhoneNumberAlreadyExists",
-    "InvalidCorpId",
-    "CorpUnavailable",
-    "UserNotRegistered",
-    "TimestampOutOfRange",
-    "TimestampNonceReused",
-    "UnauthenticatedSecret",
-    "PerMinuteCallLimitExceeded",
-    "DailyCallLimitExceeded",
-    "DailyPerApiCallLimitExceeded",
-    "MissingRequiredHeader",
-    "RequestReplayDetected",
-    "InvalidSignature",
-    "UnsupportedApiRequest",
-    "InvalidJson",
-    "InvalidParameter",
-];
-/// An open-addressing hash table of the documented codes, `SLOT_COUNT` slots of
-/// little-endian bytes (one literal compiles faster than an array of thousands):
-/// each slot holds an index into `CODES` plus one, or 0 when empty. A code's search
-/// starts at `slot(code)` and goes forward, wrapping, until it finds the code or an
-/// empty slot; at most half the slots are full, so it always ends.
+/// The HTTP status of each class of codes.
+static CLASS_HTTP_STATUSES: [u16; 2] = [400, 500];
+/// The class of each documented code, by index: a position in `CLASS_HTTP_STATUSES`.
+///
+/// This table, `NAME_STARTS` and `SLOTS` hold numbers packed little-endian into one
+/// byte-string literal, each in the fewest bytes (1, 2 or 4) that hold the largest,
+/// and read back by the function after them: an array literal of 10,000 numbers
+/// costs the generator and rustc about as much as 10,000 enum variants, one literal
+/// next to nothing.
+static CODE_CLASSES: &[u8; 37] = b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0";
+/// The class of the documented code at `index`.
+fn class_of(index: usize) -> usize {
+    usize::from(CODE_CLASSES[index])
+}
+/// The variant names of the documented codes, in index order, each followed by a
+/// space, for `Debug`; the name of code `index` starts at `name_start(index)`.
+static NAMES: &str = "InvalidTinyIdOrMeetingId MeetingNotExist MeetingCreationLimitExceeded NoPermission MeetingQueryRateLimited SubjectHasSensitiveWords MeetingCountLimitExceeded NoPermissionToEnterBookedMeeting NoPermissionToBookMeeting NoPermissionToJoinMeeting NoPermissionToModifyMeeting RoomsToWaitingRoomUnsupported CannotStopDeviceVideo UserApiUnknownError UserApiInvalidParameter AppVersionDisabled UserAlreadyExists UserUnavailable InvalidPhoneNumber InvalidEmailAddress EmailAlreadyUsed PhoneNumberAlreadyExists InvalidCorpId CorpUnavailable UserNotRegistered TimestampOutOfRange TimestampNonceReused UnauthenticatedSecret PerMinuteCallLimitExceeded DailyCallLimitExceeded DailyPerApiCallLimitExceeded MissingRequiredHeader RequestReplayDetected InvalidSignature UnsupportedApiRequest InvalidJson InvalidParameter ";
+/// Where each name in `NAMES` starts, by index, and where the last one ends.
+static NAME_STARTS: &[u8; 76] = b"\0\0\x19\0)\0F\0S\0k\0\x84\0\x9E\0\xBF\0\xD9\0\xF3\0\x0F\x01-\x01C\x01W\x01o\x01\x82\x01\x94\x01\xA4\x01\xB7\x01\xCB\x01\xDC\x01\xF5\x01\x03\x02\x13\x02%\x029\x02N\x02d\x02\x7F\x02\x96\x02\xB3\x02\xC9\x02\xDF\x02\xF0\x02\x06\x03\x12\x03#\x03";
+/// Where the name of the documented code at `index` starts in `NAMES`.
+fn name_start(index: usize) -> usize {
+    usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
+}
+/// An open-addressing hash table of the documented codes, `SLOT_COUNT` slots: each
+/// holds an index into `CODES` plus one, or 0 when empty. A code's search starts at
+/// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
+/// slot; at most half the slots are full, so it always ends.
 static SLOTS: &[u8; 128] = b"\x05\x14\0\0!\0\x1D\0\0\x19\0\0\0\t\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\x16\x03\x04#\0\x1F\0\0\0\x18\0\0\x0E\x0B\0\x13\0\0\0\0\0\0 \0\x10\0\0\0\0\0\0\x08\x1B%\0\0\0\x12\x01\0\0\0\0\r\0\0\0\0\0\x15\0\0\"\0\x1E\0\0\0\x17\0\0\x1C\n\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\x07\x1A$\0\0\0\x11\0\0\0\0\x0F\x0C\0\0\0\0";
 /// The number of slots in `SLOTS`, a power of two.
 const SLOT_COUNT: usize = 128;
@@ -348,7 +324,14 @@ impl ErrorCode {
     }
     /// The HTTP status the API answers with for this code; `None` for an unknown code.
     pub fn http_status(self) -> ::core::option::Option<u16> {
-        HTTP_STATUSES.get(self.index()).copied()
+        match self {
+            ErrorCode::Unknown(_) => ::core::option::Option::None,
+            known => {
+                ::core::option::Option::Some(
+                    CLASS_HTTP_STATUSES[class_of(known.index())],
+                )
+            }
+        }
     }
     /// The documentation's description as plain text; `None` for an unknown code.
     pub fn description(self) -> ::core::option::Option<&'static str> {
@@ -408,7 +391,10 @@ impl ::core::fmt::Debug for ErrorCode {
             ErrorCode::Unknown(unknown) => {
                 f.debug_tuple("Unknown").field(unknown).finish()
             }
-            known => f.write_str(NAMES[known.index()]),
+            known => {
+                let index = known.index();
+                f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
+            }
         }
     }
 }

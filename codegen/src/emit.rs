@@ -29,7 +29,8 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             #[doc = #facts]
         }
     });
-    let codes = catalog.entries.iter().map(|entry| Literal::i64_unsuffixed(entry.code));
+    let codes: Vec<u8> = catalog.entries.iter().flat_map(|entry| entry.code.to_le_bytes()).collect();
+    let (codes_len, codes) = (Literal::usize_unsuffixed(codes.len()), Literal::byte_string(&codes));
     let class_count = Literal::usize_unsuffixed(catalog.classes.len());
     let class_statuses = catalog.classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status));
     let code_classes = Packed::new(&catalog.entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
@@ -88,8 +89,14 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
         }
 
-        /// The documented codes, ascending; `ErrorCode::ALL[i]` has code `CODES[i]`.
-        static CODES: [i64; #len] = [#(#codes),*];
+        /// The documented codes, ascending, 8 little-endian bytes each, in one literal (see
+        /// `CODE_CLASSES`); `ErrorCode::ALL[i]` has code `code_at(i)`.
+        static CODES: &[u8; #codes_len] = #codes;
+
+        /// The documented code at `index`.
+        fn code_at(index: usize) -> i64 {
+            i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
+        }
         /// The plain-text description of each documented code, by index.
         static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
         /// The HTTP status of each class of codes.
@@ -143,6 +150,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 
             /// The error code for a number. Never fails: a code the documentation does not
             /// list becomes [`ErrorCode::Unknown`], keeping the number.
+            #[inline]
             pub fn from_code(code: i64) -> ErrorCode {
                 let mut slot = slot(code);
                 loop {
@@ -150,7 +158,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                     if index == 0 {
                         return ErrorCode::Unknown(UnknownCode(code));
                     }
-                    if CODES[index - 1] == code {
+                    if code_at(index - 1) == code {
                         return ErrorCode::ALL[index - 1];
                     }
                     slot = (slot + 1) % SLOT_COUNT;
@@ -158,14 +166,16 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
 
             /// The numeric code, as the API sends it.
+            #[inline]
             pub fn code(self) -> i64 {
                 match self {
                     ErrorCode::Unknown(unknown) => unknown.0,
-                    known => CODES[known.index()],
+                    known => code_at(known.index()),
                 }
             }
 
             /// The HTTP status the API answers with for this code; `None` for an unknown code.
+            #[inline]
             pub fn http_status(self) -> ::core::option::Option<u16> {
                 match self {
                     ErrorCode::Unknown(_) => ::core::option::Option::None,
@@ -174,6 +184,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
 
             /// The documentation's description as plain text; `None` for an unknown code.
+            #[inline]
             pub fn description(self) -> ::core::option::Option<&'static str> {
                 DESCRIPTIONS.get(self.index()).copied()
             }

@@ -1,14 +1,18 @@
 //! The fourth stage: a [`Catalog`] into Rust tokens.
 //!
 //! The generated code is table-driven: one `match` maps a variant to its index, and every
-//! per-code fact (code, HTTP status, description, variant name) is a static array read at
-//! that index. One match instead of one per method keeps the compile time of large
+//! per-code fact (code, kind, description, retry hint, variant name) is a static table read
+//! at that index. One match instead of one per method keeps the compile time of large
 //! catalogues low: each arm yields the variant's own discriminant (`Unknown` yields the
-//! number of documented codes), so the optimizer reduces the match to reading the
-//! discriminant. `Debug` is written out over the names table for the same reason: derived,
-//! it is a second match, which at 10,000 codes took longer to compile than the rest of the
-//! crate. `from_code` looks the number up in an open-addressing hash table built here
+//! number of variants), so the optimizer reduces the match to reading the discriminant.
+//! `Debug` is written out over the names table for the same reason: derived, it is a second
+//! match, which at 10,000 codes took longer to compile than the rest of the crate.
+//! `from_code` looks the number up in an open-addressing hash table built here
 //! ([`HashTable`]), so it costs a multiplication and one or two probes whatever the size.
+//!
+//! Tables of numbers are packed into one byte-string literal each ([`Packed`]): an array
+//! literal costs the generator (`syn` parses it, `prettyplease` prints it) and rustc about
+//! as much per element as an enum variant, one literal next to nothing.
 //! Every path is fully qualified so the output compiles whatever the user has in scope.
 
 use proc_macro2::{Literal, TokenStream};
@@ -18,29 +22,62 @@ use crate::model::Catalog;
 
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
-    let len = Literal::usize_unsuffixed(catalog.entries.len());
-    let variants: Vec<_> = catalog.entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
-    let docs = catalog.entries.iter().map(|entry| {
+    let entries = &catalog.entries;
+    let len = Literal::usize_unsuffixed(entries.len());
+    let variants: Vec<_> = entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
+    let attrs = entries.iter().map(|entry| {
         let summary = string_literal(&format!(" {}", entry.markdown));
-        let facts = string_literal(&format!(" Code `{}`, HTTP {}.", entry.code, entry.http_status));
+        let mut facts = format!(" Code `{}`, HTTP {}.", entry.code, entry.http_status);
+        if entry.retryable {
+            facts.push_str(" Retrying later may succeed.");
+        }
+        let facts = string_literal(&facts);
+        let deprecated = entry.retired.as_ref().map(|reason| quote!(#[deprecated(note = #reason)]));
         quote! {
             #[doc = #summary]
             #[doc = ""]
             #[doc = #facts]
+            #deprecated
         }
     });
-    let codes: Vec<u8> = catalog.entries.iter().flat_map(|entry| entry.code.to_le_bytes()).collect();
+    // With no retired code, `ALL` holds what `VARIANTS` holds: it borrows it rather than
+    // list every variant a second time.
+    let all = if entries.iter().all(|entry| entry.retired.is_none()) {
+        quote!(&VARIANTS)
+    } else {
+        let documented =
+            entries.iter().filter(|entry| entry.retired.is_none()).map(|entry| format_ident!("{}", entry.variant));
+        quote!(&[#(ErrorCode::#documented),*])
+    };
+    let retired =
+        entries.iter().filter(|entry| entry.retired.is_some()).map(|entry| format_ident!("{}", entry.variant));
+    let aliases = entries.iter().flat_map(|entry| {
+        let variant = format_ident!("{}", entry.variant);
+        entry.former_variants.iter().map(move |former| {
+            let alias = format_ident!("{}", former);
+            let doc = format!(" The former name of [`ErrorCode::{variant}`] (code `{}`).", entry.code);
+            let note = format!("renamed to `ErrorCode::{variant}`");
+            quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                pub const #alias: ErrorCode = ErrorCode::#variant;
+            }
+        })
+    });
+    let codes: Vec<u8> = entries.iter().flat_map(|entry| entry.code.to_le_bytes()).collect();
     let (codes_len, codes) = (Literal::usize_unsuffixed(codes.len()), Literal::byte_string(&codes));
     let class_count = Literal::usize_unsuffixed(catalog.classes.len());
-    let class_statuses = catalog.classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status));
-    let code_classes = Packed::new(&catalog.entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
+    let class_kinds = catalog.classes.iter().map(|class| format_ident!("{}", class.variant));
+    let code_classes = Packed::new(&entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
     let (code_classes, code_classes_len, class_of) =
         (code_classes.literal(), code_classes.byte_len(), code_classes.read("CODE_CLASSES", "index"));
-    let descriptions = catalog.entries.iter().map(|entry| string_literal(&entry.text));
-    let indices = (0..catalog.entries.len()).map(Literal::usize_unsuffixed);
+    let descriptions = entries.iter().map(|entry| string_literal(&entry.text));
+    let retryable = Literal::byte_string(&entries.iter().map(|entry| u8::from(entry.retryable)).collect::<Vec<_>>());
+    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
     let mut names = String::new();
     let mut name_starts = vec![0];
-    for entry in &catalog.entries {
+    for entry in entries {
         names.push_str(&entry.variant);
         names.push(' ');
         name_starts.push(names.len());
@@ -49,13 +86,14 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let name_starts = Packed::new(&name_starts);
     let (name_starts, name_starts_len, name_start) =
         (name_starts.literal(), name_starts.byte_len(), name_starts.read("NAME_STARTS", "index"));
-    let table = HashTable::new(&catalog.entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
+    let table = HashTable::new(&entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
     let slot_count = Literal::usize_unsuffixed(table.slots.len());
     let slots = Packed::new(&table.slots);
     let (slots, slots_len, slot_value) = (slots.literal(), slots.byte_len(), slots.read("SLOTS", "slot"));
     let multiplier =
         format!("{:#x}", table.multiplier).parse().unwrap_or_else(|_| Literal::u64_unsuffixed(table.multiplier));
     let shift = Literal::u32_unsuffixed(table.shift);
+    let kind_items = emit_kind(catalog);
 
     quote! {
         /// An error code of the API: one variant per code its documentation lists, and
@@ -68,7 +106,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ErrorCode {
             #(
-                #docs
+                #attrs
                 #variants,
             )*
             /// A code the documentation does not list, kept exactly as received.
@@ -89,45 +127,51 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
         }
 
-        /// The documented codes, ascending, 8 little-endian bytes each, in one literal (see
-        /// `CODE_CLASSES`); `ErrorCode::ALL[i]` has code `code_at(i)`.
+        #kind_items
+
+        /// Every variant but `Unknown`, documented and retired, in ascending code order.
+        #[allow(deprecated)]
+        static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
+        /// The plain-text description of each variant in `VARIANTS`.
+        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
+        /// The kind of each class, by the class's position in `CODE_CLASSES`.
+        static CLASS_KINDS: [ErrorKind; #class_count] = [#(ErrorKind::#class_kinds),*];
+
+        /// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
+        ///
+        /// This table and the ones below hold numbers packed into one byte-string literal:
+        /// an array literal of 10,000 numbers costs rustc about as much as 10,000 enum
+        /// variants, one literal next to nothing. The function after each reads it.
         static CODES: &[u8; #codes_len] = #codes;
 
-        /// The documented code at `index`.
+        /// The code of the variant at `index` in `VARIANTS`.
         fn code_at(index: usize) -> i64 {
             i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
         }
-        /// The plain-text description of each documented code, by index.
-        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
-        /// The HTTP status of each class of codes.
-        static CLASS_HTTP_STATUSES: [u16; #class_count] = [#(#class_statuses),*];
-        /// The class of each documented code, by index: a position in `CLASS_HTTP_STATUSES`.
-        ///
-        /// This table, `NAME_STARTS` and `SLOTS` hold numbers packed little-endian into one
-        /// byte-string literal, each in the fewest bytes (1, 2 or 4) that hold the largest,
-        /// and read back by the function after them: an array literal of 10,000 numbers
-        /// costs the generator and rustc about as much as 10,000 enum variants, one literal
-        /// next to nothing.
+
+        /// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
         static CODE_CLASSES: &[u8; #code_classes_len] = #code_classes;
 
-        /// The class of the documented code at `index`.
+        /// The class of the variant at `index` in `VARIANTS`.
         fn class_of(index: usize) -> usize {
             #class_of
         }
 
-        /// The variant names of the documented codes, in index order, each followed by a
-        /// space, for `Debug`; the name of code `index` starts at `name_start(index)`.
+        /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
+        static RETRYABLE: &[u8; #len] = #retryable;
+
+        /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
         static NAMES: &str = #names;
-        /// Where each name in `NAMES` starts, by index, and where the last one ends.
+        /// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
         static NAME_STARTS: &[u8; #name_starts_len] = #name_starts;
 
-        /// Where the name of the documented code at `index` starts in `NAMES`.
+        /// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
         fn name_start(index: usize) -> usize {
             #name_start
         }
 
-        /// An open-addressing hash table of the documented codes, `SLOT_COUNT` slots: each
-        /// holds an index into `CODES` plus one, or 0 when empty. A code's search starts at
+        /// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
+        /// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
         /// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
         /// slot; at most half the slots are full, so it always ends.
         static SLOTS: &[u8; #slots_len] = #slots;
@@ -144,9 +188,16 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             ((code as u64).wrapping_mul(#multiplier) >> #shift) as usize
         }
 
+        #[allow(deprecated)]
         impl ErrorCode {
-            /// Every documented code, in ascending code order.
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
+            /// Every code the documentation lists, in ascending code order.
+            pub const ALL: &'static [ErrorCode] = #all;
+
+            /// Codes the documentation no longer lists, kept as deprecated variants so code that
+            /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+            pub const RETIRED: &'static [ErrorCode] = &[#(ErrorCode::#retired),*];
+
+            #(#aliases)*
 
             /// The error code for a number. Never fails: a code the documentation does not
             /// list becomes [`ErrorCode::Unknown`], keeping the number.
@@ -159,7 +210,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                         return ErrorCode::Unknown(UnknownCode(code));
                     }
                     if code_at(index - 1) == code {
-                        return ErrorCode::ALL[index - 1];
+                        return VARIANTS[index - 1];
                     }
                     slot = (slot + 1) % SLOT_COUNT;
                 }
@@ -174,13 +225,35 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 }
             }
 
+            /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+            #[inline]
+            pub fn kind(self) -> ::core::option::Option<ErrorKind> {
+                match self {
+                    ErrorCode::Unknown(_) => ::core::option::Option::None,
+                    known => ::core::option::Option::Some(CLASS_KINDS[class_of(known.index())]),
+                }
+            }
+
             /// The HTTP status the API answers with for this code; `None` for an unknown code.
             #[inline]
             pub fn http_status(self) -> ::core::option::Option<u16> {
-                match self {
-                    ErrorCode::Unknown(_) => ::core::option::Option::None,
-                    known => ::core::option::Option::Some(CLASS_HTTP_STATUSES[class_of(known.index())]),
-                }
+                self.kind().map(ErrorKind::http_status)
+            }
+
+            /// The HTTP status as an [`http::StatusCode`](::http::StatusCode); `None` for an
+            /// unknown code.
+            #[cfg(feature = "http")]
+            pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+                self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
+            }
+
+            /// Whether the documentation says retrying later may succeed (the rate limits).
+            ///
+            /// A hint, not a policy: it says nothing about how long to wait or how often to
+            /// try, and it is `false` for unknown codes.
+            #[inline]
+            pub fn is_retryable(self) -> bool {
+                RETRYABLE.get(self.index()).is_some_and(|&retryable| retryable != 0)
             }
 
             /// The documentation's description as plain text; `None` for an unknown code.
@@ -189,9 +262,9 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 DESCRIPTIONS.get(self.index()).copied()
             }
 
-            /// The position of a documented code in [`ErrorCode::ALL`]; for an unknown code,
-            /// the number of documented codes, one past the end of every table. Each arm
-            /// yields the variant's discriminant, so this compiles to reading it.
+            /// The position of a variant in `VARIANTS`; for an unknown code, the number of
+            /// variants, one past the end of every table. Each arm yields the variant's
+            /// discriminant, so this compiles to reading it.
             fn index(self) -> usize {
                 match self {
                     #(ErrorCode::#variants => #indices,)*
@@ -271,6 +344,34 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 match i64::try_from(code) {
                     ::core::result::Result::Ok(code) => ::core::result::Result::Ok(ErrorCode::from_code(code)),
                     ::core::result::Result::Err(_) => ::core::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Unsigned(code), &self)),
+                }
+            }
+        }
+    }
+}
+
+/// The `ErrorKind` enum: one variant per HTTP class of the overlay.
+fn emit_kind(catalog: &Catalog) -> TokenStream {
+    let variants: Vec<_> = catalog.classes.iter().map(|class| format_ident!("{}", class.variant)).collect();
+    let docs = catalog.classes.iter().map(|class| format!(" The `{}` class: HTTP {}.", class.name, class.http_status));
+    let statuses = catalog.classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status));
+    quote! {
+        /// The class of an error code, as the documentation groups them; each class answers
+        /// with one HTTP status.
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ErrorKind {
+            #(
+                #[doc = #docs]
+                #variants,
+            )*
+        }
+
+        impl ErrorKind {
+            /// The HTTP status every code of this class answers with.
+            pub fn http_status(self) -> u16 {
+                match self {
+                    #(ErrorKind::#variants => #statuses,)*
                 }
             }
         }

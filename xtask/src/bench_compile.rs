@@ -1,8 +1,9 @@
 //! `cargo xtask bench-compile`: what the generated crate costs its users to compile.
 //!
 //! Generates the crate for a synthetic spec of N codes (see `errtab_codegen::synthetic`)
-//! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module beside
-//! copies of `generated/src/lib.rs` and `generated/src/body.rs`, the same `serde` dependency,
+//! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module and its
+//! rustdoc catalogue beside copies of `generated/src/lib.rs` and `generated/src/body.rs`, the
+//! same `serde` dependency (the optional `http` feature left off),
 //! and the repository's `Cargo.lock`, so it builds offline from the registry cache. For each
 //! profile it times a cold build (`serde` included, after `cargo clean`), then builds of the
 //! crate alone, after `cargo clean -p`, several times, and prints every run and the median.
@@ -56,7 +57,7 @@ fn run(root: &Path, config: Config) -> Result<(), String> {
         format!("the synthetic spec does not generate; this is a bug in the generator:\n{}", lines.join("\n"))
     })?;
     let generated_in = started.elapsed();
-    write_crate(root, &dir, &output.rust).map_err(|error| format!("{}: {error}", dir.display()))?;
+    write_crate(root, &dir, &output).map_err(|error| format!("{}: {error}", dir.display()))?;
     println!(
         "{} codes: generated {} ({} lines, {} KiB) in {}",
         config.codes,
@@ -92,7 +93,7 @@ fn run(root: &Path, config: Config) -> Result<(), String> {
 }
 
 /// Writes the crate, leaving files that already hold the right bytes untouched.
-fn write_crate(root: &Path, dir: &Path, error_codes: &str) -> io::Result<()> {
+fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::Result<()> {
     let manifest = format!(
         "# Made by `cargo xtask bench-compile`; a workspace of its own.\n\
          [package]\nname = \"{PACKAGE}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
@@ -104,7 +105,8 @@ fn write_crate(root: &Path, dir: &Path, error_codes: &str) -> io::Result<()> {
         ("Cargo.lock", fs::read_to_string(root.join("Cargo.lock"))?),
         ("src/lib.rs", fs::read_to_string(root.join("generated/src/lib.rs"))?),
         ("src/body.rs", fs::read_to_string(root.join("generated/src/body.rs"))?),
-        ("src/error_codes.rs", error_codes.to_owned()),
+        ("src/error_codes.rs", output.rust.clone()),
+        ("src/error_codes.md", output.catalogue.clone()),
     ];
     fs::create_dir_all(dir.join("src"))?;
     for (name, contents) in files {

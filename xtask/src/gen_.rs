@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use errtab_codegen::{Diagnostic, SourceFile};
+use errtab_codegen::{Diagnostic, SourceFile, report};
 
 use crate::flags::Mode;
 
@@ -28,10 +28,11 @@ pub fn main(root: &Path, mode: Mode) -> ExitCode {
     }
 }
 
-/// What a run did to each output file.
+/// What a run found and did: the change report of each doc, and what happened to each output.
 #[derive(Debug)]
 pub struct Report {
     mode: Mode,
+    changes: Vec<String>,
     files: Vec<(String, Change)>,
 }
 
@@ -55,6 +56,9 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for changes in &self.changes {
+            write!(f, "{changes}")?;
+        }
         let mut changed = false;
         for (path, change) in &self.files {
             match change {
@@ -101,25 +105,55 @@ impl fmt::Display for Error {
     }
 }
 
-/// One doc, its overlay and the module made from them, as paths relative to the root.
+/// One doc, its overlay and the files made from them, as paths relative to the root.
 struct Spec {
     doc: String,
     overlay: String,
-    output: String,
+    /// The generated Rust module.
+    module: String,
+    /// The generated catalogue: the crate's rustdoc table, and the record the next run's
+    /// change report compares against.
+    catalogue: String,
 }
+
+/// The generated crate's manifest, whose name and version the change report quotes.
+const MANIFEST: &str = "generated/Cargo.toml";
 
 /// Generates every spec and writes (or checks) the outputs.
 pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     let specs = specs(root)?;
-    let mut outputs = Vec::with_capacity(specs.len());
+    let (package, version) = package_version(&read(&root.join(MANIFEST))?);
+    let mut outputs = Vec::with_capacity(2 * specs.len());
+    let mut changes = Vec::new();
     let mut problems = Vec::new();
     for spec in &specs {
         let doc = SourceFile::new(&spec.doc, read(&root.join(&spec.doc))?);
         let overlay = SourceFile::new(&spec.overlay, read(&root.join(&spec.overlay))?);
-        match errtab_codegen::generate(&doc, &overlay) {
-            Ok(output) => outputs.push((spec.output.clone(), output.rust)),
-            Err(diagnostics) => problems.extend(diagnostics.iter().map(|d: &Diagnostic| d.to_lines(&[&doc, &overlay]))),
+        let output = match errtab_codegen::generate(&doc, &overlay) {
+            Ok(output) => output,
+            Err(diagnostics) => {
+                problems.extend(diagnostics.iter().map(|d: &Diagnostic| d.to_lines(&[&doc, &overlay])));
+                continue;
+            }
+        };
+        let Some(previous) = read_if_exists(&root.join(&spec.catalogue))? else {
+            let count = output.catalog.entries.len();
+            changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));
+            outputs.push((spec.module.clone(), output.rust));
+            outputs.push((spec.catalogue.clone(), output.catalogue));
+            continue;
+        };
+        let diff = report::compare(&report::read_catalogue(&previous), &output.catalog);
+        let broken = report::continuity(&diff, &doc, &overlay);
+        if !broken.is_empty() {
+            problems.extend(broken.iter().map(|d| d.to_lines(&[&doc, &overlay])));
+            continue;
         }
+        if !diff.is_empty() {
+            changes.push(format!("changes in {}:\n{}", spec.doc, diff.render(&package, &version)));
+        }
+        outputs.push((spec.module.clone(), output.rust));
+        outputs.push((spec.catalogue.clone(), output.catalogue));
     }
     if !problems.is_empty() {
         return Err(Error::Invalid { lines: problems });
@@ -129,7 +163,22 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         let change = ensure_file_contents(&root.join(&path), &path, &contents, mode)?;
         files.push((path, change));
     }
-    Ok(Report { mode, files })
+    Ok(Report { mode, changes, files })
+}
+
+/// The `name` and `version` of a Cargo manifest's `[package]`, read line by line (the xtask
+/// does not need a TOML parser for two plain keys).
+fn package_version(manifest: &str) -> (String, String) {
+    let value = |key: &str| {
+        manifest
+            .lines()
+            .find_map(|line| {
+                line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim().strip_prefix('"')?.strip_suffix('"')
+            })
+            .unwrap_or("?")
+            .to_owned()
+    };
+    (value("name"), value("version"))
 }
 
 /// The specs in `spec/`, sorted by name: each `NAME.md` with `NAME.toml` beside it.
@@ -154,9 +203,19 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
         .map(|stem| Spec {
             doc: format!("spec/{stem}.md"),
             overlay: format!("spec/{stem}.toml"),
-            output: format!("generated/src/{}.rs", stem.replace('-', "_")),
+            module: format!("generated/src/{}.rs", stem.replace('-', "_")),
+            catalogue: format!("generated/src/{}.md", stem.replace('-', "_")),
         })
         .collect())
+}
+
+/// The file's text, or `None` if there is no such file.
+fn read_if_exists(path: &Path) -> Result<Option<String>, Error> {
+    match read(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
 }
 
 fn read(path: &Path) -> Result<String, Error> {

@@ -47,7 +47,7 @@ fn catalog(doc: &SourceFile, overlay: &SourceFile) -> Catalog {
 }
 
 /// Both parsers: the Markdown doc and the TOML overlay.
-#[divan::bench(args = INPUTS, max_time = 10)]
+#[divan::bench(args = INPUTS, max_time = 20)]
 fn parse(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
     bencher
@@ -55,7 +55,7 @@ fn parse(bencher: Bencher<'_, '_>, name: &str) {
         .bench(|| (parse::doc(black_box(&doc)), parse::overlay(black_box(&overlay))));
 }
 
-#[divan::bench(args = INPUTS, max_time = 10)]
+#[divan::bench(args = INPUTS, max_time = 20)]
 fn validate(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
     let (doc_model, overlay_model) = models(&doc, &overlay);
@@ -63,7 +63,7 @@ fn validate(bencher: Bencher<'_, '_>, name: &str) {
     bencher.counter(BytesCount::of_str(&doc.text)).bench(|| validate::validate(black_box(&inputs)));
 }
 
-#[divan::bench(args = INPUTS, max_time = 10)]
+#[divan::bench(args = INPUTS, max_time = 20)]
 fn emit(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
     let catalog = catalog(&doc, &overlay);
@@ -71,7 +71,7 @@ fn emit(bencher: Bencher<'_, '_>, name: &str) {
 }
 
 /// Tokens into formatted text: `syn` parses the tokens, `prettyplease` prints them.
-#[divan::bench(args = INPUTS, max_time = 10)]
+#[divan::bench(args = INPUTS, max_time = 20)]
 fn render(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
     let tokens = emit::emit(&catalog(&doc, &overlay));
@@ -82,7 +82,7 @@ fn render(bencher: Bencher<'_, '_>, name: &str) {
 }
 
 /// `errtab_codegen::generate`, what `cargo xtask gen` runs for each spec.
-#[divan::bench(args = INPUTS, max_time = 10)]
+#[divan::bench(args = INPUTS, max_time = 20)]
 fn end_to_end(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
     bencher

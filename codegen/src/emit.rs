@@ -72,18 +72,15 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let code_classes = Packed::new(&entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
     let (code_classes, code_classes_len, class_of) =
         (code_classes.literal(), code_classes.byte_len(), code_classes.read("CODE_CLASSES", "index"));
-    let descriptions = entries.iter().map(|entry| string_literal(&entry.text));
+    let (descriptions, description_starts) = text_table(entries.iter().map(|entry| entry.text.as_str()), '\n');
+    let (description_starts, description_starts_len, description_start) = (
+        description_starts.literal(),
+        description_starts.byte_len(),
+        description_starts.read("DESCRIPTION_STARTS", "index"),
+    );
     let retryable = Literal::byte_string(&entries.iter().map(|entry| u8::from(entry.retryable)).collect::<Vec<_>>());
     let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
-    let mut names = String::new();
-    let mut name_starts = vec![0];
-    for entry in entries {
-        names.push_str(&entry.variant);
-        names.push(' ');
-        name_starts.push(names.len());
-    }
-    let names = string_literal(&names);
-    let name_starts = Packed::new(&name_starts);
+    let (names, name_starts) = text_table(entries.iter().map(|entry| entry.variant.as_str()), ' ');
     let (name_starts, name_starts_len, name_start) =
         (name_starts.literal(), name_starts.byte_len(), name_starts.read("NAME_STARTS", "index"));
     let table = HashTable::new(&entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
@@ -132,8 +129,6 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         /// Every variant but `Unknown`, documented and retired, in ascending code order.
         #[allow(deprecated)]
         static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
-        /// The plain-text description of each variant in `VARIANTS`.
-        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
         /// The kind of each class, by the class's position in `CODE_CLASSES`.
         static CLASS_KINDS: [ErrorKind; #class_count] = [#(ErrorKind::#class_kinds),*];
 
@@ -159,6 +154,19 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 
         /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
         static RETRYABLE: &[u8; #len] = #retryable;
+
+        /// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
+        /// break, in one literal for the same reason; the description of the variant at
+        /// `index` starts at `description_start(index)`.
+        static DESCRIPTIONS: &str = #descriptions;
+        /// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
+        /// where the last ends.
+        static DESCRIPTION_STARTS: &[u8; #description_starts_len] = #description_starts;
+
+        /// Where the description of the variant at `index` in `VARIANTS` starts.
+        fn description_start(index: usize) -> usize {
+            #description_start
+        }
 
         /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
         static NAMES: &str = #names;
@@ -259,7 +267,13 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             /// The documentation's description as plain text; `None` for an unknown code.
             #[inline]
             pub fn description(self) -> ::core::option::Option<&'static str> {
-                DESCRIPTIONS.get(self.index()).copied()
+                match self {
+                    ErrorCode::Unknown(_) => ::core::option::Option::None,
+                    known => {
+                        let index = known.index();
+                        ::core::option::Option::Some(&DESCRIPTIONS[description_start(index)..description_start(index + 1) - 1])
+                    }
+                }
             }
 
             /// The position of a variant in `VARIANTS`; for an unknown code, the number of
@@ -407,6 +421,19 @@ fn string_literal(text: &str) -> Literal {
     repr.push_str(&text[copied..]);
     repr.push('"');
     repr.parse().unwrap_or_else(|_| Literal::string(text))
+}
+
+/// Texts joined into one string literal, each followed by `separator`, and where each starts
+/// (then where the last ends), packed.
+fn text_table<'a>(texts: impl Iterator<Item = &'a str>, separator: char) -> (Literal, Packed) {
+    let mut joined = String::new();
+    let mut starts = vec![0];
+    for text in texts {
+        joined.push_str(text);
+        joined.push(separator);
+        starts.push(joined.len());
+    }
+    (string_literal(&joined), Packed::new(&starts))
 }
 
 /// Unsigned numbers packed little-endian into one byte-string literal, each in the fewest

@@ -75,12 +75,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         "The class of the variant at `index` in `VARIANTS`.",
     );
     let retryable = Literal::byte_string(&entries.iter().map(|entry| u8::from(entry.retryable)).collect::<Vec<_>>());
-    let (descriptions, description_starts) = text_table(entries.iter().map(|entry| entry.text.as_str()), '\n');
-    let description_starts = description_starts.table(
-        &["Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then where", "the last ends."],
-        ("DESCRIPTION_STARTS", "description_start", "index"),
-        "Where the description of the variant at `index` in `VARIANTS` starts.",
-    );
+    let descriptions = entries.iter().map(|entry| string_literal(&entry.text));
     let (names, name_starts) = text_table(entries.iter().map(|entry| entry.variant.as_str()), ' ');
     let name_starts = name_starts.table(
         &["Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends."],
@@ -142,6 +137,10 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         /// Every variant but `Unknown`, documented and retired, in ascending code order.
         #[allow(deprecated)]
         static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
+        /// The plain-text description of each variant in `VARIANTS`. An array of strings
+        /// rather than one string, as `description()` is on the path of `Display` and a slice
+        /// of one string would cost a boundary check at each end.
+        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
         /// The kind of each class, by the class's position in `CODE_CLASSES`.
         static CLASS_KINDS: [ErrorKind; #class_count] = [#(ErrorKind::#class_kinds),*];
 
@@ -161,13 +160,6 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 
         /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
         static RETRYABLE: &[u8; #len] = #retryable;
-
-        /// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
-        /// break, in one literal for the same reason; the description of the variant at
-        /// `index` starts at `description_start(index)`.
-        static DESCRIPTIONS: &str = #descriptions;
-
-        #description_starts
 
         /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
         static NAMES: &str = #names;
@@ -255,13 +247,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             /// The documentation's description as plain text; `None` for an unknown code.
             #[inline]
             pub fn description(self) -> ::core::option::Option<&'static str> {
-                match self {
-                    ErrorCode::Unknown(_) => ::core::option::Option::None,
-                    known => {
-                        let index = known.index();
-                        ::core::option::Option::Some(&DESCRIPTIONS[description_start(index)..description_start(index + 1) - 1])
-                    }
-                }
+                DESCRIPTIONS.get(self.index()).copied()
             }
 
             /// The position of a variant in `VARIANTS`; for an unknown code, the number of

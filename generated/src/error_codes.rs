@@ -234,6 +234,48 @@ static VARIANTS: [ErrorCode; 37] = [
     ErrorCode::InvalidJson,
     ErrorCode::InvalidParameter,
 ];
+/// The plain-text description of each variant in `VARIANTS`. An array of strings
+/// rather than one string, as `description()` is on the path of `Display` and a slice
+/// of one string would cost a boundary check at each end.
+static DESCRIPTIONS: [&str; 37] = [
+    "获取 TinyId 错误或者 meetingId 错误",
+    "会议不存在",
+    "创建会议数量超过限制",
+    "无权限操作",
+    "查询会议过于频繁，超过限频次数",
+    "会议主题 (subject) 包含敏感词",
+    "会议数量超过限制",
+    "无权限进入预订会议",
+    "无权限预订会议",
+    "无权限加入会议",
+    "无权限修改会议",
+    "暂不支持将 rooms 移入等候室",
+    "无法停止该设备视频",
+    "用户管理 API 调用未知错误类型",
+    "用户管理 API 调用参数错误",
+    "app-version 被禁用",
+    "用户已存在",
+    "用户不可用",
+    "手机号码不合法",
+    "邮箱地址不合法",
+    "邮箱已被使用",
+    "手机号码已存在",
+    "企业 ID 不合法",
+    "企业不可用",
+    "用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头",
+    "API 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求",
+    "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce",
+    "未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带",
+    "每分钟总接口调用次数超过限制",
+    "每天总接口调用次数超过限制",
+    "每天单个接口调用次数超过限制",
+    "API 请求头缺失必填字段",
+    "API 请求重放判定",
+    "API 调用签名验证错误",
+    "不支持的 API 请求",
+    "JSON 串解析错误",
+    "API 请求参数出错",
+];
 /// The kind of each class, by the class's position in `CODE_CLASSES`.
 static CLASS_KINDS: [ErrorKind; 2] = [ErrorKind::Request, ErrorKind::Service];
 /// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
@@ -254,22 +296,6 @@ fn class_of(index: usize) -> usize {
 }
 /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
 static RETRYABLE: &[u8; 37] = b"\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\x01\x01\0\0\0\0\0\0";
-/// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
-/// break, in one literal for the same reason; the description of the variant at
-/// `index` starts at `description_start(index)`.
-static DESCRIPTIONS: &str = "获取 TinyId 错误或者 meetingId 错误\n会议不存在\n创建会议数量超过限制\n无权限操作\n查询会议过于频繁，超过限频次数\n会议主题 (subject) 包含敏感词\n会议数量超过限制\n无权限进入预订会议\n无权限预订会议\n无权限加入会议\n无权限修改会议\n暂不支持将 rooms 移入等候室\n无法停止该设备视频\n用户管理 API 调用未知错误类型\n用户管理 API 调用参数错误\napp-version 被禁用\n用户已存在\n用户不可用\n手机号码不合法\n邮箱地址不合法\n邮箱已被使用\n手机号码已存在\n企业 ID 不合法\n企业不可用\n用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头\nAPI 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求\n请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce\n未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带\n每分钟总接口调用次数超过限制\n每天总接口调用次数超过限制\n每天单个接口调用次数超过限制\nAPI 请求头缺失必填字段\nAPI 请求重放判定\nAPI 调用签名验证错误\n不支持的 API 请求\nJSON 串解析错误\nAPI 请求参数出错\n";
-/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then where
-/// the last ends.
-static DESCRIPTION_STARTS: &[u8; 76] = b"\0\0,\0<\0[\0k\0\x99\0\xC0\0\xD9\0\xF5\0\x0B\x01!\x017\x01]\x01y\x01\xA3\x01\xC7\x01\xDD\x01\xED\x01\xFD\x01\x13\x02)\x02<\x02R\x02f\x02v\x02\xC3\x02<\x03\xDF\x03r\x04\x9D\x04\xC5\x04\xF0\x04\x10\x05'\x05D\x05\\\x05q\x05\x88\x05";
-/// Where the description of the variant at `index` in `VARIANTS` starts.
-fn description_start(index: usize) -> usize {
-    usize::from(
-        u16::from_le_bytes([
-            DESCRIPTION_STARTS[2 * index],
-            DESCRIPTION_STARTS[2 * index + 1],
-        ]),
-    )
-}
 /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
 static NAMES: &str = "InvalidTinyIdOrMeetingId MeetingNotExist MeetingCreationLimitExceeded NoPermission MeetingQueryRateLimited SubjectHasSensitiveWords MeetingCountLimitExceeded NoPermissionToEnterBookedMeeting NoPermissionToBookMeeting NoPermissionToJoinMeeting NoPermissionToModifyMeeting RoomsToWaitingRoomUnsupported CannotStopDeviceVideo UserApiUnknownError UserApiInvalidParameter AppVersionDisabled UserAlreadyExists UserUnavailable InvalidPhoneNumber InvalidEmailAddress EmailAlreadyUsed PhoneNumberAlreadyExists InvalidCorpId CorpUnavailable UserNotRegistered TimestampOutOfRange TimestampNonceReused UnauthenticatedSecret PerMinuteCallLimitExceeded DailyCallLimitExceeded DailyPerApiCallLimitExceeded MissingRequiredHeader RequestReplayDetected InvalidSignature UnsupportedApiRequest InvalidJson InvalidParameter ";
 /// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
@@ -354,17 +380,7 @@ impl ErrorCode {
     /// The documentation's description as plain text; `None` for an unknown code.
     #[inline]
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        match self {
-            ErrorCode::Unknown(_) => ::core::option::Option::None,
-            known => {
-                let index = known.index();
-                ::core::option::Option::Some(
-                    &DESCRIPTIONS[description_start(
-                        index,
-                    )..description_start(index + 1) - 1],
-                )
-            }
-        }
+        DESCRIPTIONS.get(self.index()).copied()
     }
     /// The position of a variant in `VARIANTS`; for an unknown code, the number of
     /// variants, one past the end of every table. Each arm yields the variant's

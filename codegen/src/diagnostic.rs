@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet, normalize_untrusted_str};
+
 use crate::source::SourceFile;
 
 /// One problem in a doc or an overlay: where it is, what is wrong and how to fix it.
@@ -64,6 +66,76 @@ impl Diagnostic {
         }
         text
     }
+}
+
+/// Whether rendered diagnostics carry ANSI colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Colour {
+    /// Plain text: for pipes, files, snapshots and `NO_COLOR`.
+    #[default]
+    Plain,
+    /// ANSI colours, as rustc prints on a terminal.
+    Ansi,
+}
+
+/// Renders diagnostics the way rustc does: for each, an `error:` line, the file, line and
+/// column, the offending source lines with the span underlined, notes on the other places
+/// involved, and a `help:` line. Diagnostics are separated by a blank line.
+///
+/// `sources` are the files the diagnostics point into; a diagnostic about a file not among
+/// them is rendered without a snippet. Spans are clamped to their file, so a bad span makes
+/// a vaguer message, never a panic. Text taken from the inputs is stripped of control
+/// characters, so a hostile doc cannot drive the terminal.
+pub fn render(diagnostics: &[Diagnostic], sources: &[&SourceFile], colour: Colour) -> String {
+    let renderer = match colour {
+        Colour::Plain => Renderer::plain(),
+        Colour::Ansi => Renderer::styled(),
+    };
+    let mut text = String::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        text.push_str(&renderer.render(&diagnostic.report(sources)));
+        text.push('\n');
+    }
+    text
+}
+
+impl Diagnostic {
+    /// The diagnostic as an annotate-snippets group: the error, its snippets, its help.
+    fn report<'a>(&'a self, sources: &[&'a SourceFile]) -> Vec<Group<'a>> {
+        let source = |path: &str| sources.iter().copied().find(|source| source.path == path);
+        let context = |file: &SourceFile, label: &'a Label| {
+            AnnotationKind::Context.span(file.clamped(&label.span)).label(normalize_untrusted_str(&label.message))
+        };
+        let mut elements: Vec<Element<'a>> = Vec::new();
+        match source(&self.path) {
+            Some(file) => {
+                let primary = AnnotationKind::Primary.span(file.clamped(&self.span));
+                let labels = self.labels.iter().filter(|label| label.path == self.path);
+                elements.push(snippet(file).annotation(primary).annotations(labels.map(|l| context(file, l))).into());
+            }
+            None => elements.push(Origin::path(self.path.as_str()).into()),
+        }
+        for label in self.labels.iter().filter(|label| label.path != self.path) {
+            elements.push(match source(&label.path) {
+                Some(file) => snippet(file).annotation(context(file, label)).into(),
+                None => Level::NOTE.message(normalize_untrusted_str(&format!("{}: {}", label.path, label.message))).into(),
+            });
+        }
+        if let Some(help) = &self.help {
+            elements.push(Level::HELP.message(normalize_untrusted_str(help)).into());
+        }
+        let title = Level::ERROR.primary_title(normalize_untrusted_str(&self.message));
+        vec![Group::with_title(title).elements(elements)]
+    }
+}
+
+/// A snippet of a whole file, without its byte order mark; spans are shifted to match by
+/// [`SourceFile::clamped`].
+fn snippet(file: &SourceFile) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
+    Snippet::source(file.body()).path(file.path.as_str()).fold(true)
 }
 
 /// `path:line:col` of an offset, or the bare path if the file is not among the sources.

@@ -3,14 +3,14 @@
 //! Every check runs on every row, so one run reports every problem; the catalog is only
 //! meaningful when the returned diagnostics are empty.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use heck::ToUpperCamelCase;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, ClassInfo, Doc, Entry, Name, Overlay, Row};
+use crate::model::{Catalog, Cell, ClassInfo, Doc, Entry, Name, Overlay, Row};
 use crate::source::SourceFile;
 
 /// The variant that holds undocumented codes; no documented code may take its name.
@@ -30,7 +30,7 @@ pub struct Inputs<'a> {
 
 /// Checks the doc and the overlay against each other and joins them into a catalog.
 pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
-    let mut v = Validator { inputs, diagnostics: Vec::new() };
+    let mut v = Validator { inputs, diagnostics: Vec::new(), rejected: BTreeSet::new() };
     let rows = v.documented_rows();
     let names = v.names(&rows);
     let class_of = v.classes();
@@ -62,7 +62,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
             variant: variant.clone(),
             class,
             http_status: classes[class].http_status,
-            markdown: row.description.markdown.clone(),
+            markdown: doc_markdown(&row.description.markdown),
             text: row.description.text.clone(),
         });
     }
@@ -72,6 +72,8 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
 struct Validator<'a> {
     inputs: &'a Inputs<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// Codes of rows reported for their description: the overlay may name them.
+    rejected: BTreeSet<i64>,
 }
 
 impl<'a> Validator<'a> {
@@ -92,6 +94,13 @@ impl<'a> Validator<'a> {
         let mut rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
         for row in &self.inputs.doc.rows {
             let span = if row.code.span.is_empty() { row.span.clone() } else { row.code.span.clone() };
+            if row.code.markdown.is_empty() {
+                let diagnostic = self
+                    .in_doc(span, "this row has no code".to_owned())
+                    .help("write the error code in the row's code cell, or delete the row");
+                self.report(diagnostic);
+                continue;
+            }
             let code = match codes::read(&row.code.markdown) {
                 Ok(code) => code,
                 Err(error) => {
@@ -111,6 +120,20 @@ impl<'a> Validator<'a> {
                 };
                 let diagnostic = self.in_doc(span, message).help("write what the error means in the description cell");
                 self.report(diagnostic);
+                self.rejected.insert(code);
+                continue;
+            }
+            if let Some((span, c)) = hidden_character(self.inputs.doc_file, &row.description) {
+                let message = format!(
+                    "the description of code {code} contains U+{:04X}, an invisible {}",
+                    u32::from(c),
+                    if c.is_control() { "control character" } else { "text-direction override" }
+                );
+                let help = "delete it: descriptions are shown to people and written into Rust source, \
+                            where invisible characters hide what the text says";
+                let diagnostic = self.in_doc(span, message).help(help);
+                self.report(diagnostic);
+                self.rejected.insert(code);
                 continue;
             }
             if let Some(first) = rows.get(&code) {
@@ -131,8 +154,13 @@ impl<'a> Validator<'a> {
     fn names(&mut self, rows: &BTreeMap<i64, &'a Row>) -> BTreeMap<i64, (String, String)> {
         let overlay_path = self.inputs.overlay_file.path.clone();
         let mut by_code: BTreeMap<i64, &'a Name> = BTreeMap::new();
+        // A doc without rows has been reported by the parser: every name would be unlisted.
+        let doc_has_rows = !self.inputs.doc.rows.is_empty();
         for name in &self.inputs.overlay.names {
-            if !rows.contains_key(&name.code.value) {
+            if self.rejected.contains(&name.code.value) {
+                continue;
+            }
+            if !rows.contains_key(&name.code.value) && doc_has_rows {
                 let doc_path = &self.inputs.doc_file.path;
                 let message = format!("a name is given for code {}, which {doc_path} does not list", name.code.value);
                 let diagnostic = self
@@ -252,6 +280,38 @@ impl<'a> Validator<'a> {
             }
         }
         ClassOf { ranges: ranges.into_iter().map(|(first, last, class, _)| (first, last, class)).collect(), default }
+    }
+}
+
+/// Characters a description may not hold: control characters (NUL, escape, ...; a tab is
+/// whitespace and allowed) and the explicit text-direction controls that let text display
+/// in another order than it reads ("Trojan Source"; rustc denies them in literals and
+/// comments). Right-to-left text and its marks (U+200F) are fine.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first hidden character of a description cell, in its Markdown source (the span of
+/// the character) or, spelled as an entity such as `&#1;`, in its text (the whole cell).
+///
+/// The source is checked as well as the text because pulldown-cmark turns NUL into U+FFFD.
+fn hidden_character(file: &SourceFile, cell: &Cell) -> Option<(Range<usize>, char)> {
+    let source = file.text.get(cell.span.clone()).unwrap_or(&cell.markdown);
+    if let Some((offset, c)) = source.char_indices().find(|&(_, c)| is_hidden(c)) {
+        let start = cell.span.start + offset;
+        return Some((start..start + c.len_utf8(), c));
+    }
+    cell.text.chars().find(|&c| is_hidden(c)).map(|c| (cell.span.clone(), c))
+}
+
+/// A description's Markdown as a doc comment shows it. A description that starts like a
+/// code fence (`` ``` `` or `~~~`) would open a code block in the doc comment, which
+/// rustdoc runs as a doctest; its first character is escaped so it shows as written.
+fn doc_markdown(markdown: &str) -> String {
+    if markdown.starts_with("```") || markdown.starts_with("~~~") {
+        format!("\\{markdown}")
+    } else {
+        markdown.to_owned()
     }
 }
 

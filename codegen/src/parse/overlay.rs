@@ -73,12 +73,12 @@ impl Reader<'_> {
     }
 
     fn unknown_key<T>(&mut self, key: &TomlSpanned<T>, name: &str, known: &[&str]) {
-        let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        self.error(
-            key.span(),
-            format!("unknown key `{name}`"),
-            &format!("the keys allowed here are {}", known.join(", ")),
-        );
+        let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        let help = match known.iter().find(|k| edit_distance(name, k) <= 2) {
+            Some(close) => format!("did you mean `{close}`? The keys allowed here are {}", listed.join(", ")),
+            None => format!("the keys allowed here are {}", listed.join(", ")),
+        };
+        self.error(key.span(), format!("unknown key `{name}`"), &help);
     }
 
     fn table<'v, 'i>(&mut self, value: &'v TomlSpanned<DeValue<'i>>, what: &str) -> Option<&'v DeTable<'i>> {
@@ -215,5 +215,39 @@ impl Reader<'_> {
             }
         }
         names
+    }
+}
+
+/// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbours each count one, so `nmaes` is one step from `names`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1).min(row[j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("nmaes", "names"), 1);
+        assert_eq!(edit_distance("stauts", "status"), 1);
+        assert_eq!(edit_distance("codes", "codes"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("classes", "names"), 4);
     }
 }

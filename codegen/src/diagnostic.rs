@@ -107,7 +107,7 @@ impl Diagnostic {
     fn report<'a>(&'a self, sources: &[&'a SourceFile]) -> Vec<Group<'a>> {
         let source = |path: &str| sources.iter().copied().find(|source| source.path == path);
         let context = |file: &SourceFile, label: &'a Label| {
-            AnnotationKind::Context.span(file.clamped(&label.span)).label(normalize_untrusted_str(&label.message))
+            AnnotationKind::Context.span(file.clamped(&label.span)).label(one_line(&label.message))
         };
         let mut elements: Vec<Element<'a>> = Vec::new();
         match source(&self.path) {
@@ -121,15 +121,22 @@ impl Diagnostic {
         for label in self.labels.iter().filter(|label| label.path != self.path) {
             elements.push(match source(&label.path) {
                 Some(file) => snippet(file).annotation(context(file, label)).into(),
-                None => Level::NOTE.message(normalize_untrusted_str(&format!("{}: {}", label.path, label.message))).into(),
+                None => Level::NOTE.message(one_line(&format!("{}: {}", label.path, label.message))).into(),
             });
         }
         if let Some(help) = &self.help {
-            elements.push(Level::HELP.message(normalize_untrusted_str(help)).into());
+            elements.push(Level::HELP.message(one_line(help)).into());
         }
-        let title = Level::ERROR.primary_title(normalize_untrusted_str(&self.message));
+        let title = Level::ERROR.primary_title(one_line(&self.message));
         vec![Group::with_title(title).elements(elements)]
     }
+}
+
+/// Text for one line of a rendered diagnostic: control characters, line breaks included,
+/// shown as visible symbols, so text quoted from the inputs can neither break the layout
+/// nor drive the terminal.
+fn one_line(text: &str) -> String {
+    normalize_untrusted_str(text).replace('\n', "\u{240a}")
 }
 
 /// A snippet of a whole file, without its byte order mark; spans are shifted to match by

@@ -133,6 +133,31 @@ pub(crate) fn normalized(text: &str) -> String {
     text.strip_prefix(BOM).unwrap_or(text).replace("\r\n", "\n")
 }
 
+/// Maps offsets in [`normalized`] text back to the text as given, for a parser that reads
+/// the normalized text (so that a CRLF file parses exactly as its LF twin).
+pub(crate) struct Offsets {
+    bom: usize,
+    /// The normalized offset of each `\n` that lost the `\r` before it, ascending.
+    lost_cr: Vec<usize>,
+}
+
+impl Offsets {
+    pub(crate) fn new(text: &str) -> Offsets {
+        let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let lost_cr = text[bom..].match_indices("\r\n").enumerate().map(|(i, (at, _))| at - i).collect();
+        Offsets { bom, lost_cr }
+    }
+
+    /// The range in the text as given. An offset at a line break maps to the start of its
+    /// CRLF, so a range ending there leaves out the `\r` and a position there is shown at
+    /// the end of its line.
+    pub(crate) fn original(&self, span: Range<usize>) -> Range<usize> {
+        let start = span.start + self.bom + self.lost_cr.partition_point(|&at| at < span.start);
+        let end = span.end + self.bom + self.lost_cr.partition_point(|&at| at < span.end);
+        start..end.max(start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +181,20 @@ mod tests {
         assert_eq!(file.line_col(diagnostic.span.start), LineCol { line: 2, col: 1 });
         assert!(diagnostic.message.contains("0xE9") && diagnostic.message.contains("2 more"), "{diagnostic:?}");
         assert_eq!(SourceFile::from_bytes("b.md", "é".into()).encoding_error(), None);
+    }
+
+    #[test]
+    fn offsets_in_normalized_text_map_back() {
+        let text = "\u{feff}a\r\nbc\r\n\r\nd\n";
+        let offsets = Offsets::new(text);
+        let normal = normalized(text);
+        for (needle, expected) in [("a", 3..4), ("bc", 6..8), ("d", 12..13), ("\r\n\r\nd", 8..13)] {
+            let needle = needle.replace('\r', "");
+            let at = normal.find(&needle).unwrap();
+            let span = offsets.original(at..at + needle.len());
+            assert_eq!(span, expected, "{needle:?}");
+        }
+        assert_eq!(&text[offsets.original(2..4)], "bc", "an end at a line break leaves out its \\r");
     }
 
     #[test]

@@ -92,6 +92,7 @@ impl<'a> Validator<'a> {
     /// The rows with a readable code and a description, keyed by code; each duplicate is reported.
     fn documented_rows(&mut self) -> BTreeMap<i64, &'a Row> {
         let mut rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
+        let mut first_rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
         for row in &self.inputs.doc.rows {
             let span = if row.code.span.is_empty() { row.span.clone() } else { row.code.span.clone() };
             if row.code.markdown.is_empty() {
@@ -109,6 +110,16 @@ impl<'a> Validator<'a> {
                     continue;
                 }
             };
+            // A repeated code is reported as such, whatever is wrong with either row.
+            if let Some(first) = first_rows.insert(code, row) {
+                first_rows.insert(code, first);
+                let diagnostic = self
+                    .in_doc(span, format!("code {code} is documented twice"))
+                    .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
+                    .help("delete one of the two rows, keeping the right description");
+                self.report(diagnostic);
+                continue;
+            }
             if row.description.text.is_empty() {
                 let (message, span) = if row.description.markdown.is_empty() {
                     (format!("code {code} has an empty description"), row.span.clone())
@@ -134,14 +145,6 @@ impl<'a> Validator<'a> {
                 let diagnostic = self.in_doc(span, message).help(help);
                 self.report(diagnostic);
                 self.rejected.insert(code);
-                continue;
-            }
-            if let Some(first) = rows.get(&code) {
-                let diagnostic = self
-                    .in_doc(span, format!("code {code} is documented twice"))
-                    .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
-                    .help("delete one of the two rows, keeping the right description");
-                self.report(diagnostic);
                 continue;
             }
             rows.insert(code, row);

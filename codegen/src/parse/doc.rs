@@ -125,10 +125,14 @@ fn header_span(table: &Table) -> Range<usize> {
 }
 
 /// Narrows a range to its content without surrounding whitespace and line ending.
+///
+/// The control characters Unicode counts as whitespace (vertical tab, form feed, next line)
+/// stay in, so that the validator sees them and reports them rather than dropping them.
 fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
     let text = &file.text[span.clone()];
-    let start = span.start + (text.len() - text.trim_start().len());
-    let end = span.end - (text.len() - text.trim_end().len());
+    let space = |c: char| c.is_whitespace() && !matches!(c, '\u{b}' | '\u{c}' | '\u{85}');
+    let start = span.start + (text.len() - text.trim_start_matches(space).len());
+    let end = span.end - (text.len() - text.trim_end_matches(space).len());
     start..end.max(start)
 }
 

@@ -20,14 +20,17 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Class, Name, Overlay, Spanned};
-use crate::source::SourceFile;
+use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
-    let mut reader = Reader { file, shift: file.bom_len(), diagnostics: Vec::new() };
-    let (root, errors) = DeTable::parse_recoverable(file.body());
+    // The parser reads the normalized text, so a CRLF file reads and fails exactly as its
+    // LF twin; spans are mapped back to the file as given.
+    let text = normalized(&file.text);
+    let mut reader = Reader { file, offsets: Offsets::new(&file.text), diagnostics: Vec::new() };
+    let (root, errors) = DeTable::parse_recoverable(&text);
     for error in errors {
         let span = error.span().map_or(0..0, |span| reader.span(span));
         let message = error.message().lines().next().unwrap_or("invalid TOML").to_owned();
@@ -58,13 +61,13 @@ fn sorted<'a, 'i>(
 
 struct Reader<'a> {
     file: &'a SourceFile,
-    shift: usize,
+    offsets: Offsets,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn span(&self, span: Range<usize>) -> Range<usize> {
-        span.start + self.shift..span.end + self.shift
+        self.offsets.original(span)
     }
 
     fn error(&mut self, span: Range<usize>, message: String, help: &str) {

@@ -30,7 +30,8 @@ pub struct Inputs<'a> {
 
 /// Checks the doc and the overlay against each other and joins them into a catalog.
 pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
-    let mut v = Validator { inputs, diagnostics: Vec::new(), rejected: BTreeSet::new() };
+    let skipped = inputs.doc.skipped.iter().filter_map(|cell| codes::read(&cell.markdown).ok());
+    let mut v = Validator { inputs, diagnostics: Vec::new(), rejected: skipped.collect() };
     let rows = v.documented_rows();
     let names = v.names(&rows);
     let class_of = v.classes();
@@ -72,7 +73,8 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
 struct Validator<'a> {
     inputs: &'a Inputs<'a>,
     diagnostics: Vec<Diagnostic>,
-    /// Codes of rows reported for their description: the overlay may name them.
+    /// Codes of rows already reported (for their description, or by the parser for their
+    /// cells): the overlay may name them.
     rejected: BTreeSet<i64>,
 }
 

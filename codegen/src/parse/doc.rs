@@ -49,6 +49,7 @@ pub fn doc(file: &SourceFile) -> (Doc, Vec<Diagnostic>) {
     }
     let width = table.header.len();
     let mut rows = Vec::with_capacity(table.rows.len());
+    let mut skipped = Vec::new();
     for row in &table.rows {
         let written = raw_cell_count(&file.text[row.span.clone()]);
         if written != width {
@@ -61,6 +62,7 @@ pub fn doc(file: &SourceFile) -> (Doc, Vec<Diagnostic>) {
                 )
                 .help("give the row one cell per header column; write a `|` inside a cell as `\\|`"),
             );
+            skipped.extend(row.cells.get(columns.code).cloned());
             continue;
         }
         rows.push(Row {
@@ -69,7 +71,7 @@ pub fn doc(file: &SourceFile) -> (Doc, Vec<Diagnostic>) {
             description: row.cells[columns.description].clone(),
         });
     }
-    (Doc { rows }, diagnostics)
+    (Doc { rows, skipped }, diagnostics)
 }
 
 /// The columns holding each role in a table's header.

@@ -14,7 +14,10 @@ use errtab_codegen::{Diagnostic, Output, SourceFile};
 pub fn generate_and_check(doc: &SourceFile, overlay: &SourceFile) -> Result<Output, Vec<Diagnostic>> {
     let result = errtab_codegen::generate(doc, overlay);
     match &result {
-        Ok(output) => check_output(output),
+        Ok(output) => {
+            check_output(output);
+            check_descriptions_come_from_the_doc(output, doc);
+        }
         Err(diagnostics) => check_diagnostics(diagnostics, &[doc, overlay]),
     }
     result
@@ -84,6 +87,17 @@ pub fn check_output(output: &Output) {
         for text in [&entry.text, &entry.markdown] {
             assert!(!text.chars().any(is_hidden), "code {}: hidden character in {text:?}", entry.code);
         }
+    }
+}
+
+/// Each description's Markdown is a cell of the doc as written (but for the backslash
+/// that keeps a leading code fence from opening a code block in the doc comment).
+fn check_descriptions_come_from_the_doc(output: &Output, doc: &SourceFile) {
+    for entry in &output.catalog.entries {
+        let unescaped =
+            entry.markdown.strip_prefix('\\').filter(|rest| rest.starts_with("```") || rest.starts_with("~~~"));
+        let cell = unescaped.unwrap_or(&entry.markdown);
+        assert!(doc.text.contains(cell), "code {}: {cell:?} is not in the doc", entry.code);
     }
 }
 

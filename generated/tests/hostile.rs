@@ -67,8 +67,8 @@ const EXPECTED: &[(ErrorCode, i64, &str, &str)] = &[
     ),
     (ErrorCode::Markup, 15, "bold, emphasis, code, link and html", "15 bold, emphasis, code, link and html"),
     (ErrorCode::Entities, 16, "& <tag> 会 ©", "16 & <tag> 会 ©"),
-    (ErrorCode::BacktickFence, 17, "``` not a code fence", "17 ``` not a code fence"),
-    (ErrorCode::TildeFence, 18, "~~~ not a code fence either", "18 ~~~ not a code fence either"),
+    (ErrorCode::BacktickFence, 17, "```", "17 ```"),
+    (ErrorCode::TildeFence, 18, "~~~rust", "18 ~~~rust"),
     (ErrorCode::ReplacementCharacter, 19, "already \u{fffd} in the doc", "19 already \u{fffd} in the doc"),
     (ErrorCode::Type, 20, "a name that is a keyword in lower case", "20 a name that is a keyword in lower case"),
     (

@@ -90,14 +90,17 @@ pub fn check_output(output: &Output) {
     }
 }
 
-/// Each description's Markdown is a cell of the doc as written (but for the backslash
-/// that keeps a leading code fence from opening a code block in the doc comment).
+/// Each description's Markdown is a cell of the doc as written, but for the backslash that
+/// keeps a leading code fence from opening a code block in the doc comment and tabs made
+/// spaces.
 fn check_descriptions_come_from_the_doc(output: &Output, doc: &SourceFile) {
     for entry in &output.catalog.entries {
         let unescaped =
             entry.markdown.strip_prefix('\\').filter(|rest| rest.starts_with("```") || rest.starts_with("~~~"));
         let cell = unescaped.unwrap_or(&entry.markdown);
-        assert!(doc.text.contains(cell), "code {}: {cell:?} is not in the doc", entry.code);
+        let found = doc.text.contains(cell) || doc.text.replace('\t', " ").contains(cell);
+        assert!(found, "code {}: {cell:?} is not in the doc", entry.code);
+        assert!(!entry.markdown.contains('\t'), "code {}: a tab in a doc comment fails clippy", entry.code);
     }
 }
 

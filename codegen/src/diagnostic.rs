@@ -51,8 +51,8 @@ impl Diagnostic {
         self
     }
 
-    /// The diagnostic as `path:line:col: message`, then one indented line for each label and
-    /// one for the help.
+    /// The diagnostic in a compact form, `path:line:col: message`, then one indented line for
+    /// each label and one for the help: for logs and test messages. Users see [`render`].
     pub fn to_lines(&self, sources: &[&SourceFile]) -> String {
         let mut text = format!("{}: {}", position(sources, &self.path, self.span.start), self.message);
         for label in &self.labels {

@@ -12,21 +12,47 @@ use crate::model::Catalog;
 
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
-    let len = Literal::usize_unsuffixed(catalog.entries.len());
-    let variants: Vec<_> = catalog.entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
-    let docs = catalog.entries.iter().map(|entry| {
+    let entries = &catalog.entries;
+    let len = Literal::usize_unsuffixed(entries.len());
+    let variants: Vec<_> = entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
+    let attrs = entries.iter().map(|entry| {
         let summary = format!(" {}", entry.markdown);
-        let facts = format!(" Code `{}`, HTTP {}.", entry.code, entry.http_status);
+        let mut facts = format!(" Code `{}`, HTTP {}.", entry.code, entry.http_status);
+        if entry.retryable {
+            facts.push_str(" Retrying later may succeed.");
+        }
+        let deprecated = entry.retired.as_ref().map(|reason| quote!(#[deprecated(note = #reason)]));
         quote! {
             #[doc = #summary]
             #[doc = ""]
             #[doc = #facts]
+            #deprecated
         }
     });
-    let codes = catalog.entries.iter().map(|entry| Literal::i64_unsuffixed(entry.code));
-    let statuses = catalog.entries.iter().map(|entry| Literal::u16_unsuffixed(entry.http_status));
-    let descriptions = catalog.entries.iter().map(|entry| Literal::string(&entry.text));
-    let indices = (0..catalog.entries.len()).map(Literal::usize_unsuffixed);
+    let documented =
+        entries.iter().filter(|entry| entry.retired.is_none()).map(|entry| format_ident!("{}", entry.variant));
+    let retired =
+        entries.iter().filter(|entry| entry.retired.is_some()).map(|entry| format_ident!("{}", entry.variant));
+    let aliases = entries.iter().flat_map(|entry| {
+        let variant = format_ident!("{}", entry.variant);
+        entry.former_variants.iter().map(move |former| {
+            let alias = format_ident!("{}", former);
+            let doc = format!(" The former name of [`ErrorCode::{variant}`] (code `{}`).", entry.code);
+            let note = format!("renamed to `ErrorCode::{variant}`");
+            quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                pub const #alias: ErrorCode = ErrorCode::#variant;
+            }
+        })
+    });
+    let codes = entries.iter().map(|entry| Literal::i64_unsuffixed(entry.code));
+    let kinds = entries.iter().map(|entry| format_ident!("{}", catalog.classes[entry.class].variant));
+    let descriptions = entries.iter().map(|entry| Literal::string(&entry.text));
+    let retryable = entries.iter().map(|entry| entry.retryable);
+    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
+    let kind_items = emit_kind(catalog);
 
     quote! {
         /// An error code of the API: one variant per code its documentation lists, and
@@ -39,7 +65,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ErrorCode {
             #(
-                #docs
+                #attrs
                 #variants,
             )*
             /// A code the documentation does not list, kept exactly as received.
@@ -60,22 +86,36 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
         }
 
-        /// The documented codes, ascending; `ErrorCode::ALL[i]` has code `CODES[i]`.
-        static CODES: [i64; #len] = [#(#codes),*];
-        /// The HTTP status of each documented code, by index.
-        static HTTP_STATUSES: [u16; #len] = [#(#statuses),*];
-        /// The plain-text description of each documented code, by index.
-        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
+        #kind_items
 
+        /// Every variant but `Unknown`, documented and retired, in ascending code order.
+        #[allow(deprecated)]
+        static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
+        /// The code of each variant in `VARIANTS`, ascending.
+        static CODES: [i64; #len] = [#(#codes),*];
+        /// The class of each variant in `VARIANTS`.
+        static KINDS: [ErrorKind; #len] = [#(ErrorKind::#kinds),*];
+        /// The plain-text description of each variant in `VARIANTS`.
+        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
+        /// Whether retrying may succeed, for each variant in `VARIANTS`.
+        static RETRYABLE: [bool; #len] = [#(#retryable),*];
+
+        #[allow(deprecated)]
         impl ErrorCode {
-            /// Every documented code, in ascending code order.
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
+            /// Every code the documentation lists, in ascending code order.
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#documented),*];
+
+            /// Codes the documentation no longer lists, kept as deprecated variants so code that
+            /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+            pub const RETIRED: &'static [ErrorCode] = &[#(ErrorCode::#retired),*];
+
+            #(#aliases)*
 
             /// The error code for a number. Never fails: a code the documentation does not
             /// list becomes [`ErrorCode::Unknown`], keeping the number.
             pub fn from_code(code: i64) -> ErrorCode {
                 match CODES.binary_search(&code) {
-                    ::core::result::Result::Ok(index) => ErrorCode::ALL[index],
+                    ::core::result::Result::Ok(index) => VARIANTS[index],
                     ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
                 }
             }
@@ -88,9 +128,29 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 }
             }
 
+            /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+            pub fn kind(self) -> ::core::option::Option<ErrorKind> {
+                self.index().ok().map(|index| KINDS[index])
+            }
+
             /// The HTTP status the API answers with for this code; `None` for an unknown code.
             pub fn http_status(self) -> ::core::option::Option<u16> {
-                self.index().ok().map(|index| HTTP_STATUSES[index])
+                self.kind().map(ErrorKind::http_status)
+            }
+
+            /// The HTTP status as an [`http::StatusCode`](::http::StatusCode); `None` for an
+            /// unknown code.
+            #[cfg(feature = "http")]
+            pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
+                self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
+            }
+
+            /// Whether the documentation says retrying later may succeed (the rate limits).
+            ///
+            /// A hint, not a policy: it says nothing about how long to wait or how often to
+            /// try, and it is `false` for unknown codes.
+            pub fn is_retryable(self) -> bool {
+                self.index().is_ok_and(|index| RETRYABLE[index])
             }
 
             /// The documentation's description as plain text; `None` for an unknown code.
@@ -98,7 +158,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 self.index().ok().map(|index| DESCRIPTIONS[index])
             }
 
-            /// The position of a documented code in [`ErrorCode::ALL`].
+            /// The position of a variant in `VARIANTS`.
             fn index(self) -> ::core::result::Result<usize, UnknownCode> {
                 match self {
                     #(ErrorCode::#variants => ::core::result::Result::Ok(#indices),)*
@@ -164,6 +224,34 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 match i64::try_from(code) {
                     ::core::result::Result::Ok(code) => ::core::result::Result::Ok(ErrorCode::from_code(code)),
                     ::core::result::Result::Err(_) => ::core::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Unsigned(code), &self)),
+                }
+            }
+        }
+    }
+}
+
+/// The `ErrorKind` enum: one variant per HTTP class of the overlay.
+fn emit_kind(catalog: &Catalog) -> TokenStream {
+    let variants: Vec<_> = catalog.classes.iter().map(|class| format_ident!("{}", class.variant)).collect();
+    let docs = catalog.classes.iter().map(|class| format!(" The `{}` class: HTTP {}.", class.name, class.http_status));
+    let statuses = catalog.classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status));
+    quote! {
+        /// The class of an error code, as the documentation groups them; each class answers
+        /// with one HTTP status.
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ErrorKind {
+            #(
+                #[doc = #docs]
+                #variants,
+            )*
+        }
+
+        impl ErrorKind {
+            /// The HTTP status every code of this class answers with.
+            pub fn http_status(self) -> u16 {
+                match self {
+                    #(ErrorKind::#variants => #statuses,)*
                 }
             }
         }

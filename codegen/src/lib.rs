@@ -23,6 +23,7 @@ pub mod emit;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod report;
 pub mod source;
 pub mod validate;
 
@@ -38,6 +39,8 @@ pub struct Output {
     pub catalog: model::Catalog,
     /// The generated Rust file, formatted, with its `@generated` header.
     pub rust: String,
+    /// The catalogue as Markdown, for the crate's rustdoc and for [`report::compare`].
+    pub catalogue: String,
 }
 
 /// Reads a doc and its overlay, checks them, and returns the catalogue: every stage but
@@ -70,7 +73,10 @@ pub fn generate(doc: &SourceFile, overlay: &SourceFile) -> Result<Output, Vec<Di
     let catalog = check(doc, overlay)?;
     let tokens = emit::emit(&catalog);
     match render::render(tokens, &[doc, overlay]) {
-        Ok(rust) => Ok(Output { catalog, rust }),
+        Ok(rust) => {
+            let catalogue = render::catalogue_markdown(&catalog, &[doc, overlay]);
+            Ok(Output { catalog, rust, catalogue })
+        }
         Err(message) => Err(vec![
             Diagnostic::new(doc, 0..0, message).help("this is a bug in the generator; please report it with this doc"),
         ]),

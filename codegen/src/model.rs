@@ -61,6 +61,32 @@ pub struct Overlay {
     pub classes: Vec<Class>,
     /// English names, keyed by code, in the file's order.
     pub names: Vec<Name>,
+    /// Codes the doc no longer lists but the generated crate keeps, deprecated.
+    pub retired: Vec<Retired>,
+    /// Former variant names of renamed codes, kept as deprecated aliases.
+    pub renamed: Vec<Renamed>,
+    /// Codes worth retrying later (rate limits), as the overlay lists them.
+    pub retryable: Vec<Spanned<i64>>,
+}
+
+/// A code the doc no longer lists, kept so downstream code still compiles.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retired {
+    /// The code.
+    pub code: Spanned<i64>,
+    /// Why it was retired; becomes the `#[deprecated]` note.
+    pub reason: Spanned<String>,
+    /// Its last description in the doc.
+    pub description: Spanned<String>,
+}
+
+/// The former variant names of a code whose English name changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Renamed {
+    /// The code.
+    pub code: Spanned<i64>,
+    /// Former variant names (`MeetingNotExist`), oldest first.
+    pub former: Vec<Spanned<String>>,
 }
 
 /// A class of errors that share one HTTP status, such as the doc's "API request errors: 400".
@@ -85,17 +111,17 @@ pub struct Name {
     pub name: Spanned<String>,
 }
 
-/// A doc and its overlay, checked against each other: every documented code with its name,
-/// variant, HTTP status and description. Entries are in ascending code order.
+/// A doc and its overlay, checked against each other: every documented or retired code with
+/// its name, variant, HTTP status and description. Entries are in ascending code order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
-    /// The documented codes, ascending.
+    /// The documented and the retired codes, ascending.
     pub entries: Vec<Entry>,
     /// The HTTP classes, in the overlay's order.
     pub classes: Vec<ClassInfo>,
 }
 
-/// One documented error code, ready to emit.
+/// One documented (or retired) error code, ready to emit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     /// The numeric code.
@@ -112,6 +138,12 @@ pub struct Entry {
     pub markdown: String,
     /// The description as plain text, for `Display` and `description()`.
     pub text: String,
+    /// Whether retrying later may succeed (the overlay's `retryable`).
+    pub retryable: bool,
+    /// Set when the doc no longer lists the code: the reason it was retired.
+    pub retired: Option<String>,
+    /// Former variant names, kept as deprecated aliases.
+    pub former_variants: Vec<String>,
 }
 
 /// An HTTP class as the catalog uses it.
@@ -119,6 +151,8 @@ pub struct Entry {
 pub struct ClassInfo {
     /// The overlay's name for it (`request`).
     pub name: String,
+    /// Its `ErrorKind` variant (`Request`).
+    pub variant: String,
     /// Its HTTP status.
     pub http_status: u16,
 }

@@ -10,11 +10,14 @@ use heck::ToUpperCamelCase;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, Cell, ClassInfo, Doc, Entry, Name, Overlay, Row};
+use crate::model::{Catalog, Cell, ClassInfo, Doc, Entry, Name, Overlay, Retired, Row};
 use crate::source::SourceFile;
 
 /// The variant that holds undocumented codes; no documented code may take its name.
 pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// Associated constants of the generated enum, which a former variant name may not take.
+const RESERVED_CONSTS: &[&str] = &["ALL", "RETIRED"];
 
 /// The inputs of validation: both files and what the parsers read from them.
 pub struct Inputs<'a> {
@@ -33,41 +36,53 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let skipped = inputs.doc.skipped.iter().filter_map(|cell| codes::read(&cell.markdown).ok());
     let mut v = Validator { inputs, diagnostics: Vec::new(), rejected: skipped.collect() };
     let rows = v.documented_rows();
-    let names = v.names(&rows);
+    let known = v.known_codes(&rows);
+    let names = v.names(&known);
+    let former = v.former_variants(&known, &names);
+    let retryable = v.retryable(&known);
     let class_of = v.classes();
-    let classes: Vec<ClassInfo> = inputs
-        .overlay
-        .classes
-        .iter()
-        .map(|class| ClassInfo {
-            name: class.name.value.clone(),
-            http_status: u16::try_from(class.status.value).unwrap_or(0),
-        })
-        .collect();
+    let classes = v.class_infos();
 
-    let mut entries = Vec::with_capacity(rows.len());
-    for (&code, row) in &rows {
+    let mut entries = Vec::with_capacity(known.len());
+    for (&code, described) in &known {
         let Some(class) = class_of.class(code) else {
             let help = format!(
                 "add {code} to the `codes` of a class in {}, or mark one class `default = true`",
                 inputs.overlay_file.path
             );
-            let diagnostic = v.in_doc(row.code.span.clone(), format!("code {code} is in no HTTP class")).help(help);
+            let diagnostic = v.at_code(*described, format!("code {code} is in no HTTP class")).help(help);
             v.report(diagnostic);
             continue;
         };
         let Some((name, variant)) = names.get(&code) else { continue };
+        let (markdown, text, retired) = match described {
+            Described::Row(row) => (row.description.markdown.clone(), row.description.text.clone(), None),
+            Described::Retired(retired) => {
+                let text = retired.description.value.split_whitespace().collect::<Vec<_>>().join(" ");
+                (text.clone(), text, Some(retired.reason.value.clone()))
+            }
+        };
         entries.push(Entry {
             code,
             name: name.clone(),
             variant: variant.clone(),
             class,
-            http_status: classes[class].http_status,
-            markdown: doc_markdown(&row.description.markdown),
-            text: row.description.text.clone(),
+            http_status: classes.get(class).map_or(0, |class| class.http_status),
+            markdown: doc_markdown(&markdown),
+            text,
+            retryable: retryable.contains(&code),
+            retired,
+            former_variants: former.get(&code).cloned().unwrap_or_default(),
         });
     }
     (Catalog { entries, classes }, v.diagnostics)
+}
+
+/// Where a code's description comes from: a row of the doc, or the overlay's `[retired]`.
+#[derive(Clone, Copy)]
+enum Described<'a> {
+    Row(&'a Row),
+    Retired(&'a Retired),
 }
 
 struct Validator<'a> {
@@ -89,6 +104,171 @@ impl<'a> Validator<'a> {
 
     fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Whether the parser or an earlier check has reported the row of `code`, or the whole
+    /// table: the overlay's entries for it are then not reported as unlisted too.
+    fn already_reported(&self, code: i64) -> bool {
+        self.rejected.contains(&code) || self.inputs.doc.rows.is_empty()
+    }
+
+    /// A diagnostic at the place a code is given: its doc row, or its `[retired]` entry.
+    fn at_code(&self, described: Described<'_>, message: String) -> Diagnostic {
+        match described {
+            Described::Row(row) => self.in_doc(row.code.span.clone(), message),
+            Described::Retired(retired) => self.in_overlay(retired.code.span.clone(), message),
+        }
+    }
+
+    /// The documented rows and the retired codes together; a code both documented and
+    /// retired is reported.
+    fn known_codes(&mut self, rows: &BTreeMap<i64, &'a Row>) -> BTreeMap<i64, Described<'a>> {
+        let mut known: BTreeMap<i64, Described<'a>> =
+            rows.iter().map(|(&code, &row)| (code, Described::Row(row))).collect();
+        for retired in &self.inputs.overlay.retired {
+            let code = retired.code.value;
+            if let Some(row) = rows.get(&code) {
+                let diagnostic = self
+                    .in_overlay(
+                        retired.code.span.clone(),
+                        format!("code {code} is retired, but the doc still lists it"),
+                    )
+                    .label(self.inputs.doc_file, row.code.span.clone(), "listed here")
+                    .help(format!("remove `[retired.{code}]`: only codes the doc no longer lists are retired"));
+                self.report(diagnostic);
+                continue;
+            }
+            if retired.description.value.trim().is_empty() {
+                let diagnostic = self
+                    .in_overlay(
+                        retired.description.span.clone(),
+                        format!("retired code {code} has an empty description"),
+                    )
+                    .help("copy its last description from the doc");
+                self.report(diagnostic);
+                self.rejected.insert(code);
+                continue;
+            }
+            let hidden = [("description", &retired.description), ("reason", &retired.reason)]
+                .into_iter()
+                .find_map(|(what, text)| text.value.chars().find(|&c| is_hidden(c)).map(|c| (what, text, c)));
+            if let Some((what, text, c)) = hidden {
+                let message = format!("the {what} of retired code {code} contains {}", hidden_name(c));
+                let diagnostic = self.in_overlay(text.span.clone(), message).help(HIDDEN_HELP);
+                self.report(diagnostic);
+                self.rejected.insert(code);
+                continue;
+            }
+            known.insert(code, Described::Retired(retired));
+        }
+        known
+    }
+
+    /// The former variant names of renamed codes; each must be a usable identifier that no
+    /// current variant or other former name takes.
+    fn former_variants(
+        &mut self,
+        known: &BTreeMap<i64, Described<'a>>,
+        names: &BTreeMap<i64, (String, String)>,
+    ) -> BTreeMap<i64, Vec<String>> {
+        let current: BTreeMap<&str, i64> = names.iter().map(|(&code, (_, variant))| (variant.as_str(), code)).collect();
+        let mut taken: BTreeMap<String, Range<usize>> = BTreeMap::new();
+        let mut result: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+        for renamed in &self.inputs.overlay.renamed {
+            let code = renamed.code.value;
+            if !known.contains_key(&code) {
+                if self.already_reported(code) {
+                    continue;
+                }
+                let message = format!("former names are given for code {code}, which the doc does not list");
+                let diagnostic = self
+                    .in_overlay(renamed.code.span.clone(), message)
+                    .help("remove this line, or mark the code retired");
+                self.report(diagnostic);
+                continue;
+            }
+            for former in &renamed.former {
+                let name = &former.value;
+                let problem = if !name.starts_with(|c: char| c.is_ascii_uppercase())
+                    || !name.chars().all(|c| c.is_ascii_alphanumeric())
+                    || syn::parse_str::<syn::Ident>(name).is_err()
+                {
+                    Some(format!("`{name}` is not a variant name"))
+                } else if name == UNKNOWN_VARIANT || RESERVED_CONSTS.contains(&name.as_str()) {
+                    Some(format!("`{name}` is reserved by the generated code"))
+                } else if let Some(&owner) = current.get(name.as_str()) {
+                    Some(format!("`{name}` is the current variant of code {owner}"))
+                } else if let Some(first) = taken.get(name) {
+                    let diagnostic = self
+                        .in_overlay(former.span.clone(), format!("`{name}` is given as a former name twice"))
+                        .label(self.inputs.overlay_file, first.clone(), "first given here")
+                        .help("a former name can alias only one code");
+                    self.report(diagnostic);
+                    continue;
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    let diagnostic = self
+                        .in_overlay(former.span.clone(), message)
+                        .help("list the variant names the code had before, such as \"MeetingNotExist\"");
+                    self.report(diagnostic);
+                    continue;
+                }
+                taken.insert(name.clone(), former.span.clone());
+                result.entry(code).or_default().push(name.clone());
+            }
+        }
+        result
+    }
+
+    /// The codes marked retryable; each must be a known code.
+    fn retryable(&mut self, known: &BTreeMap<i64, Described<'a>>) -> Vec<i64> {
+        let mut codes = Vec::new();
+        for code in &self.inputs.overlay.retryable {
+            if known.contains_key(&code.value) {
+                codes.push(code.value);
+                continue;
+            }
+            if self.already_reported(code.value) {
+                continue;
+            }
+            let doc_path = &self.inputs.doc_file.path;
+            let message = format!("code {} is marked retryable, but {doc_path} does not list it", code.value);
+            let diagnostic = self.in_overlay(code.span.clone(), message).help("remove it from `retryable`");
+            self.report(diagnostic);
+        }
+        codes
+    }
+
+    /// The classes as the catalog keeps them; each class name must make a usable
+    /// `ErrorKind` variant.
+    fn class_infos(&mut self) -> Vec<ClassInfo> {
+        let mut infos: Vec<ClassInfo> = Vec::new();
+        for class in &self.inputs.overlay.classes {
+            let variant = class.name.value.to_upper_camel_case();
+            let usable = class.name.value.is_ascii()
+                && variant.starts_with(|c: char| c.is_ascii_alphabetic())
+                && syn::parse_str::<syn::Ident>(&variant).is_ok();
+            if !usable {
+                let message = format!("class `{}` does not make a usable `ErrorKind` variant", class.name.value);
+                let diagnostic = self
+                    .in_overlay(class.name.span.clone(), message)
+                    .help("name classes with English words, such as `request` or `service`");
+                self.report(diagnostic);
+            } else if let Some(first) = infos.iter().find(|info| info.variant == variant) {
+                let message =
+                    format!("classes `{}` and `{}` both make `ErrorKind::{variant}`", first.name, class.name.value);
+                let diagnostic = self.in_overlay(class.name.span.clone(), message).help("rename one of the classes");
+                self.report(diagnostic);
+            }
+            infos.push(ClassInfo {
+                name: class.name.value.clone(),
+                variant,
+                http_status: u16::try_from(class.status.value).unwrap_or(0),
+            });
+        }
+        infos
     }
 
     /// The rows with a readable code and a description, keyed by code; each duplicate is reported.
@@ -137,14 +317,8 @@ impl<'a> Validator<'a> {
                 continue;
             }
             if let Some((span, c)) = hidden_character(self.inputs.doc_file, &row.description) {
-                let message = format!(
-                    "the description of code {code} contains U+{:04X}, an invisible {}",
-                    u32::from(c),
-                    if c.is_control() { "control character" } else { "text-direction override" }
-                );
-                let help = "delete it: descriptions are shown to people and written into Rust source, \
-                            where invisible characters hide what the text says";
-                let diagnostic = self.in_doc(span, message).help(help);
+                let message = format!("the description of code {code} contains {}", hidden_name(c));
+                let diagnostic = self.in_doc(span, message).help(HIDDEN_HELP);
                 self.report(diagnostic);
                 self.rejected.insert(code);
                 continue;
@@ -154,23 +328,24 @@ impl<'a> Validator<'a> {
         rows
     }
 
-    /// The English name and variant of every documented code; reports missing, unused,
-    /// unusable and colliding names.
-    fn names(&mut self, rows: &BTreeMap<i64, &'a Row>) -> BTreeMap<i64, (String, String)> {
+    /// The English name and variant of every documented or retired code; reports missing,
+    /// unused, unusable and colliding names.
+    fn names(&mut self, known: &BTreeMap<i64, Described<'a>>) -> BTreeMap<i64, (String, String)> {
         let overlay_path = self.inputs.overlay_file.path.clone();
         let mut by_code: BTreeMap<i64, &'a Name> = BTreeMap::new();
-        // A doc without rows has been reported by the parser: every name would be unlisted.
-        let doc_has_rows = !self.inputs.doc.rows.is_empty();
         for name in &self.inputs.overlay.names {
-            if self.rejected.contains(&name.code.value) {
-                continue;
-            }
-            if !rows.contains_key(&name.code.value) && doc_has_rows {
+            if !known.contains_key(&name.code.value) {
+                let code = name.code.value;
+                if self.already_reported(code) {
+                    continue;
+                }
                 let doc_path = &self.inputs.doc_file.path;
-                let message = format!("a name is given for code {}, which {doc_path} does not list", name.code.value);
-                let diagnostic = self
-                    .in_overlay(name.code.span.clone(), message)
-                    .help("remove this line, or check the code against the doc's table");
+                let message = format!("a name is given for code {code}, which {doc_path} does not list");
+                let help = format!(
+                    "if the doc dropped the code, keep it as a deprecated variant: add `[retired.{code}]` with \
+                     `reason` and its last `description`; if the code never existed, remove this line"
+                );
+                let diagnostic = self.in_overlay(name.code.span.clone(), message).help(help);
                 self.report(diagnostic);
                 continue;
             }
@@ -179,10 +354,10 @@ impl<'a> Validator<'a> {
 
         let mut variants: BTreeMap<String, &'a Name> = BTreeMap::new();
         let mut result = BTreeMap::new();
-        for (&code, row) in rows {
+        for (&code, &described) in known {
             let Some(&name) = by_code.get(&code) else {
                 let diagnostic = self
-                    .in_doc(row.code.span.clone(), format!("code {code} has no English name"))
+                    .at_code(described, format!("code {code} has no English name"))
                     .help(format!("add `{code} = \"<English name>\"` under `[names]` in {overlay_path}"));
                 self.report(diagnostic);
                 continue;
@@ -294,6 +469,16 @@ impl<'a> Validator<'a> {
 /// comments). Right-to-left text and its marks (U+200F) are fine.
 fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How to fix a description with a hidden character.
+const HIDDEN_HELP: &str = "delete it: descriptions are shown to people and written into Rust source, \
+                           where invisible characters hide what the text says";
+
+/// A hidden character as a diagnostic names it: `U+0000, an invisible control character`.
+fn hidden_name(c: char) -> String {
+    let kind = if c.is_control() { "control character" } else { "text-direction override" };
+    format!("U+{:04X}, an invisible {kind}", u32::from(c))
 }
 
 /// The first hidden character of a description cell, in its Markdown source (the span of

@@ -125,6 +125,26 @@ fn plain(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
 }
 
+/// Former variant names, some of them unusable.
+const FORMER_NAMES: &[&str] = &["MeetingMissing", "Self", "ALL", "RETIRED", "Unknown", "lower", "Type", "Crate", "A1"];
+
+/// A TOML basic string holding `text` exactly.
+fn toml_string(text: &str) -> String {
+    let mut quoted = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
 /// A code: mostly plain decimals, sometimes a repeat, an extreme or zero.
 fn code() -> impl Strategy<Value = i64> {
     prop_oneof![
@@ -228,12 +248,23 @@ proptest! {
             0..40,
         ),
         names in proptest::collection::vec((code(), "[A-Za-z0-9 _-]{0,12}"), 0..4),
+        retired in proptest::collection::vec((code(), description(), description()), 0..3),
+        renamed in proptest::collection::vec((code(), proptest::sample::select(FORMER_NAMES)), 0..3),
+        retryable in proptest::collection::vec(code(), 0..3),
     ) {
         let text = format!("| 错误码 | 说明 |\n| --- | --- |\n{}", pieces.concat());
         let doc = SourceFile::new("prop.md", text);
-        let mut overlay = String::from("[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n");
+        let retryable: Vec<String> = retryable.iter().map(i64::to_string).collect();
+        let mut overlay = format!("retryable = [{}]\n\n[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n", retryable.join(", "));
         for (code, name) in &names {
             overlay.push_str(&format!("{code} = \"{name}\"\n"));
+        }
+        for (code, description, reason) in &retired {
+            overlay.push_str(&format!("\n[retired.{code}]\ndescription = {}\nreason = {}\n", toml_string(description), toml_string(reason)));
+        }
+        overlay.push_str("\n[renamed]\n");
+        for (code, former) in &renamed {
+            overlay.push_str(&format!("{code} = [\"{former}\"]\n"));
         }
         let overlay = SourceFile::new("prop.toml", overlay);
         let _ = invariants::generate_and_check(&doc, &overlay);

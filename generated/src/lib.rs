@@ -25,6 +25,12 @@
 //!
 //! The enum is generated from the documentation by `cargo xtask gen` in this crate's
 //! repository; see its README for how a new version of the documentation is taken in.
+//!
+//! # Features
+//!
+//! - `http`: adds [`ErrorCode::status_code`], the HTTP status as an `http::StatusCode`.
+//!
+#![doc = include_str!("error_codes.md")]
 
 mod body;
 // The generated module is formatted by prettyplease, not rustfmt: `cargo fmt` leaves it alone.
@@ -39,6 +45,6 @@ mod error_codes;
 mod hostile;
 
 pub use body::{ErrorInfo, ErrorResponse};
-pub use error_codes::{ErrorCode, UnknownCode};
+pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
 
 impl std::error::Error for ErrorCode {}

@@ -133,3 +133,37 @@ fn the_body_types_are_errors() {
     let boxed: Box<dyn std::error::Error> = Box::new(response.error_info);
     assert_eq!(boxed.to_string(), "9003 会议不存在: MEETING NOT EXIST");
 }
+
+#[test]
+fn kind_groups_codes_by_the_docs_two_classes() {
+    use tencent_meeting_errors::ErrorKind;
+    assert_eq!(ErrorKind::Request.http_status(), 400);
+    assert_eq!(ErrorKind::Service.http_status(), 500);
+    for &code in ErrorCode::ALL {
+        let kind = code.kind().unwrap();
+        assert_eq!(Some(kind.http_status()), code.http_status(), "{code:?}");
+        let expected = if (190001..=200006).contains(&code.code()) { ErrorKind::Request } else { ErrorKind::Service };
+        assert_eq!(kind, expected, "{code:?}");
+    }
+    assert_eq!(ErrorCode::from_code(123456).kind(), None);
+}
+
+#[test]
+fn only_the_rate_limits_are_retryable() {
+    let retryable: Vec<i64> = ErrorCode::ALL.iter().filter(|c| c.is_retryable()).map(|c| c.code()).collect();
+    assert_eq!(retryable, [9061, 190310, 190311, 190312]);
+    assert!(!ErrorCode::from_code(123456).is_retryable());
+}
+
+#[test]
+fn nothing_is_retired_yet() {
+    assert!(ErrorCode::RETIRED.is_empty());
+}
+
+#[cfg(feature = "http")]
+#[test]
+fn status_code_is_the_http_crates_type() {
+    assert_eq!(ErrorCode::MeetingNotExist.status_code(), Some(http::StatusCode::INTERNAL_SERVER_ERROR));
+    assert_eq!(ErrorCode::InvalidSignature.status_code(), Some(http::StatusCode::BAD_REQUEST));
+    assert_eq!(ErrorCode::from_code(123456).status_code(), None);
+}

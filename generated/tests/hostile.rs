@@ -93,12 +93,29 @@ fn every_description_and_display_is_exactly_the_docs_text() {
     }
 }
 
+/// The overlay's additions: a retired code whose description and reason are hostile too, a
+/// former variant name, and retry hints.
+#[test]
+#[allow(deprecated)]
+fn retired_renamed_and_retryable_codes_say_what_the_overlay_says() {
+    let retired = ErrorCode::RetiredHostile;
+    assert_eq!(ErrorCode::RETIRED, [retired]);
+    assert!(!ErrorCode::ALL.contains(&retired));
+    assert_eq!(ErrorCode::from_code(22), retired);
+    assert_eq!(retired.description(), Some("``` 已下线 \"q\" \\ {0} */"));
+    assert_eq!(retired.to_string(), "22 ``` 已下线 \"q\" \\ {0} */");
+    assert_eq!(ErrorCode::CurlyBraces, ErrorCode::Braces);
+    let retryable: Vec<i64> =
+        EXPECTED.iter().map(|&(code, ..)| code).filter(|code| code.is_retryable()).map(ErrorCode::code).collect();
+    assert_eq!(retryable, [i64::MIN, 1]);
+}
+
 #[test]
 fn extreme_codes_round_trip_through_json() {
     for (code, json) in [(ErrorCode::Smallest, "-9223372036854775808"), (ErrorCode::Largest, "9223372036854775807")] {
         assert_eq!(serde_json::to_string(&code).unwrap(), json);
         assert_eq!(serde_json::from_str::<ErrorCode>(json).unwrap(), code);
     }
-    let unknown = ErrorCode::from_code(22);
-    assert_eq!((unknown.description(), unknown.to_string()), (None, "22 (undocumented error code)".to_owned()));
+    let unknown = ErrorCode::from_code(23);
+    assert_eq!((unknown.description(), unknown.to_string()), (None, "23 (undocumented error code)".to_owned()));
 }

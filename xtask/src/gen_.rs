@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use errtab_codegen::diagnostic::{self, Colour};
-use errtab_codegen::{Diagnostic, SourceFile};
+use errtab_codegen::{Diagnostic, SourceFile, report};
 
 use crate::flags::Mode;
 
@@ -32,10 +32,11 @@ pub fn main(root: &Path, mode: Mode, colour: Colour) -> ExitCode {
     }
 }
 
-/// What a run did to each output file.
+/// What a run found and did: the change report of each doc, and what happened to each output.
 #[derive(Debug)]
 pub struct Report {
     mode: Mode,
+    changes: Vec<String>,
     files: Vec<(String, Change)>,
 }
 
@@ -59,6 +60,9 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for changes in &self.changes {
+            write!(f, "{changes}")?;
+        }
         let mut changed = false;
         for (path, change) in &self.files {
             match change {
@@ -130,11 +134,15 @@ impl fmt::Display for Error {
     }
 }
 
-/// One doc, its overlay and the module made from them, as paths relative to the root.
+/// One doc, its overlay and the files made from them, as paths relative to the root.
 struct Spec {
     doc: String,
     overlay: String,
-    output: String,
+    /// The generated Rust module.
+    module: String,
+    /// The generated catalogue: the crate's rustdoc table, and the record the next run's
+    /// change report compares against. The hostile fixture has none.
+    catalogue: Option<String>,
 }
 
 /// The hostile fixture: every awkward description the generator accepts, made into a module
@@ -145,10 +153,15 @@ const HOSTILE: [&str; 3] = [
     "generated/tests/hostile/error_codes.rs",
 ];
 
+/// The generated crate's manifest, whose name and version the change report quotes.
+const MANIFEST: &str = "generated/Cargo.toml";
+
 /// Generates every spec and writes (or checks) the outputs.
 pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     let specs = specs(root)?;
-    let mut outputs = Vec::with_capacity(specs.len());
+    let (package, version) = package_version(&read_text(root, MANIFEST)?);
+    let mut outputs = Vec::with_capacity(2 * specs.len());
+    let mut changes = Vec::new();
     let mut invalid = Vec::new();
     for spec in specs {
         let doc = SourceFile::from_bytes(&spec.doc, read(root, &spec.doc)?);
@@ -158,16 +171,56 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
-        match errtab_codegen::generate(&doc, &overlay) {
-            Ok(output) => outputs.push((spec.output, output.rust)),
-            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, diagnostics }),
+        let output = match errtab_codegen::generate(&doc, &overlay) {
+            Ok(output) => output,
+            Err(diagnostics) => {
+                invalid.push(InvalidSpec { doc, overlay, diagnostics });
+                continue;
+            }
+        };
+        let Some(catalogue) = spec.catalogue else {
+            outputs.push((spec.module, output.rust));
+            continue;
+        };
+        let Some(previous) = read_if_exists(root, &catalogue)? else {
+            let count = output.catalog.entries.len();
+            changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));
+            outputs.push((spec.module, output.rust));
+            outputs.push((catalogue, output.catalogue));
+            continue;
+        };
+        let diff = report::compare(&report::read_catalogue(&previous), &output.catalog);
+        let broken = report::continuity(&diff, &doc, &overlay);
+        if !broken.is_empty() {
+            invalid.push(InvalidSpec { doc, overlay, diagnostics: broken });
+            continue;
         }
+        if !diff.is_empty() {
+            changes.push(format!("changes in {}:\n{}", spec.doc, diff.render(&package, &version)));
+        }
+        outputs.push((spec.module, output.rust));
+        outputs.push((catalogue, output.catalogue));
     }
     if !invalid.is_empty() {
         return Err(Error::Invalid { specs: invalid });
     }
     let files = ensure_file_contents(root, &outputs, mode)?;
-    Ok(Report { mode, files })
+    Ok(Report { mode, changes, files })
+}
+
+/// The `name` and `version` of a Cargo manifest's `[package]`, read line by line (the xtask
+/// does not need a TOML parser for two plain keys).
+fn package_version(manifest: &str) -> (String, String) {
+    let value = |key: &str| {
+        manifest
+            .lines()
+            .find_map(|line| {
+                line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim().strip_prefix('"')?.strip_suffix('"')
+            })
+            .unwrap_or("?")
+            .to_owned()
+    };
+    (value("name"), value("version"))
 }
 
 /// The specs in `spec/`, sorted by name (each `NAME.md` with `NAME.toml` beside it), then
@@ -188,15 +241,16 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
         return Err(Error::NoSpecs { dir: "spec/".to_owned() });
     }
     stems.sort();
-    let [doc, overlay, output] = HOSTILE.map(str::to_owned);
+    let [doc, overlay, module] = HOSTILE.map(str::to_owned);
     Ok(stems
         .into_iter()
         .map(|stem| Spec {
             doc: format!("spec/{stem}.md"),
             overlay: format!("spec/{stem}.toml"),
-            output: format!("generated/src/{}.rs", stem.replace('-', "_")),
+            module: format!("generated/src/{}.rs", stem.replace('-', "_")),
+            catalogue: Some(format!("generated/src/{}.md", stem.replace('-', "_"))),
         })
-        .chain([Spec { doc, overlay, output }])
+        .chain([Spec { doc, overlay, module, catalogue: None }])
         .collect())
 }
 
@@ -204,6 +258,27 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
 /// generator's to say.
 fn read(root: &Path, path: &str) -> Result<Vec<u8>, Error> {
     fs::read(root.join(path)).map_err(|error| Error::Io { path: path.to_owned(), action: "read", error })
+}
+
+/// The text of a file the xtask itself reads (the manifest, a generated catalogue).
+fn read_text(root: &Path, path: &str) -> Result<String, Error> {
+    String::from_utf8(read(root, path)?).map_err(|error| Error::Io {
+        path: path.to_owned(),
+        action: "read",
+        error: io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not UTF-8 at byte {}", error.utf8_error().valid_up_to()),
+        ),
+    })
+}
+
+/// The file's text, or `None` if there is no such file.
+fn read_if_exists(root: &Path, path: &str) -> Result<Option<String>, Error> {
+    match read_text(root, path) {
+        Ok(text) => Ok(Some(text)),
+        Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
 }
 
 /// Makes each output file (a path relative to the root, and its contents) hold its
@@ -307,7 +382,7 @@ mod tests {
             let root = std::env::temp_dir().join(format!("errtab-xtask-{}-{name}", std::process::id()));
             let _ = fs::remove_dir_all(&root);
             let workspace = crate::workspace_root();
-            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1]] {
+            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1], MANIFEST] {
                 let target = root.join(path);
                 fs::create_dir_all(target.parent().unwrap()).unwrap();
                 fs::copy(workspace.join(path), target).unwrap();
@@ -355,10 +430,10 @@ mod tests {
     fn gen_writes_the_committed_files_and_then_nothing() {
         let scratch = Scratch::new("writes");
         let report = run(&scratch.root, Mode::Write).unwrap();
-        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 2);
+        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 3);
         let written = scratch.generated();
         let workspace = crate::workspace_root();
-        for output in ["generated/src/error_codes.rs", HOSTILE[2]] {
+        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md", HOSTILE[2]] {
             let committed = fs::read_to_string(workspace.join(output)).unwrap().replace("\r\n", "\n");
             assert_eq!(written[&scratch.root.join(output)], committed.into_bytes(), "{output}");
         }

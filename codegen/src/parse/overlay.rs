@@ -11,7 +11,19 @@
 //!
 //! [names]
 //! 9003 = "Meeting not exist"
+//! 9004 = "Meeting locked"
+//!
+//! [retired.9004]         # the doc no longer lists it; the variant stays, deprecated
+//! reason = "No longer documented; the service answers 9003 instead."
+//! description = "会议已锁定"
+//!
+//! [renamed]              # former variant names, kept as deprecated aliases
+//! 9003 = ["MeetingMissing"]
+//!
+//! retryable = [9061]     # worth retrying later (rate limits)
 //! ```
+//!
+//! Top-level keys (`retryable`) must come before the first `[table]`, as TOML requires.
 
 use std::ops::Range;
 
@@ -19,10 +31,13 @@ use toml::de::{DeTable, DeValue};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Class, Name, Overlay, Spanned};
+use crate::model::{Class, Name, Overlay, Renamed, Retired, Spanned};
 use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
+
+/// The keys allowed at the top of an overlay.
+const TOP_LEVEL_KEYS: &[&str] = &["classes", "names", "retired", "renamed", "retryable"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -44,7 +59,10 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
         match key.get_ref().as_ref() {
             "classes" => overlay.classes = reader.classes(value),
             "names" => overlay.names = reader.names(value),
-            other => reader.unknown_key(key, other, &["classes", "names"]),
+            "retired" => overlay.retired = reader.retired(value),
+            "renamed" => overlay.renamed = reader.renamed(value),
+            "retryable" => overlay.retryable = reader.codes(value, "`retryable`"),
+            other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
         }
     }
     (overlay, reader.diagnostics)
@@ -218,6 +236,84 @@ impl Reader<'_> {
             }
         }
         names
+    }
+
+    fn string(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Option<Spanned<String>> {
+        match value.get_ref() {
+            DeValue::String(text) => Some(Spanned::new(text.to_string(), self.span(value.span()))),
+            _ => {
+                self.error(value.span(), format!("{what} must be a string"), &format!("write {what} in quotes"));
+                None
+            }
+        }
+    }
+
+    /// Reads a table keyed by code, calling `entry` for each key that is a code.
+    fn by_code<'v, 'i>(
+        &mut self,
+        value: &'v TomlSpanned<DeValue<'i>>,
+        section: &str,
+    ) -> Vec<(Spanned<i64>, &'v TomlSpanned<DeValue<'i>>)> {
+        let Some(table) = self.table(value, &format!("`{section}`")) else { return Vec::new() };
+        let mut entries = Vec::new();
+        for (key, value) in sorted(table) {
+            match codes::read(key.get_ref()) {
+                Ok(code) => entries.push((Spanned::new(code, self.span(key.span())), value)),
+                Err(error) => self.error(key.span(), format!("in `[{section}]`: {}", error.message), &error.help),
+            }
+        }
+        entries
+    }
+
+    /// Reads `[retired.CODE]` tables, each with a `reason` and the last `description`.
+    fn retired(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Retired> {
+        let mut retired = Vec::new();
+        for (code, value) in self.by_code(value, "retired") {
+            let Some(fields) = self.table(value, &format!("`retired.{}`", code.value)) else { continue };
+            let (mut reason, mut description) = (None, None);
+            for (field, value) in sorted(fields) {
+                match field.get_ref().as_ref() {
+                    "reason" => reason = self.string(value, "`reason`"),
+                    "description" => description = self.string(value, "`description`"),
+                    other => self.unknown_key(field, other, &["reason", "description"]),
+                }
+            }
+            match (reason, description) {
+                (Some(reason), Some(description)) => retired.push(Retired { code, reason, description }),
+                (reason, _) => {
+                    let missing = if reason.is_none() { "reason" } else { "description" };
+                    let message = format!("retired code {} has no `{missing}`", code.value);
+                    let help =
+                        "give a retired code `reason = \"why it is gone\"` and its last `description` from the doc";
+                    self.diagnostics.push(Diagnostic::new(self.file, code.span, message).help(help));
+                }
+            }
+        }
+        retired
+    }
+
+    /// Reads `[renamed]`: each code's former variant names.
+    fn renamed(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Renamed> {
+        let mut renamed = Vec::new();
+        for (code, value) in self.by_code(value, "renamed") {
+            let help = "list the former variant names, e.g. `9003 = [\"MeetingMissing\"]`";
+            let DeValue::Array(items) = value.get_ref() else {
+                self.error(value.span(), format!("the former names of code {} must be a list", code.value), help);
+                continue;
+            };
+            let former = items.iter().filter_map(|item| self.string(item, "a former variant name")).collect();
+            renamed.push(Renamed { code, former });
+        }
+        renamed
+    }
+
+    /// Reads a list of single codes.
+    fn codes(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Vec<Spanned<i64>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), format!("{what} must be a list of codes"), "write it as `[9061, 190310]`");
+            return Vec::new();
+        };
+        items.iter().filter_map(|item| self.integer(item, "a code")).collect()
     }
 }
 

@@ -35,6 +35,7 @@ pub fn check_diagnostics(diagnostics: &[Diagnostic], sources: &[&SourceFile]) {
             check_span(file, &label.span, diagnostic);
         }
         assert!(!diagnostic.message.is_empty(), "{diagnostic:?}");
+        assert!(!diagnostic.message.contains("the emitter produced invalid Rust"), "a generator bug: {diagnostic:?}");
         assert!(diagnostic.help.as_ref().is_some_and(|help| !help.is_empty()), "no help: {diagnostic:?}");
     }
     let text = render(diagnostics, sources, Colour::Plain);
@@ -80,6 +81,19 @@ pub fn check_output(output: &Output) {
         assert_eq!(summary.trim_end_matches(' '), format!(" {}", entry.markdown).trim_end_matches(' '));
         assert!(!summary.trim_start().starts_with("```"), "a doc comment opens a code block: {summary:?}");
         assert!(!summary.trim_start().starts_with("~~~"), "a doc comment opens a code block: {summary:?}");
+    }
+    // The catalogue Markdown reads back as what it records, as the next run's change report
+    // will read it.
+    let recorded = errtab_codegen::report::read_catalogue(&output.catalogue);
+    assert_eq!(recorded.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
+    for entry in entries {
+        let row = &recorded[&entry.code];
+        assert_eq!(
+            (row.variant.as_str(), row.http_status, row.description.as_str(), row.retryable, row.retired),
+            (entry.variant.as_str(), entry.http_status, entry.text.as_str(), entry.retryable, entry.retired.is_some()),
+            "code {} reads back otherwise from the catalogue",
+            entry.code
+        );
     }
     for entry in entries {
         assert!(!entry.text.is_empty(), "code {} has an empty description", entry.code);

@@ -293,8 +293,7 @@ impl<'a> Validator<'a> {
                 }
             };
             // A repeated code is reported as such, whatever is wrong with either row.
-            if let Some(first) = first_rows.insert(code, row) {
-                first_rows.insert(code, first);
+            if let Some(first) = first_rows.get(&code) {
                 let diagnostic = self
                     .in_doc(span, format!("code {code} is documented twice"))
                     .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
@@ -302,6 +301,7 @@ impl<'a> Validator<'a> {
                 self.report(diagnostic);
                 continue;
             }
+            first_rows.insert(code, row);
             if row.description.text.is_empty() {
                 let (message, span) = if row.description.markdown.is_empty() {
                     (format!("code {code} has an empty description"), row.span.clone())

@@ -46,6 +46,10 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let mut entries = Vec::with_capacity(known.len());
     for (&code, described) in &known {
         let Some(class) = class_of.class(code) else {
+            // With no class at all, the overlay has been reported once, not once per code.
+            if inputs.overlay.classes.is_empty() {
+                continue;
+            }
             let help = format!(
                 "add {code} to the `codes` of a class in {}, or mark one class `default = true`",
                 inputs.overlay_file.path

@@ -235,8 +235,10 @@ proptest! {
         prop_assert_eq!(!about_the_code, plain_decimal, "{:?}: {:?}", cell, diagnostics);
     }
 
-    /// Arbitrary text from the hostile alphabet and Markdown's own syntax, as a whole doc:
-    /// nothing panics, and whatever comes back keeps the invariants.
+    /// Arbitrary text from the hostile alphabet and Markdown's own syntax, as a whole doc, with
+    /// an overlay of random names, retired codes (hostile descriptions and reasons), former
+    /// names (some unusable) and retry hints: nothing panics, and whatever comes back keeps
+    /// the invariants.
     #[test]
     fn any_doc_keeps_the_invariants(
         pieces in proptest::collection::vec(

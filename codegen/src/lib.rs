@@ -45,7 +45,14 @@ pub struct Output {
 
 /// Reads a doc and its overlay, checks them, and returns the catalogue: every stage but
 /// code generation. Diagnostics from every stage come back together, sorted by position.
+///
+/// A file that is not UTF-8 is reported alone: decoded in the wrong encoding, every line of
+/// it would be another error.
 pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, Vec<Diagnostic>> {
+    let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(SourceFile::encoding_error).collect();
+    if !encoding.is_empty() {
+        return Err(encoding);
+    }
     let (doc_model, mut diagnostics) = parse::doc(doc);
     let (overlay_model, overlay_diagnostics) = parse::overlay(overlay);
     diagnostics.extend(overlay_diagnostics);

@@ -27,6 +27,9 @@ impl<T> Spanned<T> {
 pub struct Doc {
     /// The table's rows, in the doc's order.
     pub rows: Vec<Row>,
+    /// The code cells of rows the parser has reported and left out (a row with too few or
+    /// too many cells), so that the validator does not report their names as unused.
+    pub skipped: Vec<Cell>,
 }
 
 /// One row of the error-code table.

@@ -3,14 +3,14 @@
 //! Every check runs on every row, so one run reports every problem; the catalog is only
 //! meaningful when the returned diagnostics are empty.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use heck::ToUpperCamelCase;
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, ClassInfo, Doc, Entry, Name, Overlay, Retired, Row};
+use crate::model::{Catalog, Cell, ClassInfo, Doc, Entry, Name, Overlay, Retired, Row};
 use crate::source::SourceFile;
 
 /// The variant that holds undocumented codes; no documented code may take its name.
@@ -33,7 +33,8 @@ pub struct Inputs<'a> {
 
 /// Checks the doc and the overlay against each other and joins them into a catalog.
 pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
-    let mut v = Validator { inputs, diagnostics: Vec::new() };
+    let skipped = inputs.doc.skipped.iter().filter_map(|cell| codes::read(&cell.markdown).ok());
+    let mut v = Validator { inputs, diagnostics: Vec::new(), rejected: skipped.collect() };
     let rows = v.documented_rows();
     let known = v.known_codes(&rows);
     let names = v.names(&known);
@@ -45,6 +46,10 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let mut entries = Vec::with_capacity(known.len());
     for (&code, described) in &known {
         let Some(class) = class_of.class(code) else {
+            // With no class at all, the overlay has been reported once, not once per code.
+            if inputs.overlay.classes.is_empty() {
+                continue;
+            }
             let help = format!(
                 "add {code} to the `codes` of a class in {}, or mark one class `default = true`",
                 inputs.overlay_file.path
@@ -67,7 +72,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
             variant: variant.clone(),
             class,
             http_status: classes.get(class).map_or(0, |class| class.http_status),
-            markdown,
+            markdown: doc_markdown(&markdown),
             text,
             retryable: retryable.contains(&code),
             retired,
@@ -87,6 +92,9 @@ enum Described<'a> {
 struct Validator<'a> {
     inputs: &'a Inputs<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// Codes of rows already reported (for their description, or by the parser for their
+    /// cells): the overlay may name them.
+    rejected: BTreeSet<i64>,
 }
 
 impl<'a> Validator<'a> {
@@ -100,6 +108,12 @@ impl<'a> Validator<'a> {
 
     fn report(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Whether the parser or an earlier check has reported the row of `code`, or the whole
+    /// table: the overlay's entries for it are then not reported as unlisted too.
+    fn already_reported(&self, code: i64) -> bool {
+        self.rejected.contains(&code) || self.inputs.doc.rows.is_empty()
     }
 
     /// A diagnostic at the place a code is given: its doc row, or its `[retired]` entry.
@@ -136,6 +150,17 @@ impl<'a> Validator<'a> {
                     )
                     .help("copy its last description from the doc");
                 self.report(diagnostic);
+                self.rejected.insert(code);
+                continue;
+            }
+            let hidden = [("description", &retired.description), ("reason", &retired.reason)]
+                .into_iter()
+                .find_map(|(what, text)| text.value.chars().find(|&c| is_hidden(c)).map(|c| (what, text, c)));
+            if let Some((what, text, c)) = hidden {
+                let message = format!("the {what} of retired code {code} contains {}", hidden_name(c));
+                let diagnostic = self.in_overlay(text.span.clone(), message).help(HIDDEN_HELP);
+                self.report(diagnostic);
+                self.rejected.insert(code);
                 continue;
             }
             known.insert(code, Described::Retired(retired));
@@ -156,6 +181,9 @@ impl<'a> Validator<'a> {
         for renamed in &self.inputs.overlay.renamed {
             let code = renamed.code.value;
             if !known.contains_key(&code) {
+                if self.already_reported(code) {
+                    continue;
+                }
                 let message = format!("former names are given for code {code}, which the doc does not list");
                 let diagnostic = self
                     .in_overlay(renamed.code.span.clone(), message)
@@ -167,6 +195,7 @@ impl<'a> Validator<'a> {
                 let name = &former.value;
                 let problem = if !name.starts_with(|c: char| c.is_ascii_uppercase())
                     || !name.chars().all(|c| c.is_ascii_alphanumeric())
+                    || syn::parse_str::<syn::Ident>(name).is_err()
                 {
                     Some(format!("`{name}` is not a variant name"))
                 } else if name == UNKNOWN_VARIANT || RESERVED_CONSTS.contains(&name.as_str()) {
@@ -203,6 +232,9 @@ impl<'a> Validator<'a> {
         for code in &self.inputs.overlay.retryable {
             if known.contains_key(&code.value) {
                 codes.push(code.value);
+                continue;
+            }
+            if self.already_reported(code.value) {
                 continue;
             }
             let doc_path = &self.inputs.doc_file.path;
@@ -246,8 +278,16 @@ impl<'a> Validator<'a> {
     /// The rows with a readable code and a description, keyed by code; each duplicate is reported.
     fn documented_rows(&mut self) -> BTreeMap<i64, &'a Row> {
         let mut rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
+        let mut first_rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
         for row in &self.inputs.doc.rows {
             let span = if row.code.span.is_empty() { row.span.clone() } else { row.code.span.clone() };
+            if row.code.markdown.is_empty() {
+                let diagnostic = self
+                    .in_doc(span, "this row has no code".to_owned())
+                    .help("write the error code in the row's code cell, or delete the row");
+                self.report(diagnostic);
+                continue;
+            }
             let code = match codes::read(&row.code.markdown) {
                 Ok(code) => code,
                 Err(error) => {
@@ -256,6 +296,16 @@ impl<'a> Validator<'a> {
                     continue;
                 }
             };
+            // A repeated code is reported as such, whatever is wrong with either row.
+            if let Some(first) = first_rows.get(&code) {
+                let diagnostic = self
+                    .in_doc(span, format!("code {code} is documented twice"))
+                    .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
+                    .help("delete one of the two rows, keeping the right description");
+                self.report(diagnostic);
+                continue;
+            }
+            first_rows.insert(code, row);
             if row.description.text.is_empty() {
                 let (message, span) = if row.description.markdown.is_empty() {
                     (format!("code {code} has an empty description"), row.span.clone())
@@ -267,14 +317,14 @@ impl<'a> Validator<'a> {
                 };
                 let diagnostic = self.in_doc(span, message).help("write what the error means in the description cell");
                 self.report(diagnostic);
+                self.rejected.insert(code);
                 continue;
             }
-            if let Some(first) = rows.get(&code) {
-                let diagnostic = self
-                    .in_doc(span, format!("code {code} is documented twice"))
-                    .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
-                    .help("delete one of the two rows, keeping the right description");
+            if let Some((span, c)) = hidden_character(self.inputs.doc_file, &row.description) {
+                let message = format!("the description of code {code} contains {}", hidden_name(c));
+                let diagnostic = self.in_doc(span, message).help(HIDDEN_HELP);
                 self.report(diagnostic);
+                self.rejected.insert(code);
                 continue;
             }
             rows.insert(code, row);
@@ -290,6 +340,9 @@ impl<'a> Validator<'a> {
         for name in &self.inputs.overlay.names {
             if !known.contains_key(&name.code.value) {
                 let code = name.code.value;
+                if self.already_reported(code) {
+                    continue;
+                }
                 let doc_path = &self.inputs.doc_file.path;
                 let message = format!("a name is given for code {code}, which {doc_path} does not list");
                 let help = format!(
@@ -412,6 +465,48 @@ impl<'a> Validator<'a> {
         }
         ClassOf { ranges: ranges.into_iter().map(|(first, last, class, _)| (first, last, class)).collect(), default }
     }
+}
+
+/// Characters a description may not hold: control characters (NUL, escape, ...; a tab is
+/// whitespace and allowed) and the explicit text-direction controls that let text display
+/// in another order than it reads ("Trojan Source"; rustc denies them in literals and
+/// comments). Right-to-left text and its marks (U+200F) are fine.
+fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// How to fix a description with a hidden character.
+const HIDDEN_HELP: &str = "delete it: descriptions are shown to people and written into Rust source, \
+                           where invisible characters hide what the text says";
+
+/// A hidden character as a diagnostic names it: `U+0000, an invisible control character`.
+fn hidden_name(c: char) -> String {
+    let kind = if c.is_control() { "control character" } else { "text-direction override" };
+    format!("U+{:04X}, an invisible {kind}", u32::from(c))
+}
+
+/// The first hidden character of a description cell, in its Markdown source (the span of
+/// the character) or, spelled as an entity such as `&#1;`, in its text (the whole cell).
+///
+/// The source is checked as well as the text because pulldown-cmark turns NUL into U+FFFD.
+fn hidden_character(file: &SourceFile, cell: &Cell) -> Option<(Range<usize>, char)> {
+    let source = file.text.get(cell.span.clone()).unwrap_or(&cell.markdown);
+    if let Some((offset, c)) = source.char_indices().find(|&(_, c)| is_hidden(c)) {
+        let start = cell.span.start + offset;
+        return Some((start..start + c.len_utf8(), c));
+    }
+    cell.text.chars().find(|&c| is_hidden(c)).map(|c| (cell.span.clone(), c))
+}
+
+/// A description's Markdown as a doc comment shows it.
+///
+/// A description that starts like a code fence (`` ``` `` or `~~~`) would open a code block
+/// in the doc comment, which rustdoc runs as a doctest: its first character is escaped, so it
+/// shows as written. Tabs, which Markdown renders as spaces anyway, become spaces, so the
+/// generated crate passes clippy (`tabs_in_doc_comments`).
+fn doc_markdown(markdown: &str) -> String {
+    let markdown = markdown.replace('\t', " ");
+    if markdown.starts_with("```") || markdown.starts_with("~~~") { format!("\\{markdown}") } else { markdown }
 }
 
 /// The class of each code: the one whose ranges hold it, else the default class.

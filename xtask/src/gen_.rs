@@ -1,8 +1,10 @@
 //! `cargo xtask gen`: every spec in `spec/` through the generator into `generated/src/`.
 //!
 //! A spec is a doc `spec/NAME.md` with its overlay `spec/NAME.toml`; its module is
-//! `generated/src/NAME.rs` (with `-` made `_`). Every output is computed before any is
-//! written, so a failure anywhere leaves `generated/` untouched.
+//! `generated/src/NAME.rs` (with `-` made `_`). One more spec, the hostile fixture, makes
+//! `generated/tests/hostile/error_codes.rs`. Every output is computed before any is written,
+//! and all are written before any is renamed into place, so a failure anywhere leaves
+//! `generated/` untouched.
 
 use std::fmt;
 use std::fs;
@@ -10,19 +12,21 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use errtab_codegen::diagnostic::{self, Colour};
 use errtab_codegen::{Diagnostic, SourceFile, report};
 
 use crate::flags::Mode;
 
-/// Runs `gen` and turns its outcome into output and an exit code.
-pub fn main(root: &Path, mode: Mode) -> ExitCode {
+/// Runs `gen` and turns its outcome into output and an exit code; errors go to stderr,
+/// coloured as `colour` says.
+pub fn main(root: &Path, mode: Mode, colour: Colour) -> ExitCode {
     match run(root, mode) {
         Ok(report) => {
             print!("{report}");
             if report.is_stale() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
         Err(error) => {
-            eprint!("{error}");
+            eprint!("{}", error.render(colour));
             ExitCode::FAILURE
         }
     }
@@ -81,27 +85,52 @@ impl fmt::Display for Report {
 /// Why a run stopped before writing anything.
 #[derive(Debug)]
 pub enum Error {
-    /// A file could not be read, listed or written.
-    Io { path: PathBuf, error: io::Error },
+    /// A file or directory could not be read, listed or written.
+    Io { path: String, action: &'static str, error: io::Error },
     /// `spec/` holds no doc.
-    NoSpecs { dir: PathBuf },
-    /// The specs have problems; every one of them, one per line.
-    Invalid { lines: Vec<String> },
+    NoSpecs { dir: String },
+    /// A doc has no overlay beside it.
+    NoOverlay { doc: String, overlay: String },
+    /// The specs have problems: every one of them, with the files they point into.
+    Invalid { specs: Vec<InvalidSpec> },
+}
+
+/// A spec that does not generate, and why.
+#[derive(Debug)]
+pub struct InvalidSpec {
+    doc: SourceFile,
+    overlay: SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    /// The error as the user reads it: one line, or for invalid specs every diagnostic and
+    /// a count.
+    pub fn render(&self, colour: Colour) -> String {
+        match self {
+            Error::Io { path, action, error } => format!("error: cannot {action} {path}: {error}\n"),
+            Error::NoSpecs { dir } => format!("error: {dir} holds no `*.md` doc to generate from\n"),
+            Error::NoOverlay { doc, overlay } => {
+                format!("error: {doc} has no overlay: create {overlay} beside it (see README.md)\n")
+            }
+            Error::Invalid { specs } => {
+                let mut text = String::new();
+                for spec in specs {
+                    text.push_str(&diagnostic::render(&spec.diagnostics, &[&spec.doc, &spec.overlay], colour));
+                    text.push('\n');
+                }
+                let n: usize = specs.iter().map(|spec| spec.diagnostics.len()).sum();
+                let s = if n == 1 { "" } else { "s" };
+                text.push_str(&format!("error: could not generate: {n} problem{s} found; nothing was written\n"));
+                text
+            }
+        }
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Io { path, error } => writeln!(f, "error: {}: {error}", path.display()),
-            Error::NoSpecs { dir } => writeln!(f, "error: {} holds no `*.md` doc to generate from", dir.display()),
-            Error::Invalid { lines } => {
-                for line in lines {
-                    writeln!(f, "{line}")?;
-                }
-                let n = lines.len();
-                writeln!(f, "error: {n} problem{} in spec/; nothing was written", if n == 1 { "" } else { "s" })
-            }
-        }
+        f.write_str(&self.render(Colour::Plain))
     }
 }
 
@@ -112,9 +141,17 @@ struct Spec {
     /// The generated Rust module.
     module: String,
     /// The generated catalogue: the crate's rustdoc table, and the record the next run's
-    /// change report compares against.
-    catalogue: String,
+    /// change report compares against. The hostile fixture has none.
+    catalogue: Option<String>,
 }
+
+/// The hostile fixture: every awkward description the generator accepts, made into a module
+/// that `generated/tests/hostile.rs` compiles and checks.
+const HOSTILE: [&str; 3] = [
+    "codegen/tests/fixtures/good/hostile.md",
+    "codegen/tests/fixtures/good/hostile.toml",
+    "generated/tests/hostile/error_codes.rs",
+];
 
 /// The generated crate's manifest, whose name and version the change report quotes.
 const MANIFEST: &str = "generated/Cargo.toml";
@@ -122,47 +159,52 @@ const MANIFEST: &str = "generated/Cargo.toml";
 /// Generates every spec and writes (or checks) the outputs.
 pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     let specs = specs(root)?;
-    let (package, version) = package_version(&read(&root.join(MANIFEST))?);
+    let (package, version) = package_version(&read_text(root, MANIFEST)?);
     let mut outputs = Vec::with_capacity(2 * specs.len());
     let mut changes = Vec::new();
-    let mut problems = Vec::new();
-    for spec in &specs {
-        let doc = SourceFile::new(&spec.doc, read(&root.join(&spec.doc))?);
-        let overlay = SourceFile::new(&spec.overlay, read(&root.join(&spec.overlay))?);
+    let mut invalid = Vec::new();
+    for spec in specs {
+        let doc = SourceFile::from_bytes(&spec.doc, read(root, &spec.doc)?);
+        let overlay = match read(root, &spec.overlay) {
+            Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(Error::NoOverlay { doc: spec.doc, overlay: spec.overlay });
+            }
+            bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
+        };
         let output = match errtab_codegen::generate(&doc, &overlay) {
             Ok(output) => output,
             Err(diagnostics) => {
-                problems.extend(diagnostics.iter().map(|d: &Diagnostic| d.to_lines(&[&doc, &overlay])));
+                invalid.push(InvalidSpec { doc, overlay, diagnostics });
                 continue;
             }
         };
-        let Some(previous) = read_if_exists(&root.join(&spec.catalogue))? else {
+        let Some(catalogue) = spec.catalogue else {
+            outputs.push((spec.module, output.rust));
+            continue;
+        };
+        let Some(previous) = read_if_exists(root, &catalogue)? else {
             let count = output.catalog.entries.len();
             changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));
-            outputs.push((spec.module.clone(), output.rust));
-            outputs.push((spec.catalogue.clone(), output.catalogue));
+            outputs.push((spec.module, output.rust));
+            outputs.push((catalogue, output.catalogue));
             continue;
         };
         let diff = report::compare(&report::read_catalogue(&previous), &output.catalog);
         let broken = report::continuity(&diff, &doc, &overlay);
         if !broken.is_empty() {
-            problems.extend(broken.iter().map(|d| d.to_lines(&[&doc, &overlay])));
+            invalid.push(InvalidSpec { doc, overlay, diagnostics: broken });
             continue;
         }
         if !diff.is_empty() {
             changes.push(format!("changes in {}:\n{}", spec.doc, diff.render(&package, &version)));
         }
-        outputs.push((spec.module.clone(), output.rust));
-        outputs.push((spec.catalogue.clone(), output.catalogue));
+        outputs.push((spec.module, output.rust));
+        outputs.push((catalogue, output.catalogue));
     }
-    if !problems.is_empty() {
-        return Err(Error::Invalid { lines: problems });
+    if !invalid.is_empty() {
+        return Err(Error::Invalid { specs: invalid });
     }
-    let mut files = Vec::with_capacity(outputs.len());
-    for (path, contents) in outputs {
-        let change = ensure_file_contents(&root.join(&path), &path, &contents, mode)?;
-        files.push((path, change));
-    }
+    let files = ensure_file_contents(root, &outputs, mode)?;
     Ok(Report { mode, changes, files })
 }
 
@@ -181,13 +223,14 @@ fn package_version(manifest: &str) -> (String, String) {
     (value("name"), value("version"))
 }
 
-/// The specs in `spec/`, sorted by name: each `NAME.md` with `NAME.toml` beside it.
+/// The specs in `spec/`, sorted by name (each `NAME.md` with `NAME.toml` beside it), then
+/// the hostile fixture.
 fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
     let dir = root.join("spec");
-    let entries = fs::read_dir(&dir).map_err(|error| Error::Io { path: dir.clone(), error })?;
+    let io_error = |error| Error::Io { path: "spec/".to_owned(), action: "list", error };
     let mut stems = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|error| Error::Io { path: dir.clone(), error })?.path();
+    for entry in fs::read_dir(&dir).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
         if path.extension().is_some_and(|ext| ext == "md")
             && let Some(stem) = path.file_stem().and_then(|stem| stem.to_str())
         {
@@ -195,79 +238,126 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
         }
     }
     if stems.is_empty() {
-        return Err(Error::NoSpecs { dir });
+        return Err(Error::NoSpecs { dir: "spec/".to_owned() });
     }
     stems.sort();
+    let [doc, overlay, module] = HOSTILE.map(str::to_owned);
     Ok(stems
         .into_iter()
         .map(|stem| Spec {
             doc: format!("spec/{stem}.md"),
             overlay: format!("spec/{stem}.toml"),
             module: format!("generated/src/{}.rs", stem.replace('-', "_")),
-            catalogue: format!("generated/src/{}.md", stem.replace('-', "_")),
+            catalogue: Some(format!("generated/src/{}.md", stem.replace('-', "_"))),
         })
+        .chain([Spec { doc, overlay, module, catalogue: None }])
         .collect())
 }
 
+/// The bytes of a file, given relative to the root; whether they are text is the
+/// generator's to say.
+fn read(root: &Path, path: &str) -> Result<Vec<u8>, Error> {
+    fs::read(root.join(path)).map_err(|error| Error::Io { path: path.to_owned(), action: "read", error })
+}
+
+/// The text of a file the xtask itself reads (the manifest, a generated catalogue).
+fn read_text(root: &Path, path: &str) -> Result<String, Error> {
+    String::from_utf8(read(root, path)?).map_err(|error| Error::Io {
+        path: path.to_owned(),
+        action: "read",
+        error: io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not UTF-8 at byte {}", error.utf8_error().valid_up_to()),
+        ),
+    })
+}
+
 /// The file's text, or `None` if there is no such file.
-fn read_if_exists(path: &Path) -> Result<Option<String>, Error> {
-    match read(path) {
+fn read_if_exists(root: &Path, path: &str) -> Result<Option<String>, Error> {
+    match read_text(root, path) {
         Ok(text) => Ok(Some(text)),
         Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(error),
     }
 }
 
-fn read(path: &Path) -> Result<String, Error> {
-    fs::read(path).map_err(|error| Error::Io { path: path.to_owned(), error }).and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|error| Error::Io {
-            path: path.to_owned(),
-            error: io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("not UTF-8 (at byte {})", error.utf8_error().valid_up_to()),
-            ),
-        })
-    })
+/// Makes each output file (a path relative to the root, and its contents) hold its
+/// contents. Line endings of the existing files are ignored, so a checkout with CRLF
+/// conversion is not stale.
+///
+/// In check mode it writes nothing and returns the diff of each file that differs. In write
+/// mode it writes only the files whose bytes differ, in two phases: every new file is
+/// written to a temporary sibling first, and only when all are written are they renamed
+/// into place. A failure while writing removes the temporary files and leaves every output
+/// as it was; a reader never sees half a file.
+fn ensure_file_contents(root: &Path, files: &[(String, String)], mode: Mode) -> Result<Vec<(String, Change)>, Error> {
+    let mut changes = Vec::with_capacity(files.len());
+    for (display, contents) in files {
+        let path = root.join(display);
+        let current = match fs::read_to_string(&path) {
+            Ok(text) => Some(text.replace("\r\n", "\n")),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+            Err(error) => return Err(Error::Io { path: display.clone(), action: "read", error }),
+        };
+        let change = if current.as_deref() == Some(contents.as_str()) {
+            Change::Unchanged
+        } else if mode == Mode::Check {
+            let old = current.unwrap_or_default();
+            let diff = similar::TextDiff::from_lines(old.as_str(), contents.as_str())
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{display}"), &format!("b/{display}"))
+                .to_string();
+            Change::Stale(diff)
+        } else {
+            Change::Written
+        };
+        changes.push((display.clone(), change));
+    }
+
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut result = Ok(());
+    for ((display, contents), (_, change)) in files.iter().zip(&changes) {
+        if *change != Change::Written {
+            continue;
+        }
+        let path = root.join(display);
+        let temp = temporary_sibling(&path);
+        if let Err(error) = fs::write(&temp, contents) {
+            let _ = fs::remove_file(&temp);
+            result = Err(Error::Io { path: display.clone(), action: "write", error });
+            break;
+        }
+        staged.push((temp, path));
+    }
+    if let Err(error) = result {
+        for (temp, _) in &staged {
+            let _ = fs::remove_file(temp);
+        }
+        return Err(error);
+    }
+    for (temp, path) in &staged {
+        if let Err(error) = fs::rename(temp, path) {
+            for (temp, _) in &staged {
+                let _ = fs::remove_file(temp);
+            }
+            let display = path.strip_prefix(root).unwrap_or(path).display().to_string();
+            return Err(Error::Io { path: display, action: "replace", error });
+        }
+    }
+    Ok(changes)
 }
 
-/// Makes `path` hold `contents`: in write mode, writes it only if the bytes differ, through a
-/// temporary sibling renamed into place, so a reader never sees half a file; in check mode,
-/// writes nothing and returns the diff. Line endings of the existing file are ignored, so a
-/// checkout with CRLF conversion is not stale.
-fn ensure_file_contents(path: &Path, display: &str, contents: &str, mode: Mode) -> Result<Change, Error> {
-    let current = match fs::read_to_string(path) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-        Err(error) => return Err(Error::Io { path: path.to_owned(), error }),
-    };
-    if current.as_deref() == Some(contents) {
-        return Ok(Change::Unchanged);
-    }
-    if mode == Mode::Check {
-        let old = current.unwrap_or_default();
-        let diff = similar::TextDiff::from_lines(old.as_str(), contents)
-            .unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{display}"), &format!("b/{display}"))
-            .to_string();
-        return Ok(Change::Stale(diff));
-    }
-    write_atomically(path, contents).map_err(|error| Error::Io { path: path.to_owned(), error })?;
-    Ok(Change::Written)
-}
-
-fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
+/// `.NAME.PID.tmp` beside `path`: in the same directory, so renaming it is atomic.
+fn temporary_sibling(path: &Path) -> PathBuf {
     let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("output");
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fs::write(&temp, contents).and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     /// `cargo test` fails when `generated/` is not what `spec/` produces.
@@ -279,5 +369,145 @@ mod tests {
             Ok(report) => panic!("generated/ is stale: run `cargo xtask gen`.\n{report}"),
             Err(error) => panic!("spec/ does not generate: {error}"),
         }
+    }
+
+    /// A copy of the repository's inputs in a fresh directory under the system's temporary
+    /// directory, removed when dropped.
+    struct Scratch {
+        root: PathBuf,
+    }
+
+    impl Scratch {
+        fn new(name: &str) -> Scratch {
+            let root = std::env::temp_dir().join(format!("errtab-xtask-{}-{name}", std::process::id()));
+            let _ = fs::remove_dir_all(&root);
+            let workspace = crate::workspace_root();
+            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1], MANIFEST] {
+                let target = root.join(path);
+                fs::create_dir_all(target.parent().unwrap()).unwrap();
+                fs::copy(workspace.join(path), target).unwrap();
+            }
+            fs::create_dir_all(root.join("generated/src")).unwrap();
+            fs::create_dir_all(root.join("generated/tests/hostile")).unwrap();
+            Scratch { root }
+        }
+
+        fn write(&self, path: &str, contents: &[u8]) {
+            fs::write(self.root.join(path), contents).unwrap();
+        }
+
+        /// Every file under `generated/`, with its bytes.
+        fn generated(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+            fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+                for entry in fs::read_dir(dir).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_dir() {
+                        walk(&path, files);
+                    } else {
+                        files.insert(path.clone(), fs::read(&path).unwrap());
+                    }
+                }
+            }
+            let mut files = BTreeMap::new();
+            walk(&self.root.join("generated"), &mut files);
+            files
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+
+    fn one_line(error: &Error) -> String {
+        let text = error.to_string();
+        assert!(text.starts_with("error: ") && text.ends_with('\n') && text.lines().count() == 1, "{text:?}");
+        text
+    }
+
+    #[test]
+    fn gen_writes_the_committed_files_and_then_nothing() {
+        let scratch = Scratch::new("writes");
+        let report = run(&scratch.root, Mode::Write).unwrap();
+        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 3);
+        let written = scratch.generated();
+        let workspace = crate::workspace_root();
+        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md", HOSTILE[2]] {
+            let committed = fs::read_to_string(workspace.join(output)).unwrap().replace("\r\n", "\n");
+            assert_eq!(written[&scratch.root.join(output)], committed.into_bytes(), "{output}");
+        }
+        let again = run(&scratch.root, Mode::Write).unwrap();
+        assert!(again.files.iter().all(|(_, change)| *change == Change::Unchanged));
+        assert_eq!(scratch.generated(), written);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_generated_byte_identical() {
+        let scratch = Scratch::new("failed-write");
+        scratch.write("generated/src/error_codes.rs", b"// stale\n");
+        // A directory where the second output's temporary file goes: it cannot be written,
+        // after the first output's has been.
+        let second = scratch.root.join(HOSTILE[2]);
+        fs::create_dir(temporary_sibling(&second)).unwrap();
+        let before = scratch.generated();
+        let error = run(&scratch.root, Mode::Write).unwrap_err();
+        let line = one_line(&error);
+        assert!(line.starts_with("error: cannot write generated/tests/hostile/error_codes.rs: "), "{line}");
+        assert_eq!(scratch.generated(), before, "no file changed and no temporary file is left");
+    }
+
+    #[test]
+    fn invalid_specs_leave_generated_byte_identical_and_are_all_reported() {
+        let scratch = Scratch::new("invalid");
+        let run_once = || run(&scratch.root, Mode::Write).unwrap();
+        run_once();
+        let before = scratch.generated();
+        let doc = fs::read_to_string(scratch.root.join("spec/error-codes.md")).unwrap();
+        let broken = doc.replace("| 9003   |", "| 9OO3   |").replace("| 9008   |", "| 9003   |");
+        scratch.write("spec/error-codes.md", broken.as_bytes());
+        let overlay = fs::read_to_string(scratch.root.join("spec/error-codes.toml")).unwrap();
+        scratch.write("spec/error-codes.toml", overlay.replace("status = 400", "status = 40").as_bytes());
+        let error = run(&scratch.root, Mode::Write).unwrap_err();
+        let text = error.to_string();
+        assert_eq!(text.lines().filter(|line| line.starts_with("error: ")).count(), 4, "{text}");
+        assert!(text.contains(" --> spec/error-codes.md:"), "{text}");
+        assert!(text.ends_with("error: could not generate: 3 problems found; nothing was written\n"), "{text}");
+        assert_eq!(scratch.generated(), before);
+    }
+
+    #[test]
+    fn a_doc_that_is_not_utf8_is_a_diagnostic_with_its_position() {
+        let scratch = Scratch::new("not-utf8");
+        scratch.write("spec/error-codes.md", b"| \xb4\xed\xce\xf3\xc2\xeb | x |\n");
+        let text = run(&scratch.root, Mode::Write).unwrap_err().to_string();
+        assert!(text.starts_with("error: the file is not UTF-8: byte 0xB4 is not valid here"), "{text}");
+        assert!(text.contains(" --> spec/error-codes.md:1:3\n"), "{text}");
+    }
+
+    #[test]
+    fn io_errors_are_one_line() {
+        let scratch = Scratch::new("io");
+        fs::remove_file(scratch.root.join("spec/error-codes.toml")).unwrap();
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert_eq!(
+            line,
+            "error: spec/error-codes.md has no overlay: create spec/error-codes.toml beside it (see README.md)\n"
+        );
+
+        fs::create_dir(scratch.root.join("spec/error-codes.toml")).unwrap();
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert!(line.starts_with("error: cannot read spec/error-codes.toml: "), "{line}");
+
+        for path in ["spec/error-codes.md", "spec/error-codes.toml"] {
+            let _ = fs::remove_file(scratch.root.join(path));
+            let _ = fs::remove_dir(scratch.root.join(path));
+        }
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert_eq!(line, "error: spec/ holds no `*.md` doc to generate from\n");
+
+        fs::remove_dir(scratch.root.join("spec")).unwrap();
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert!(line.starts_with("error: cannot list spec/: "), "{line}");
     }
 }

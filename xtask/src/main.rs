@@ -5,15 +5,22 @@
 mod flags;
 mod gen_;
 
+use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use errtab_codegen::diagnostic::Colour;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(args) = std::env::args_os().skip(1).map(OsString::into_string).collect::<Result<Vec<_>, _>>().ok() else {
+        eprintln!("error: an argument is not valid Unicode (see `cargo xtask help`)");
+        return ExitCode::from(2);
+    };
     let command = match flags::parse(&args) {
         Ok(command) => command,
         Err(message) => {
-            eprintln!("error: {message}\n\n{}", flags::USAGE);
+            eprintln!("error: {message} (see `cargo xtask help`)");
             return ExitCode::from(2);
         }
     };
@@ -22,11 +29,34 @@ fn main() -> ExitCode {
             println!("{}", flags::USAGE);
             ExitCode::SUCCESS
         }
-        flags::Command::Gen(mode) => gen_::main(&workspace_root(), mode),
+        flags::Command::Gen(mode) => {
+            let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
+            gen_::main(&workspace_root(), mode, colour)
+        }
     }
+}
+
+/// Colour on a terminal, unless `NO_COLOR` is set to anything but the empty string
+/// (<https://no-color.org>); plain text when piped.
+fn colour(terminal: bool, no_color: Option<OsString>) -> Colour {
+    let no_color = no_color.is_some_and(|value| !value.is_empty());
+    if terminal && !no_color { Colour::Ansi } else { Colour::Plain }
 }
 
 /// The workspace root, where `spec/` and `generated/` live.
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert_eq!(colour(true, None), Colour::Ansi);
+        assert_eq!(colour(true, Some(OsString::new())), Colour::Ansi);
+        assert_eq!(colour(true, Some(OsString::from("1"))), Colour::Plain);
+        assert_eq!(colour(false, None), Colour::Plain);
+    }
 }

@@ -41,8 +41,15 @@ pub fn doc(file: &SourceFile) -> (Doc, Vec<Diagnostic>) {
         }
     };
 
+    if table.rows.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(file, header_span(table), "the error-code table has no rows")
+                .help("add a row `| <code> | <description> |` under the header for each error code"),
+        );
+    }
     let width = table.header.len();
     let mut rows = Vec::with_capacity(table.rows.len());
+    let mut skipped = Vec::new();
     for row in &table.rows {
         let written = raw_cell_count(&file.text[row.span.clone()]);
         if written != width {
@@ -55,6 +62,7 @@ pub fn doc(file: &SourceFile) -> (Doc, Vec<Diagnostic>) {
                 )
                 .help("give the row one cell per header column; write a `|` inside a cell as `\\|`"),
             );
+            skipped.extend(row.cells.get(columns.code).cloned());
             continue;
         }
         rows.push(Row {
@@ -63,7 +71,7 @@ pub fn doc(file: &SourceFile) -> (Doc, Vec<Diagnostic>) {
             description: row.cells[columns.description].clone(),
         });
     }
-    (Doc { rows }, diagnostics)
+    (Doc { rows, skipped }, diagnostics)
 }
 
 /// The columns holding each role in a table's header.
@@ -84,14 +92,23 @@ fn column(table: &Table, names: &[&str]) -> Option<usize> {
 
 fn no_table(file: &SourceFile, tables: &[Table]) -> Diagnostic {
     let help = "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) column";
+    if file.body().trim().is_empty() {
+        return Diagnostic::new(file, 0..0, "the doc is empty")
+            .help(format!("paste the API's error-code page into {}", file.path));
+    }
     match tables.first() {
         None => Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help),
         Some(table) => {
             let found: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
+            let missing = match (column(table, CODE_HEADERS), column(table, DESCRIPTION_HEADERS)) {
+                (Some(_), None) => "has no description column",
+                (None, Some(_)) => "has no code column",
+                _ => "has neither a code nor a description column",
+            };
             let mut diagnostic = Diagnostic::new(
                 file,
                 header_span(table),
-                format!("no error-code table: this table's header is `{}`", found.join(" | ")),
+                format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
             )
             .help(help);
             for table in &tables[1..] {
@@ -110,10 +127,14 @@ fn header_span(table: &Table) -> Range<usize> {
 }
 
 /// Narrows a range to its content without surrounding whitespace and line ending.
+///
+/// The control characters Unicode counts as whitespace (vertical tab, form feed, next line)
+/// stay in, so that the validator sees them and reports them rather than dropping them.
 fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
     let text = &file.text[span.clone()];
-    let start = span.start + (text.len() - text.trim_start().len());
-    let end = span.end - (text.len() - text.trim_end().len());
+    let space = |c: char| c.is_whitespace() && !matches!(c, '\u{b}' | '\u{c}' | '\u{85}');
+    let start = span.start + (text.len() - text.trim_start_matches(space).len());
+    let end = span.end - (text.len() - text.trim_end_matches(space).len());
     start..end.max(start)
 }
 
@@ -209,12 +230,15 @@ struct CellBuilder {
 
 impl CellBuilder {
     fn finish(self, file: &SourceFile, span: Range<usize>) -> Cell {
-        Cell {
-            markdown: file.text[span.clone()].to_owned(),
-            text: self.text.split_whitespace().collect::<Vec<_>>().join(" "),
-            span,
-        }
+        Cell { markdown: file.text[span.clone()].to_owned(), text: plain(&self.text), span }
     }
+}
+
+/// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,
+/// tabs and line breaks inside made one space. Other spaces, such as U+3000 between CJK
+/// words or a no-break space, are part of the text and kept.
+fn plain(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
 }
 
 #[cfg(test)]
@@ -229,5 +253,11 @@ mod tests {
         assert_eq!(raw_cell_count("| a \\| x | b |"), 2);
         assert_eq!(raw_cell_count("|1|2|3|"), 3);
         assert_eq!(raw_cell_count("|4|"), 1);
+    }
+
+    #[test]
+    fn plain_text_collapses_ascii_whitespace_only() {
+        assert_eq!(plain("  a \t b\n c  "), "a b c");
+        assert_eq!(plain("\u{3000}会议\u{3000}不存在\u{a0}x\u{3000}"), "会议\u{3000}不存在\u{a0}x");
     }
 }

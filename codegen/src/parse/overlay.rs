@@ -32,7 +32,7 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Class, Name, Overlay, Renamed, Retired, Spanned};
-use crate::source::SourceFile;
+use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
 
@@ -41,8 +41,11 @@ const TOP_LEVEL_KEYS: &[&str] = &["classes", "names", "retired", "renamed", "ret
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
-    let mut reader = Reader { file, shift: file.bom_len(), diagnostics: Vec::new() };
-    let (root, errors) = DeTable::parse_recoverable(file.body());
+    // The parser reads the normalized text, so a CRLF file reads and fails exactly as its
+    // LF twin; spans are mapped back to the file as given.
+    let text = normalized(&file.text);
+    let mut reader = Reader { file, offsets: Offsets::new(&file.text), diagnostics: Vec::new() };
+    let (root, errors) = DeTable::parse_recoverable(&text);
     for error in errors {
         let span = error.span().map_or(0..0, |span| reader.span(span));
         let message = error.message().lines().next().unwrap_or("invalid TOML").to_owned();
@@ -76,13 +79,13 @@ fn sorted<'a, 'i>(
 
 struct Reader<'a> {
     file: &'a SourceFile,
-    shift: usize,
+    offsets: Offsets,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn span(&self, span: Range<usize>) -> Range<usize> {
-        span.start + self.shift..span.end + self.shift
+        self.offsets.original(span)
     }
 
     fn error(&mut self, span: Range<usize>, message: String, help: &str) {
@@ -91,12 +94,12 @@ impl Reader<'_> {
     }
 
     fn unknown_key<T>(&mut self, key: &TomlSpanned<T>, name: &str, known: &[&str]) {
-        let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        self.error(
-            key.span(),
-            format!("unknown key `{name}`"),
-            &format!("the keys allowed here are {}", known.join(", ")),
-        );
+        let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        let help = match known.iter().find(|k| edit_distance(name, k) <= 2) {
+            Some(close) => format!("did you mean `{close}`? The keys allowed here are {}", listed.join(", ")),
+            None => format!("the keys allowed here are {}", listed.join(", ")),
+        };
+        self.error(key.span(), format!("unknown key `{name}`"), &help);
     }
 
     fn table<'v, 'i>(&mut self, value: &'v TomlSpanned<DeValue<'i>>, what: &str) -> Option<&'v DeTable<'i>> {
@@ -311,5 +314,39 @@ impl Reader<'_> {
             return Vec::new();
         };
         items.iter().filter_map(|item| self.integer(item, "a code")).collect()
+    }
+}
+
+/// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbours each count one, so `nmaes` is one step from `names`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1).min(row[j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("nmaes", "names"), 1);
+        assert_eq!(edit_distance("stauts", "status"), 1);
+        assert_eq!(edit_distance("codes", "codes"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("classes", "names"), 4);
     }
 }

@@ -1,8 +1,18 @@
 //! The fourth stage: a [`Catalog`] into Rust tokens.
 //!
 //! The generated code is table-driven: one `match` maps a variant to its index, and every
-//! per-code fact (code, HTTP status, description) is a static array read at that index. One
-//! match instead of one per method keeps the compile time of large catalogues low.
+//! per-code fact (code, kind, description, retry hint, variant name) is a static table read
+//! at that index. One match instead of one per method keeps the compile time of large
+//! catalogues low: each arm yields the variant's own discriminant (`Unknown` yields the
+//! number of variants), so the optimizer reduces the match to reading the discriminant.
+//! `Debug` is written out over the names table for the same reason: derived, it is a second
+//! match, which at 10,000 codes took longer to compile than the rest of the crate.
+//! `from_code` looks the number up in an open-addressing hash table built here
+//! ([`HashTable`]), so it costs a multiplication and one or two probes whatever the size.
+//!
+//! Tables of numbers are packed into one byte-string literal each ([`Packed`]): an array
+//! literal costs the generator (`syn` parses it, `prettyplease` prints it) and rustc about
+//! as much per element as an enum variant, one literal next to nothing.
 //! Every path is fully qualified so the output compiles whatever the user has in scope.
 
 use proc_macro2::{Literal, TokenStream};
@@ -16,11 +26,12 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let len = Literal::usize_unsuffixed(entries.len());
     let variants: Vec<_> = entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
     let attrs = entries.iter().map(|entry| {
-        let summary = format!(" {}", entry.markdown);
+        let summary = string_literal(&format!(" {}", entry.markdown));
         let mut facts = format!(" Code `{}`, HTTP {}.", entry.code, entry.http_status);
         if entry.retryable {
             facts.push_str(" Retrying later may succeed.");
         }
+        let facts = string_literal(&facts);
         let deprecated = entry.retired.as_ref().map(|reason| quote!(#[deprecated(note = #reason)]));
         quote! {
             #[doc = #summary]
@@ -29,8 +40,15 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             #deprecated
         }
     });
-    let documented =
-        entries.iter().filter(|entry| entry.retired.is_none()).map(|entry| format_ident!("{}", entry.variant));
+    // With no retired code, `ALL` holds what `VARIANTS` holds: it borrows it rather than
+    // list every variant a second time.
+    let all = if entries.iter().all(|entry| entry.retired.is_none()) {
+        quote!(&VARIANTS)
+    } else {
+        let documented =
+            entries.iter().filter(|entry| entry.retired.is_none()).map(|entry| format_ident!("{}", entry.variant));
+        quote!(&[#(ErrorCode::#documented),*])
+    };
     let retired =
         entries.iter().filter(|entry| entry.retired.is_some()).map(|entry| format_ident!("{}", entry.variant));
     let aliases = entries.iter().flat_map(|entry| {
@@ -47,11 +65,31 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
         })
     });
-    let codes = entries.iter().map(|entry| Literal::i64_unsuffixed(entry.code));
-    let kinds = entries.iter().map(|entry| format_ident!("{}", catalog.classes[entry.class].variant));
-    let descriptions = entries.iter().map(|entry| Literal::string(&entry.text));
-    let retryable = entries.iter().map(|entry| entry.retryable);
+    let codes: Vec<u8> = entries.iter().flat_map(|entry| entry.code.to_le_bytes()).collect();
+    let (codes_len, codes) = (Literal::usize_unsuffixed(codes.len()), Literal::byte_string(&codes));
+    let class_count = Literal::usize_unsuffixed(catalog.classes.len());
+    let class_kinds = catalog.classes.iter().map(|class| format_ident!("{}", class.variant));
+    let code_classes = Packed::new(&entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
+    let (code_classes, code_classes_len, class_of) =
+        (code_classes.literal(), code_classes.byte_len(), code_classes.read("CODE_CLASSES", "index"));
+    let (descriptions, description_starts) = text_table(entries.iter().map(|entry| entry.text.as_str()), '\n');
+    let (description_starts, description_starts_len, description_start) = (
+        description_starts.literal(),
+        description_starts.byte_len(),
+        description_starts.read("DESCRIPTION_STARTS", "index"),
+    );
+    let retryable = Literal::byte_string(&entries.iter().map(|entry| u8::from(entry.retryable)).collect::<Vec<_>>());
     let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
+    let (names, name_starts) = text_table(entries.iter().map(|entry| entry.variant.as_str()), ' ');
+    let (name_starts, name_starts_len, name_start) =
+        (name_starts.literal(), name_starts.byte_len(), name_starts.read("NAME_STARTS", "index"));
+    let table = HashTable::new(&entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
+    let slot_count = Literal::usize_unsuffixed(table.slots.len());
+    let slots = Packed::new(&table.slots);
+    let (slots, slots_len, slot_value) = (slots.literal(), slots.byte_len(), slots.read("SLOTS", "slot"));
+    let multiplier =
+        format!("{:#x}", table.multiplier).parse().unwrap_or_else(|_| Literal::u64_unsuffixed(table.multiplier));
+    let shift = Literal::u32_unsuffixed(table.shift);
     let kind_items = emit_kind(catalog);
 
     quote! {
@@ -62,7 +100,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         /// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
         /// adds variants without a breaking change.
         #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ErrorCode {
             #(
                 #attrs
@@ -91,19 +129,77 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         /// Every variant but `Unknown`, documented and retired, in ascending code order.
         #[allow(deprecated)]
         static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
-        /// The code of each variant in `VARIANTS`, ascending.
-        static CODES: [i64; #len] = [#(#codes),*];
-        /// The class of each variant in `VARIANTS`.
-        static KINDS: [ErrorKind; #len] = [#(ErrorKind::#kinds),*];
-        /// The plain-text description of each variant in `VARIANTS`.
-        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
-        /// Whether retrying may succeed, for each variant in `VARIANTS`.
-        static RETRYABLE: [bool; #len] = [#(#retryable),*];
+        /// The kind of each class, by the class's position in `CODE_CLASSES`.
+        static CLASS_KINDS: [ErrorKind; #class_count] = [#(ErrorKind::#class_kinds),*];
+
+        /// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
+        ///
+        /// This table and the ones below hold numbers packed into one byte-string literal:
+        /// an array literal of 10,000 numbers costs rustc about as much as 10,000 enum
+        /// variants, one literal next to nothing. The function after each reads it.
+        static CODES: &[u8; #codes_len] = #codes;
+
+        /// The code of the variant at `index` in `VARIANTS`.
+        fn code_at(index: usize) -> i64 {
+            i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
+        }
+
+        /// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
+        static CODE_CLASSES: &[u8; #code_classes_len] = #code_classes;
+
+        /// The class of the variant at `index` in `VARIANTS`.
+        fn class_of(index: usize) -> usize {
+            #class_of
+        }
+
+        /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
+        static RETRYABLE: &[u8; #len] = #retryable;
+
+        /// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
+        /// break, in one literal for the same reason; the description of the variant at
+        /// `index` starts at `description_start(index)`.
+        static DESCRIPTIONS: &str = #descriptions;
+        /// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
+        /// where the last ends.
+        static DESCRIPTION_STARTS: &[u8; #description_starts_len] = #description_starts;
+
+        /// Where the description of the variant at `index` in `VARIANTS` starts.
+        fn description_start(index: usize) -> usize {
+            #description_start
+        }
+
+        /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
+        static NAMES: &str = #names;
+        /// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
+        static NAME_STARTS: &[u8; #name_starts_len] = #name_starts;
+
+        /// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
+        fn name_start(index: usize) -> usize {
+            #name_start
+        }
+
+        /// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
+        /// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
+        /// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
+        /// slot; at most half the slots are full, so it always ends.
+        static SLOTS: &[u8; #slots_len] = #slots;
+        /// The number of slots in `SLOTS`, a power of two.
+        const SLOT_COUNT: usize = #slot_count;
+
+        /// The value of a slot in `SLOTS`.
+        fn slot_value(slot: usize) -> usize {
+            #slot_value
+        }
+
+        /// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
+        fn slot(code: i64) -> usize {
+            ((code as u64).wrapping_mul(#multiplier) >> #shift) as usize
+        }
 
         #[allow(deprecated)]
         impl ErrorCode {
             /// Every code the documentation lists, in ascending code order.
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#documented),*];
+            pub const ALL: &'static [ErrorCode] = #all;
 
             /// Codes the documentation no longer lists, kept as deprecated variants so code that
             /// names them still compiles; [`ErrorCode::from_code`] still maps them.
@@ -113,27 +209,41 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
 
             /// The error code for a number. Never fails: a code the documentation does not
             /// list becomes [`ErrorCode::Unknown`], keeping the number.
+            #[inline]
             pub fn from_code(code: i64) -> ErrorCode {
-                match CODES.binary_search(&code) {
-                    ::core::result::Result::Ok(index) => VARIANTS[index],
-                    ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
+                let mut slot = slot(code);
+                loop {
+                    let index = slot_value(slot);
+                    if index == 0 {
+                        return ErrorCode::Unknown(UnknownCode(code));
+                    }
+                    if code_at(index - 1) == code {
+                        return VARIANTS[index - 1];
+                    }
+                    slot = (slot + 1) % SLOT_COUNT;
                 }
             }
 
             /// The numeric code, as the API sends it.
+            #[inline]
             pub fn code(self) -> i64 {
-                match self.index() {
-                    ::core::result::Result::Ok(index) => CODES[index],
-                    ::core::result::Result::Err(unknown) => unknown.0,
+                match self {
+                    ErrorCode::Unknown(unknown) => unknown.0,
+                    known => code_at(known.index()),
                 }
             }
 
             /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+            #[inline]
             pub fn kind(self) -> ::core::option::Option<ErrorKind> {
-                self.index().ok().map(|index| KINDS[index])
+                match self {
+                    ErrorCode::Unknown(_) => ::core::option::Option::None,
+                    known => ::core::option::Option::Some(CLASS_KINDS[class_of(known.index())]),
+                }
             }
 
             /// The HTTP status the API answers with for this code; `None` for an unknown code.
+            #[inline]
             pub fn http_status(self) -> ::core::option::Option<u16> {
                 self.kind().map(ErrorKind::http_status)
             }
@@ -149,20 +259,44 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             ///
             /// A hint, not a policy: it says nothing about how long to wait or how often to
             /// try, and it is `false` for unknown codes.
+            #[inline]
             pub fn is_retryable(self) -> bool {
-                self.index().is_ok_and(|index| RETRYABLE[index])
+                RETRYABLE.get(self.index()).is_some_and(|&retryable| retryable != 0)
             }
 
             /// The documentation's description as plain text; `None` for an unknown code.
+            #[inline]
             pub fn description(self) -> ::core::option::Option<&'static str> {
-                self.index().ok().map(|index| DESCRIPTIONS[index])
+                match self {
+                    ErrorCode::Unknown(_) => ::core::option::Option::None,
+                    known => {
+                        let index = known.index();
+                        ::core::option::Option::Some(&DESCRIPTIONS[description_start(index)..description_start(index + 1) - 1])
+                    }
+                }
             }
 
-            /// The position of a variant in `VARIANTS`.
-            fn index(self) -> ::core::result::Result<usize, UnknownCode> {
+            /// The position of a variant in `VARIANTS`; for an unknown code, the number of
+            /// variants, one past the end of every table. Each arm yields the variant's
+            /// discriminant, so this compiles to reading it.
+            fn index(self) -> usize {
                 match self {
-                    #(ErrorCode::#variants => ::core::result::Result::Ok(#indices),)*
-                    ErrorCode::Unknown(unknown) => ::core::result::Result::Err(unknown),
+                    #(ErrorCode::#variants => #indices,)*
+                    ErrorCode::Unknown(_) => #len,
+                }
+            }
+        }
+
+        impl ::core::fmt::Debug for ErrorCode {
+            /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
+            /// `Unknown(UnknownCode(123456))`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    ErrorCode::Unknown(unknown) => f.debug_tuple("Unknown").field(unknown).finish(),
+                    known => {
+                        let index = known.index();
+                        f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
+                    }
                 }
             }
         }
@@ -253,6 +387,227 @@ fn emit_kind(catalog: &Catalog) -> TokenStream {
                 match self {
                     #(ErrorKind::#variants => #statuses,)*
                 }
+            }
+        }
+    }
+}
+
+/// A string literal, escaped exactly as [`Literal::string`] escapes it, but without its slow
+/// path for the CJK text these docs are written in: `Literal::string` asks the Unicode tables
+/// whether each non-ASCII character is printable, which took a fifth of the time of the
+/// whole generator at 10,000 codes. Characters known to print as themselves are copied; any
+/// other is escaped as `Literal::string` does.
+fn string_literal(text: &str) -> Literal {
+    let mut repr = String::with_capacity(text.len() + 2);
+    repr.push('"');
+    let mut copied = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, ch)) = chars.next() {
+        if matches!(ch, ' '..='~' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ff5e}') && ch != '"' && ch != '\\' {
+            continue;
+        }
+        repr.push_str(&text[copied..at]);
+        copied = at + ch.len_utf8();
+        match ch {
+            '"' | '\\' => {
+                repr.push('\\');
+                repr.push(ch);
+            }
+            '\0' if chars.peek().is_some_and(|(_, next)| ('0'..='7').contains(next)) => repr.push_str("\\x00"),
+            '\0' => repr.push_str("\\0"),
+            _ => repr.extend(ch.escape_debug()),
+        }
+    }
+    repr.push_str(&text[copied..]);
+    repr.push('"');
+    repr.parse().unwrap_or_else(|_| Literal::string(text))
+}
+
+/// Texts joined into one string literal, each followed by `separator`, and where each starts
+/// (then where the last ends), packed.
+fn text_table<'a>(texts: impl Iterator<Item = &'a str>, separator: char) -> (Literal, Packed) {
+    let mut joined = String::new();
+    let mut starts = vec![0];
+    for text in texts {
+        joined.push_str(text);
+        joined.push(separator);
+        starts.push(joined.len());
+    }
+    (string_literal(&joined), Packed::new(&starts))
+}
+
+/// Unsigned numbers packed little-endian into one byte-string literal, each in the fewest
+/// bytes (1, 2 or 4) that hold the largest.
+struct Packed {
+    bytes: Vec<u8>,
+    width: usize,
+}
+
+impl Packed {
+    fn new(values: &[usize]) -> Packed {
+        let max = values.iter().copied().max().unwrap_or(0);
+        let width = if max <= usize::from(u8::MAX) {
+            1
+        } else if max <= usize::from(u16::MAX) {
+            2
+        } else {
+            4
+        };
+        let bytes = values.iter().flat_map(|&value| (value as u32).to_le_bytes().into_iter().take(width)).collect();
+        Packed { bytes, width }
+    }
+
+    fn literal(&self) -> Literal {
+        Literal::byte_string(&self.bytes)
+    }
+
+    fn byte_len(&self) -> Literal {
+        Literal::usize_unsuffixed(self.bytes.len())
+    }
+
+    /// The expression that reads the value at position `at` (a variable) of the static
+    /// `table` holding these bytes.
+    fn read(&self, table: &str, at: &str) -> TokenStream {
+        let (table, at) = (format_ident!("{table}"), format_ident!("{at}"));
+        match self.width {
+            1 => quote! { usize::from(#table[#at]) },
+            2 => quote! { usize::from(u16::from_le_bytes([#table[2 * #at], #table[2 * #at + 1]])) },
+            _ => quote! {
+                u32::from_le_bytes([#table[4 * #at], #table[4 * #at + 1], #table[4 * #at + 2], #table[4 * #at + 3]]) as usize
+            },
+        }
+    }
+
+    /// The value at a position, as the generated code reads it.
+    #[cfg(test)]
+    fn get(&self, at: usize) -> usize {
+        let mut bytes = [0; 4];
+        bytes[..self.width].copy_from_slice(&self.bytes[at * self.width..(at + 1) * self.width]);
+        u32::from_le_bytes(bytes) as usize
+    }
+}
+
+/// The table `from_code` searches: an open-addressing hash table with linear probing,
+/// built once here so that the generated code only reads it.
+///
+/// There are at least twice as many slots as codes (and at least 8, a power of two), so
+/// a search stops after one or two probes on average, for documented and undocumented
+/// codes alike. Of a few fixed odd multipliers, the one whose table needs the fewest probes
+/// in total to find every code is kept; the table depends only on the codes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HashTable {
+    /// The Fibonacci-hashing multiplier.
+    pub multiplier: u64,
+    /// `64 - log2(slots.len())`: the high bits of the product are the first slot.
+    pub shift: u32,
+    /// Each slot: the code's index plus one, or 0 when empty.
+    pub slots: Vec<usize>,
+}
+
+/// Odd multipliers to try: the golden ratio's, then a few fixed ones from SplitMix64.
+const MULTIPLIERS: [u64; 6] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xbf58_476d_1ce4_e5b9,
+    0x94d0_49bb_1331_11eb,
+    0xd6e8_feb8_6659_fd93,
+    0xa076_1d64_78bd_642f,
+    0xe703_7ed1_a0b4_28db,
+];
+
+impl HashTable {
+    /// Builds the table of distinct codes, given in index order.
+    pub fn new(codes: &[i64]) -> HashTable {
+        let len = (codes.len() * 2).max(8).next_power_of_two();
+        let shift = 64 - len.trailing_zeros();
+        let mut best: Option<(usize, HashTable)> = None;
+        for multiplier in MULTIPLIERS {
+            let mut table = HashTable { multiplier, shift, slots: vec![0; len] };
+            let mut probes = 0;
+            for (index, &code) in codes.iter().enumerate() {
+                let mut slot = table.slot(code);
+                probes += 1;
+                while table.slots[slot] != 0 {
+                    slot = (slot + 1) % len;
+                    probes += 1;
+                }
+                table.slots[slot] = index + 1;
+            }
+            if best.as_ref().is_none_or(|(fewest, _)| probes < *fewest) {
+                best = Some((probes, table));
+            }
+        }
+        best.map(|(_, table)| table).unwrap_or(HashTable { multiplier: MULTIPLIERS[0], shift, slots: vec![0; len] })
+    }
+
+    /// The first slot to probe for a code; the generated `slot` function computes the same.
+    pub fn slot(&self, code: i64) -> usize {
+        ((code as u64).wrapping_mul(self.multiplier) >> self.shift) as usize
+    }
+
+    /// The index of a code, searched as the generated `from_code` searches.
+    pub fn find(&self, codes: &[i64], code: i64) -> Option<usize> {
+        let mut slot = self.slot(code);
+        loop {
+            let index = self.slots[slot].checked_sub(1)?;
+            if codes[index] == code {
+                return Some(index);
+            }
+            slot = (slot + 1) % self.slots.len();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_table_finds_every_code_and_no_other() {
+        for codes in
+            [vec![], vec![9003], (0..1000).map(|i| 9000 + i * 7).collect::<Vec<i64>>(), vec![i64::MIN, -1, 0, i64::MAX]]
+        {
+            let table = HashTable::new(&codes);
+            assert!(table.slots.len() >= 2 * codes.len() && table.slots.len().is_power_of_two());
+            assert_eq!(table.slots.iter().filter(|&&slot| slot != 0).count(), codes.len());
+            for (index, &code) in codes.iter().enumerate() {
+                assert_eq!(table.find(&codes, code), Some(index), "{code}");
+            }
+            for code in [1, 9001, 9004, 123_456, i64::MIN + 1, i64::MAX - 1] {
+                if !codes.contains(&code) {
+                    assert_eq!(table.find(&codes, code), None, "{code}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn string_literals_are_written_as_proc_macro2_writes_them() {
+        let mut texts: Vec<String> = [
+            "",
+            " 会议不存在",
+            "a \"quoted\" \\ back'slash",
+            "tab\tline\nreturn\r",
+            "nul\0 and nul\x007",
+            "\u{7f}\u{1b}\u{200b}\u{301}é\u{3000}，；（）【】",
+            "emoji 🙂 and \u{feff}",
+        ]
+        .iter()
+        .map(|text| (*text).to_owned())
+        .collect();
+        texts.extend([('\u{4e00}'..='\u{9fff}').collect(), ('\u{ff01}'..='\u{ff5e}').collect(), (' '..='~').collect()]);
+        for text in texts {
+            assert_eq!(string_literal(&text).to_string(), Literal::string(&text).to_string(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_are_packed_in_the_fewest_bytes() {
+        for (values, width) in [(vec![], 1), (vec![0, 1, 255], 1), (vec![3, 256, 65_535], 2), (vec![65_536, 7], 4)] {
+            let packed = Packed::new(&values);
+            assert_eq!(packed.width, width, "{values:?}");
+            assert_eq!(packed.bytes.len(), width * values.len());
+            for (at, &value) in values.iter().enumerate() {
+                assert_eq!(packed.get(at), value);
             }
         }
     }

@@ -25,6 +25,8 @@ pub mod parse;
 pub mod render;
 pub mod report;
 pub mod source;
+#[doc(hidden)]
+pub mod synthetic;
 pub mod validate;
 
 mod codes;

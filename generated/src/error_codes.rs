@@ -9,7 +9,7 @@
 /// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
 /// adds variants without a breaking change.
 #[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorCode {
     /// 获取 TinyId 错误或者 meetingId 错误
     ///
@@ -234,165 +234,106 @@ static VARIANTS: [ErrorCode; 37] = [
     ErrorCode::InvalidJson,
     ErrorCode::InvalidParameter,
 ];
-/// The code of each variant in `VARIANTS`, ascending.
-static CODES: [i64; 37] = [
-    9002, 9003, 9008, 9042, 9061, 9093, 9098, 9099, 9100, 9101, 9102, 9103, 9104, 10000,
-    10001, 10005, 20002, 20003, 40000, 41001, 41002, 41003, 50000, 50001, 190001, 190300,
-    190301, 190303, 190310, 190311, 190312, 200001, 200002, 200003, 200004, 200005,
-    200006,
-];
-/// The class of each variant in `VARIANTS`.
-static KINDS: [ErrorKind; 37] = [
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-    ErrorKind::Request,
-];
-/// The plain-text description of each variant in `VARIANTS`.
-static DESCRIPTIONS: [&str; 37] = [
-    "获取 TinyId 错误或者 meetingId 错误",
-    "会议不存在",
-    "创建会议数量超过限制",
-    "无权限操作",
-    "查询会议过于频繁，超过限频次数",
-    "会议主题 (subject) 包含敏感词",
-    "会议数量超过限制",
-    "无权限进入预订会议",
-    "无权限预订会议",
-    "无权限加入会议",
-    "无权限修改会议",
-    "暂不支持将 rooms 移入等候室",
-    "无法停止该设备视频",
-    "用户管理 API 调用未知错误类型",
-    "用户管理 API 调用参数错误",
-    "app-version 被禁用",
-    "用户已存在",
-    "用户不可用",
-    "手机号码不合法",
-    "邮箱地址不合法",
-    "邮箱已被使用",
-    "手机号码已存在",
-    "企业 ID 不合法",
-    "企业不可用",
-    "用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头",
-    "API 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求",
-    "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce",
-    "未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带",
-    "每分钟总接口调用次数超过限制",
-    "每天总接口调用次数超过限制",
-    "每天单个接口调用次数超过限制",
-    "API 请求头缺失必填字段",
-    "API 请求重放判定",
-    "API 调用签名验证错误",
-    "不支持的 API 请求",
-    "JSON 串解析错误",
-    "API 请求参数出错",
-];
-/// Whether retrying may succeed, for each variant in `VARIANTS`.
-static RETRYABLE: [bool; 37] = [
-    false, false, false, false, true, false, false, false, false, false, false, false,
-    false, false, false, false, false, false, false, false, false, false, false, false,
-    false, false, false, false, true, true, true, false, false, false, false, false,
-    false,
-];
+/// The kind of each class, by the class's position in `CODE_CLASSES`.
+static CLASS_KINDS: [ErrorKind; 2] = [ErrorKind::Request, ErrorKind::Service];
+/// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
+///
+/// This table and the ones below hold numbers packed into one byte-string literal:
+/// an array literal of 10,000 numbers costs rustc about as much as 10,000 enum
+/// variants, one literal next to nothing. The function after each reads it.
+static CODES: &[u8; 296] = b"*#\0\0\0\0\0\0+#\0\0\0\0\0\x000#\0\0\0\0\0\0R#\0\0\0\0\0\0e#\0\0\0\0\0\0\x85#\0\0\0\0\0\0\x8A#\0\0\0\0\0\0\x8B#\0\0\0\0\0\0\x8C#\0\0\0\0\0\0\x8D#\0\0\0\0\0\0\x8E#\0\0\0\0\0\0\x8F#\0\0\0\0\0\0\x90#\0\0\0\0\0\0\x10'\0\0\0\0\0\0\x11'\0\0\0\0\0\0\x15'\0\0\0\0\0\0\"N\0\0\0\0\0\0#N\0\0\0\0\0\0@\x9C\0\0\0\0\0\0)\xA0\0\0\0\0\0\0*\xA0\0\0\0\0\0\0+\xA0\0\0\0\0\0\0P\xC3\0\0\0\0\0\0Q\xC3\0\0\0\0\0\x001\xE6\x02\0\0\0\0\0\\\xE7\x02\0\0\0\0\0]\xE7\x02\0\0\0\0\0_\xE7\x02\0\0\0\0\0f\xE7\x02\0\0\0\0\0g\xE7\x02\0\0\0\0\0h\xE7\x02\0\0\0\0\0A\r\x03\0\0\0\0\0B\r\x03\0\0\0\0\0C\r\x03\0\0\0\0\0D\r\x03\0\0\0\0\0E\r\x03\0\0\0\0\0F\r\x03\0\0\0\0\0";
+/// The code of the variant at `index` in `VARIANTS`.
+fn code_at(index: usize) -> i64 {
+    i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
+}
+/// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
+static CODE_CLASSES: &[u8; 37] = b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0";
+/// The class of the variant at `index` in `VARIANTS`.
+fn class_of(index: usize) -> usize {
+    usize::from(CODE_CLASSES[index])
+}
+/// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
+static RETRYABLE: &[u8; 37] = b"\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\x01\x01\0\0\0\0\0\0";
+/// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
+/// break, in one literal for the same reason; the description of the variant at
+/// `index` starts at `description_start(index)`.
+static DESCRIPTIONS: &str = "获取 TinyId 错误或者 meetingId 错误\n会议不存在\n创建会议数量超过限制\n无权限操作\n查询会议过于频繁，超过限频次数\n会议主题 (subject) 包含敏感词\n会议数量超过限制\n无权限进入预订会议\n无权限预订会议\n无权限加入会议\n无权限修改会议\n暂不支持将 rooms 移入等候室\n无法停止该设备视频\n用户管理 API 调用未知错误类型\n用户管理 API 调用参数错误\napp-version 被禁用\n用户已存在\n用户不可用\n手机号码不合法\n邮箱地址不合法\n邮箱已被使用\n手机号码已存在\n企业 ID 不合法\n企业不可用\n用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头\nAPI 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求\n请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce\n未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带\n每分钟总接口调用次数超过限制\n每天总接口调用次数超过限制\n每天单个接口调用次数超过限制\nAPI 请求头缺失必填字段\nAPI 请求重放判定\nAPI 调用签名验证错误\n不支持的 API 请求\nJSON 串解析错误\nAPI 请求参数出错\n";
+/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
+/// where the last ends.
+static DESCRIPTION_STARTS: &[u8; 76] = b"\0\0,\0<\0[\0k\0\x99\0\xC0\0\xD9\0\xF5\0\x0B\x01!\x017\x01]\x01y\x01\xA3\x01\xC7\x01\xDD\x01\xED\x01\xFD\x01\x13\x02)\x02<\x02R\x02f\x02v\x02\xC3\x02<\x03\xDF\x03r\x04\x9D\x04\xC5\x04\xF0\x04\x10\x05'\x05D\x05\\\x05q\x05\x88\x05";
+/// Where the description of the variant at `index` in `VARIANTS` starts.
+fn description_start(index: usize) -> usize {
+    usize::from(
+        u16::from_le_bytes([
+            DESCRIPTION_STARTS[2 * index],
+            DESCRIPTION_STARTS[2 * index + 1],
+        ]),
+    )
+}
+/// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
+static NAMES: &str = "InvalidTinyIdOrMeetingId MeetingNotExist MeetingCreationLimitExceeded NoPermission MeetingQueryRateLimited SubjectHasSensitiveWords MeetingCountLimitExceeded NoPermissionToEnterBookedMeeting NoPermissionToBookMeeting NoPermissionToJoinMeeting NoPermissionToModifyMeeting RoomsToWaitingRoomUnsupported CannotStopDeviceVideo UserApiUnknownError UserApiInvalidParameter AppVersionDisabled UserAlreadyExists UserUnavailable InvalidPhoneNumber InvalidEmailAddress EmailAlreadyUsed PhoneNumberAlreadyExists InvalidCorpId CorpUnavailable UserNotRegistered TimestampOutOfRange TimestampNonceReused UnauthenticatedSecret PerMinuteCallLimitExceeded DailyCallLimitExceeded DailyPerApiCallLimitExceeded MissingRequiredHeader RequestReplayDetected InvalidSignature UnsupportedApiRequest InvalidJson InvalidParameter ";
+/// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
+static NAME_STARTS: &[u8; 76] = b"\0\0\x19\0)\0F\0S\0k\0\x84\0\x9E\0\xBF\0\xD9\0\xF3\0\x0F\x01-\x01C\x01W\x01o\x01\x82\x01\x94\x01\xA4\x01\xB7\x01\xCB\x01\xDC\x01\xF5\x01\x03\x02\x13\x02%\x029\x02N\x02d\x02\x7F\x02\x96\x02\xB3\x02\xC9\x02\xDF\x02\xF0\x02\x06\x03\x12\x03#\x03";
+/// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
+fn name_start(index: usize) -> usize {
+    usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
+}
+/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
+/// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
+/// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
+/// slot; at most half the slots are full, so it always ends.
+static SLOTS: &[u8; 128] = b"\x05\x14\0\0!\0\x1D\0\0\x19\0\0\0\t\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\x16\x03\x04#\0\x1F\0\0\0\x18\0\0\x0E\x0B\0\x13\0\0\0\0\0\0 \0\x10\0\0\0\0\0\0\x08\x1B%\0\0\0\x12\x01\0\0\0\0\r\0\0\0\0\0\x15\0\0\"\0\x1E\0\0\0\x17\0\0\x1C\n\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\x07\x1A$\0\0\0\x11\0\0\0\0\x0F\x0C\0\0\0\0";
+/// The number of slots in `SLOTS`, a power of two.
+const SLOT_COUNT: usize = 128;
+/// The value of a slot in `SLOTS`.
+fn slot_value(slot: usize) -> usize {
+    usize::from(SLOTS[slot])
+}
+/// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
+fn slot(code: i64) -> usize {
+    ((code as u64).wrapping_mul(0x9e3779b97f4a7c15) >> 57) as usize
+}
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code the documentation lists, in ascending code order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::InvalidTinyIdOrMeetingId,
-        ErrorCode::MeetingNotExist,
-        ErrorCode::MeetingCreationLimitExceeded,
-        ErrorCode::NoPermission,
-        ErrorCode::MeetingQueryRateLimited,
-        ErrorCode::SubjectHasSensitiveWords,
-        ErrorCode::MeetingCountLimitExceeded,
-        ErrorCode::NoPermissionToEnterBookedMeeting,
-        ErrorCode::NoPermissionToBookMeeting,
-        ErrorCode::NoPermissionToJoinMeeting,
-        ErrorCode::NoPermissionToModifyMeeting,
-        ErrorCode::RoomsToWaitingRoomUnsupported,
-        ErrorCode::CannotStopDeviceVideo,
-        ErrorCode::UserApiUnknownError,
-        ErrorCode::UserApiInvalidParameter,
-        ErrorCode::AppVersionDisabled,
-        ErrorCode::UserAlreadyExists,
-        ErrorCode::UserUnavailable,
-        ErrorCode::InvalidPhoneNumber,
-        ErrorCode::InvalidEmailAddress,
-        ErrorCode::EmailAlreadyUsed,
-        ErrorCode::PhoneNumberAlreadyExists,
-        ErrorCode::InvalidCorpId,
-        ErrorCode::CorpUnavailable,
-        ErrorCode::UserNotRegistered,
-        ErrorCode::TimestampOutOfRange,
-        ErrorCode::TimestampNonceReused,
-        ErrorCode::UnauthenticatedSecret,
-        ErrorCode::PerMinuteCallLimitExceeded,
-        ErrorCode::DailyCallLimitExceeded,
-        ErrorCode::DailyPerApiCallLimitExceeded,
-        ErrorCode::MissingRequiredHeader,
-        ErrorCode::RequestReplayDetected,
-        ErrorCode::InvalidSignature,
-        ErrorCode::UnsupportedApiRequest,
-        ErrorCode::InvalidJson,
-        ErrorCode::InvalidParameter,
-    ];
+    pub const ALL: &'static [ErrorCode] = &VARIANTS;
     /// Codes the documentation no longer lists, kept as deprecated variants so code that
     /// names them still compiles; [`ErrorCode::from_code`] still maps them.
     pub const RETIRED: &'static [ErrorCode] = &[];
     /// The error code for a number. Never fails: a code the documentation does not
     /// list becomes [`ErrorCode::Unknown`], keeping the number.
+    #[inline]
     pub fn from_code(code: i64) -> ErrorCode {
-        match CODES.binary_search(&code) {
-            ::core::result::Result::Ok(index) => VARIANTS[index],
-            ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
+        let mut slot = slot(code);
+        loop {
+            let index = slot_value(slot);
+            if index == 0 {
+                return ErrorCode::Unknown(UnknownCode(code));
+            }
+            if code_at(index - 1) == code {
+                return VARIANTS[index - 1];
+            }
+            slot = (slot + 1) % SLOT_COUNT;
         }
     }
     /// The numeric code, as the API sends it.
+    #[inline]
     pub fn code(self) -> i64 {
-        match self.index() {
-            ::core::result::Result::Ok(index) => CODES[index],
-            ::core::result::Result::Err(unknown) => unknown.0,
+        match self {
+            ErrorCode::Unknown(unknown) => unknown.0,
+            known => code_at(known.index()),
         }
     }
     /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+    #[inline]
     pub fn kind(self) -> ::core::option::Option<ErrorKind> {
-        self.index().ok().map(|index| KINDS[index])
+        match self {
+            ErrorCode::Unknown(_) => ::core::option::Option::None,
+            known => ::core::option::Option::Some(CLASS_KINDS[class_of(known.index())]),
+        }
     }
     /// The HTTP status the API answers with for this code; `None` for an unknown code.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
         self.kind().map(ErrorKind::http_status)
     }
@@ -406,54 +347,83 @@ impl ErrorCode {
     ///
     /// A hint, not a policy: it says nothing about how long to wait or how often to
     /// try, and it is `false` for unknown codes.
+    #[inline]
     pub fn is_retryable(self) -> bool {
-        self.index().is_ok_and(|index| RETRYABLE[index])
+        RETRYABLE.get(self.index()).is_some_and(|&retryable| retryable != 0)
     }
     /// The documentation's description as plain text; `None` for an unknown code.
+    #[inline]
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        self.index().ok().map(|index| DESCRIPTIONS[index])
-    }
-    /// The position of a variant in `VARIANTS`.
-    fn index(self) -> ::core::result::Result<usize, UnknownCode> {
         match self {
-            ErrorCode::InvalidTinyIdOrMeetingId => ::core::result::Result::Ok(0),
-            ErrorCode::MeetingNotExist => ::core::result::Result::Ok(1),
-            ErrorCode::MeetingCreationLimitExceeded => ::core::result::Result::Ok(2),
-            ErrorCode::NoPermission => ::core::result::Result::Ok(3),
-            ErrorCode::MeetingQueryRateLimited => ::core::result::Result::Ok(4),
-            ErrorCode::SubjectHasSensitiveWords => ::core::result::Result::Ok(5),
-            ErrorCode::MeetingCountLimitExceeded => ::core::result::Result::Ok(6),
-            ErrorCode::NoPermissionToEnterBookedMeeting => ::core::result::Result::Ok(7),
-            ErrorCode::NoPermissionToBookMeeting => ::core::result::Result::Ok(8),
-            ErrorCode::NoPermissionToJoinMeeting => ::core::result::Result::Ok(9),
-            ErrorCode::NoPermissionToModifyMeeting => ::core::result::Result::Ok(10),
-            ErrorCode::RoomsToWaitingRoomUnsupported => ::core::result::Result::Ok(11),
-            ErrorCode::CannotStopDeviceVideo => ::core::result::Result::Ok(12),
-            ErrorCode::UserApiUnknownError => ::core::result::Result::Ok(13),
-            ErrorCode::UserApiInvalidParameter => ::core::result::Result::Ok(14),
-            ErrorCode::AppVersionDisabled => ::core::result::Result::Ok(15),
-            ErrorCode::UserAlreadyExists => ::core::result::Result::Ok(16),
-            ErrorCode::UserUnavailable => ::core::result::Result::Ok(17),
-            ErrorCode::InvalidPhoneNumber => ::core::result::Result::Ok(18),
-            ErrorCode::InvalidEmailAddress => ::core::result::Result::Ok(19),
-            ErrorCode::EmailAlreadyUsed => ::core::result::Result::Ok(20),
-            ErrorCode::PhoneNumberAlreadyExists => ::core::result::Result::Ok(21),
-            ErrorCode::InvalidCorpId => ::core::result::Result::Ok(22),
-            ErrorCode::CorpUnavailable => ::core::result::Result::Ok(23),
-            ErrorCode::UserNotRegistered => ::core::result::Result::Ok(24),
-            ErrorCode::TimestampOutOfRange => ::core::result::Result::Ok(25),
-            ErrorCode::TimestampNonceReused => ::core::result::Result::Ok(26),
-            ErrorCode::UnauthenticatedSecret => ::core::result::Result::Ok(27),
-            ErrorCode::PerMinuteCallLimitExceeded => ::core::result::Result::Ok(28),
-            ErrorCode::DailyCallLimitExceeded => ::core::result::Result::Ok(29),
-            ErrorCode::DailyPerApiCallLimitExceeded => ::core::result::Result::Ok(30),
-            ErrorCode::MissingRequiredHeader => ::core::result::Result::Ok(31),
-            ErrorCode::RequestReplayDetected => ::core::result::Result::Ok(32),
-            ErrorCode::InvalidSignature => ::core::result::Result::Ok(33),
-            ErrorCode::UnsupportedApiRequest => ::core::result::Result::Ok(34),
-            ErrorCode::InvalidJson => ::core::result::Result::Ok(35),
-            ErrorCode::InvalidParameter => ::core::result::Result::Ok(36),
-            ErrorCode::Unknown(unknown) => ::core::result::Result::Err(unknown),
+            ErrorCode::Unknown(_) => ::core::option::Option::None,
+            known => {
+                let index = known.index();
+                ::core::option::Option::Some(
+                    &DESCRIPTIONS[description_start(
+                        index,
+                    )..description_start(index + 1) - 1],
+                )
+            }
+        }
+    }
+    /// The position of a variant in `VARIANTS`; for an unknown code, the number of
+    /// variants, one past the end of every table. Each arm yields the variant's
+    /// discriminant, so this compiles to reading it.
+    fn index(self) -> usize {
+        match self {
+            ErrorCode::InvalidTinyIdOrMeetingId => 0,
+            ErrorCode::MeetingNotExist => 1,
+            ErrorCode::MeetingCreationLimitExceeded => 2,
+            ErrorCode::NoPermission => 3,
+            ErrorCode::MeetingQueryRateLimited => 4,
+            ErrorCode::SubjectHasSensitiveWords => 5,
+            ErrorCode::MeetingCountLimitExceeded => 6,
+            ErrorCode::NoPermissionToEnterBookedMeeting => 7,
+            ErrorCode::NoPermissionToBookMeeting => 8,
+            ErrorCode::NoPermissionToJoinMeeting => 9,
+            ErrorCode::NoPermissionToModifyMeeting => 10,
+            ErrorCode::RoomsToWaitingRoomUnsupported => 11,
+            ErrorCode::CannotStopDeviceVideo => 12,
+            ErrorCode::UserApiUnknownError => 13,
+            ErrorCode::UserApiInvalidParameter => 14,
+            ErrorCode::AppVersionDisabled => 15,
+            ErrorCode::UserAlreadyExists => 16,
+            ErrorCode::UserUnavailable => 17,
+            ErrorCode::InvalidPhoneNumber => 18,
+            ErrorCode::InvalidEmailAddress => 19,
+            ErrorCode::EmailAlreadyUsed => 20,
+            ErrorCode::PhoneNumberAlreadyExists => 21,
+            ErrorCode::InvalidCorpId => 22,
+            ErrorCode::CorpUnavailable => 23,
+            ErrorCode::UserNotRegistered => 24,
+            ErrorCode::TimestampOutOfRange => 25,
+            ErrorCode::TimestampNonceReused => 26,
+            ErrorCode::UnauthenticatedSecret => 27,
+            ErrorCode::PerMinuteCallLimitExceeded => 28,
+            ErrorCode::DailyCallLimitExceeded => 29,
+            ErrorCode::DailyPerApiCallLimitExceeded => 30,
+            ErrorCode::MissingRequiredHeader => 31,
+            ErrorCode::RequestReplayDetected => 32,
+            ErrorCode::InvalidSignature => 33,
+            ErrorCode::UnsupportedApiRequest => 34,
+            ErrorCode::InvalidJson => 35,
+            ErrorCode::InvalidParameter => 36,
+            ErrorCode::Unknown(_) => 37,
+        }
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
+    /// `Unknown(UnknownCode(123456))`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            ErrorCode::Unknown(unknown) => {
+                f.debug_tuple("Unknown").field(unknown).finish()
+            }
+            known => {
+                let index = known.index();
+                f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
+            }
         }
     }
 }

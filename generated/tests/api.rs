@@ -135,6 +135,34 @@ fn the_body_types_are_errors() {
 }
 
 #[test]
+fn debug_prints_what_derive_would() {
+    /// The same shapes with `#[derive(Debug)]`, for comparison.
+    mod derived {
+        #[derive(Debug)]
+        pub struct UnknownCode(#[allow(dead_code)] pub i64);
+        #[derive(Debug)]
+        pub enum ErrorCode {
+            MeetingNotExist,
+            InvalidParameter,
+            Unknown(#[allow(dead_code)] UnknownCode),
+        }
+    }
+    let pairs = [
+        (ErrorCode::MeetingNotExist, derived::ErrorCode::MeetingNotExist),
+        (ErrorCode::InvalidParameter, derived::ErrorCode::InvalidParameter),
+        (ErrorCode::from_code(-123456), derived::ErrorCode::Unknown(derived::UnknownCode(-123456))),
+    ];
+    for (code, derived) in pairs {
+        assert_eq!(format!("{code:?}"), format!("{derived:?}"));
+        assert_eq!(format!("{code:#?}"), format!("{derived:#?}"));
+    }
+    for &code in ErrorCode::ALL {
+        let name = format!("{code:?}");
+        assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric()), "{name}");
+    }
+}
+
+#[test]
 fn kind_groups_codes_by_the_docs_two_classes() {
     use tencent_meeting_errors::ErrorKind;
     assert_eq!(ErrorKind::Request.http_status(), 400);

@@ -1,5 +1,7 @@
 //! The command line: a few fixed words, parsed by hand to keep the xtask quick to build.
 
+use crate::bench_compile;
+
 /// What `cargo xtask --help` prints.
 pub const USAGE: &str = "\
 usage: cargo xtask <command>
@@ -7,6 +9,9 @@ usage: cargo xtask <command>
 commands:
   gen           regenerate generated/ from spec/; writes only the files that changed
   gen --check   write nothing; fail with a diff if generated/ is not what spec/ produces
+  bench-compile [--codes N] [--runs R]
+                time `cargo build` and `cargo build --release` of the crate generated for
+                N synthetic codes (default 10000), R times each (default 3), in target/
   help          print this message";
 
 /// Whether a run may write files.
@@ -23,6 +28,7 @@ pub enum Mode {
 pub enum Command {
     Help,
     Gen(Mode),
+    BenchCompile(bench_compile::Config),
 }
 
 /// Parses the arguments after `cargo xtask`.
@@ -37,8 +43,29 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             [flag, ..] if *flag == "--help" || *flag == "-h" => Ok(Command::Help),
             [other, ..] => Err(format!("unknown argument `{other}` for `gen`")),
         },
+        ["bench-compile", rest @ ..] => bench_compile_config(rest),
         [other, ..] => Err(format!("unknown command `{other}`")),
     }
+}
+
+/// Reads `[--codes N] [--runs R]`, in any order.
+fn bench_compile_config(mut rest: &[&str]) -> Result<Command, String> {
+    let mut config = bench_compile::Config::default();
+    while let [flag, tail @ ..] = rest {
+        let slot = match *flag {
+            "--codes" => &mut config.codes,
+            "--runs" => &mut config.runs,
+            "--help" | "-h" => return Ok(Command::Help),
+            other => return Err(format!("unknown argument `{other}` for `bench-compile`")),
+        };
+        let [value, tail @ ..] = tail else { return Err(format!("`{flag}` needs a number")) };
+        *slot = match value.parse::<usize>() {
+            Ok(n) if n > 0 => n,
+            _ => return Err(format!("`{flag}` needs a positive whole number, not `{value}`")),
+        };
+        rest = tail;
+    }
+    Ok(Command::BenchCompile(config))
 }
 
 #[cfg(test)]
@@ -55,6 +82,11 @@ mod tests {
         assert_eq!(parse_words(&["gen", "--check"]), Ok(Command::Gen(Mode::Check)));
         assert_eq!(parse_words(&["--help"]), Ok(Command::Help));
         assert_eq!(parse_words(&["gen", "--help"]), Ok(Command::Help));
+        assert_eq!(parse_words(&["bench-compile"]), Ok(Command::BenchCompile(bench_compile::Config::default())));
+        assert_eq!(
+            parse_words(&["bench-compile", "--runs", "5", "--codes", "1000"]),
+            Ok(Command::BenchCompile(bench_compile::Config { codes: 1000, runs: 5 }))
+        );
     }
 
     #[test]
@@ -62,5 +94,10 @@ mod tests {
         assert_eq!(parse_words(&[]), Err("no command given".to_owned()));
         assert_eq!(parse_words(&["frobnicate"]), Err("unknown command `frobnicate`".to_owned()));
         assert_eq!(parse_words(&["gen", "--chek"]), Err("unknown argument `--chek` for `gen`".to_owned()));
+        assert_eq!(parse_words(&["bench-compile", "--codes"]), Err("`--codes` needs a number".to_owned()));
+        assert_eq!(
+            parse_words(&["bench-compile", "--codes", "0"]),
+            Err("`--codes` needs a positive whole number, not `0`".to_owned())
+        );
     }
 }

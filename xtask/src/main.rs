@@ -1,7 +1,9 @@
 //! The repository's task runner: `cargo xtask gen [--check]` regenerates `generated/` from
 //! `spec/`. It is a thin front over the `errtab-codegen` library: it reads files, calls the
-//! library, and writes or checks the results.
+//! library, and writes or checks the results. `cargo xtask bench-compile` measures what the
+//! generated crate costs to compile (see BENCHMARKS.md).
 
+mod bench_compile;
 mod flags;
 mod gen_;
 
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
             let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
             gen_::main(&workspace_root(), mode, colour)
         }
+        flags::Command::BenchCompile(config) => bench_compile::main(&workspace_root(), config),
     }
 }
 

@@ -63,16 +63,20 @@ fn check_span(file: &SourceFile, span: &std::ops::Range<usize>, diagnostic: &Dia
 pub fn check_output(output: &Output) {
     let file = syn::parse_file(&output.rust).unwrap_or_else(|error| panic!("{error}\n{}", output.rust));
     let entries = &output.catalog.entries;
-    let descriptions: Vec<String> = static_array(&file, "DESCRIPTIONS")
-        .iter()
-        .map(|expr| match expr {
-            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => lit.value(),
-            _ => panic!("a description is not a string literal"),
-        })
-        .collect();
+    // The emitter packs the descriptions into one string, each followed by a line break, and
+    // the codes into one byte string, eight little-endian bytes each.
+    let descriptions: Vec<String> = match static_literal(&file, "DESCRIPTIONS") {
+        syn::Lit::Str(lit) => lit.value().split_terminator('\n').map(str::to_owned).collect(),
+        _ => panic!("`DESCRIPTIONS` is not a string literal"),
+    };
     let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
     assert_eq!(descriptions, texts, "the generated descriptions are the catalog's");
-    let codes: Vec<i64> = static_array(&file, "CODES").iter().map(integer).collect();
+    let codes: Vec<i64> = match static_literal(&file, "CODES") {
+        syn::Lit::ByteStr(lit) => {
+            lit.value().chunks(8).map(|chunk| i64::from_le_bytes(chunk.try_into().expect("8 bytes"))).collect()
+        }
+        _ => panic!("`CODES` is not a byte-string literal"),
+    };
     assert_eq!(codes, entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "codes ascend: {codes:?}");
 
@@ -126,27 +130,19 @@ pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-fn static_array<'f>(file: &'f syn::File, name: &str) -> &'f syn::punctuated::Punctuated<syn::Expr, syn::Token![,]> {
+/// The literal a `static NAME` is set to, seen through a `&`.
+fn static_literal<'f>(file: &'f syn::File, name: &str) -> &'f syn::Lit {
     let item = file.items.iter().find_map(|item| match item {
         syn::Item::Static(item) if item.ident == name => Some(item),
         _ => None,
     });
-    match item.map(|item| &*item.expr) {
-        Some(syn::Expr::Array(array)) => &array.elems,
-        _ => panic!("no `static {name}` array in the generated file"),
+    let mut expr = item.map(|item| &*item.expr);
+    if let Some(syn::Expr::Reference(reference)) = expr {
+        expr = Some(&*reference.expr);
     }
-}
-
-fn integer(expr: &syn::Expr) -> i64 {
     match expr {
-        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(lit), .. }) => lit.base10_parse().expect("an i64"),
-        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => match &**expr {
-            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(lit), .. }) => {
-                i64::try_from(-lit.base10_parse::<i128>().expect("an integer")).expect("an i64")
-            }
-            _ => panic!("a code is not an integer literal"),
-        },
-        _ => panic!("a code is not an integer literal"),
+        Some(syn::Expr::Lit(lit)) => &lit.lit,
+        _ => panic!("no `static {name}` literal in the generated file"),
     }
 }
 

@@ -9,7 +9,7 @@
 /// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
 /// adds variants without a breaking change.
 #[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorCode {
     /// i64::MIN 最小
     ///
@@ -179,99 +179,65 @@ static VARIANTS: [ErrorCode; 26] = [
     ErrorCode::RetiredHostile,
     ErrorCode::Largest,
 ];
-/// The code of each variant in `VARIANTS`, ascending.
-static CODES: [i64; 26] = [
-    -9223372036854775808,
-    -1,
-    0,
-    1,
-    2,
-    3,
-    4,
-    5,
-    6,
-    7,
-    8,
-    9,
-    10,
-    11,
-    12,
-    13,
-    14,
-    15,
-    16,
-    17,
-    18,
-    19,
-    20,
-    21,
-    22,
-    9223372036854775807,
-];
-/// The class of each variant in `VARIANTS`.
-static KINDS: [ErrorKind; 26] = [
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-    ErrorKind::Service,
-];
-/// The plain-text description of each variant in `VARIANTS`.
-static DESCRIPTIONS: [&str; 26] = [
-    "i64::MIN 最小",
-    "负数 -1",
-    "零",
-    "\"double\" and 'single' quotes, “curly” ones",
-    "C:\\Users\\x and \\n and \\u{0} and a trailing \\",
-    "{} {0} {{ }} %s {name}",
-    "/* not a comment */ and */ and //",
-    "# not a heading, #![deny(warnings)] and #[doc]",
-    "r#\"raw\"# and \"## and r##\"",
-    "a | b || c",
-    "tab here and there",
-    "会议不存在，请检查（meeting_id）；「引号」",
-    "🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}",
-    "e\u{301} a\u{308} \u{301}leading mark",
-    "خطأ \u{200f}שגיאה\u{200e} (rtl)",
-    "zero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space",
-    "line\u{2028}separator and paragraph\u{2029}separator",
-    "bold, emphasis, code, link and html",
-    "& <tag> 会 ©",
-    "```",
-    "~~~rust",
-    "already � in the doc",
-    "a name that is a keyword in lower case",
-    "*not emphasis*, `not code`, [not a link](x), <b>, &amp;",
-    "``` 已下线 \"q\" \\ {0} */",
-    "i64::MAX 最大",
-];
-/// Whether retrying may succeed, for each variant in `VARIANTS`.
-static RETRYABLE: [bool; 26] = [
-    true, false, false, true, false, false, false, false, false, false, false, false,
-    false, false, false, false, false, false, false, false, false, false, false, false,
-    false, false,
-];
+/// The kind of each class, by the class's position in `CODE_CLASSES`.
+static CLASS_KINDS: [ErrorKind; 1] = [ErrorKind::Service];
+/// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
+///
+/// This table and the ones below hold numbers packed into one byte-string literal:
+/// an array literal of 10,000 numbers costs rustc about as much as 10,000 enum
+/// variants, one literal next to nothing. The function after each reads it.
+static CODES: &[u8; 208] = b"\0\0\0\0\0\0\0\x80\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\t\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\x11\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0\x13\0\0\0\0\0\0\0\x14\0\0\0\0\0\0\0\x15\0\0\0\0\0\0\0\x16\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x7F";
+/// The code of the variant at `index` in `VARIANTS`.
+fn code_at(index: usize) -> i64 {
+    i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
+}
+/// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
+static CODE_CLASSES: &[u8; 26] = b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+/// The class of the variant at `index` in `VARIANTS`.
+fn class_of(index: usize) -> usize {
+    usize::from(CODE_CLASSES[index])
+}
+/// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
+static RETRYABLE: &[u8; 26] = b"\x01\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
+/// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
+/// break, in one literal for the same reason; the description of the variant at
+/// `index` starts at `description_start(index)`.
+static DESCRIPTIONS: &str = "i64::MIN 最小\n负数 -1\n零\n\"double\" and 'single' quotes, “curly” ones\nC:\\Users\\x and \\n and \\u{0} and a trailing \\\n{} {0} {{ }} %s {name}\n/* not a comment */ and */ and //\n# not a heading, #![deny(warnings)] and #[doc]\nr#\"raw\"# and \"## and r##\"\na | b || c\ntab here and there\n会议不存在，请检查（meeting_id）；「引号」\n🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}\ne\u{301} a\u{308} \u{301}leading mark\nخطأ \u{200f}שגיאה\u{200e} (rtl)\nzero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space\nline\u{2028}separator and paragraph\u{2029}separator\nbold, emphasis, code, link and html\n& <tag> 会 ©\n```\n~~~rust\nalready � in the doc\na name that is a keyword in lower case\n*not emphasis*, `not code`, [not a link](x), <b>, &amp;\n``` 已下线 \"q\" \\ {0} */\ni64::MAX 最大\n";
+/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
+/// where the last ends.
+static DESCRIPTION_STARTS: &[u8; 54] = b"\0\0\x10\0\x1A\0\x1E\0M\0z\0\x91\0\xB3\0\xE2\0\xFC\0\x07\x01\x1A\x01U\x01}\x01\x94\x01\xB2\x01\xEB\x01\x16\x02:\x02I\x02M\x02U\x02l\x02\x93\x02\xCB\x02\xE6\x02\xF6\x02";
+/// Where the description of the variant at `index` in `VARIANTS` starts.
+fn description_start(index: usize) -> usize {
+    usize::from(
+        u16::from_le_bytes([
+            DESCRIPTION_STARTS[2 * index],
+            DESCRIPTION_STARTS[2 * index + 1],
+        ]),
+    )
+}
+/// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
+static NAMES: &str = "Smallest Negative Zero Quotes Backslashes Braces CommentMarkers Hashes RawStringMarkers EscapedPipes Tabs Cjk Emoji CombiningMarks RightToLeft InvisibleButHarmless LineSeparators Markup Entities BacktickFence TildeFence ReplacementCharacter Type EscapedMarkup RetiredHostile Largest ";
+/// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
+static NAME_STARTS: &[u8; 54] = b"\0\0\t\0\x12\0\x17\0\x1E\0*\x001\0@\0G\0X\0e\0j\0n\0t\0\x83\0\x8F\0\xA4\0\xB3\0\xBA\0\xC3\0\xD1\0\xDC\0\xF1\0\xF6\0\x04\x01\x13\x01\x1B\x01";
+/// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
+fn name_start(index: usize) -> usize {
+    usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
+}
+/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
+/// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
+/// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
+/// slot; at most half the slots are full, so it always ends.
+static SLOTS: &[u8; 64] = b"\x03\0\t\0\x0F\0\0\x15\0\0\x02\0\x08\0\0\x0E\0\x14\0\0\0\0\x07\0\0\r\0\x13\0\0\x19\0\x01\x06\0\x0C\0\x12\0\0\x18\0\x1A\x05\0\x0B\0\0\x11\0\x17\0\0\x04\0\0\n\0\x10\0\x16\0\0\0";
+/// The number of slots in `SLOTS`, a power of two.
+const SLOT_COUNT: usize = 64;
+/// The value of a slot in `SLOTS`.
+fn slot_value(slot: usize) -> usize {
+    usize::from(SLOTS[slot])
+}
+/// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
+fn slot(code: i64) -> usize {
+    ((code as u64).wrapping_mul(0xd6e8feb86659fd93) >> 58) as usize
+}
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code the documentation lists, in ascending code order.
@@ -311,24 +277,38 @@ impl ErrorCode {
     pub const CurlyBraces: ErrorCode = ErrorCode::Braces;
     /// The error code for a number. Never fails: a code the documentation does not
     /// list becomes [`ErrorCode::Unknown`], keeping the number.
+    #[inline]
     pub fn from_code(code: i64) -> ErrorCode {
-        match CODES.binary_search(&code) {
-            ::core::result::Result::Ok(index) => VARIANTS[index],
-            ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
+        let mut slot = slot(code);
+        loop {
+            let index = slot_value(slot);
+            if index == 0 {
+                return ErrorCode::Unknown(UnknownCode(code));
+            }
+            if code_at(index - 1) == code {
+                return VARIANTS[index - 1];
+            }
+            slot = (slot + 1) % SLOT_COUNT;
         }
     }
     /// The numeric code, as the API sends it.
+    #[inline]
     pub fn code(self) -> i64 {
-        match self.index() {
-            ::core::result::Result::Ok(index) => CODES[index],
-            ::core::result::Result::Err(unknown) => unknown.0,
+        match self {
+            ErrorCode::Unknown(unknown) => unknown.0,
+            known => code_at(known.index()),
         }
     }
     /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+    #[inline]
     pub fn kind(self) -> ::core::option::Option<ErrorKind> {
-        self.index().ok().map(|index| KINDS[index])
+        match self {
+            ErrorCode::Unknown(_) => ::core::option::Option::None,
+            known => ::core::option::Option::Some(CLASS_KINDS[class_of(known.index())]),
+        }
     }
     /// The HTTP status the API answers with for this code; `None` for an unknown code.
+    #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
         self.kind().map(ErrorKind::http_status)
     }
@@ -342,43 +322,72 @@ impl ErrorCode {
     ///
     /// A hint, not a policy: it says nothing about how long to wait or how often to
     /// try, and it is `false` for unknown codes.
+    #[inline]
     pub fn is_retryable(self) -> bool {
-        self.index().is_ok_and(|index| RETRYABLE[index])
+        RETRYABLE.get(self.index()).is_some_and(|&retryable| retryable != 0)
     }
     /// The documentation's description as plain text; `None` for an unknown code.
+    #[inline]
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        self.index().ok().map(|index| DESCRIPTIONS[index])
-    }
-    /// The position of a variant in `VARIANTS`.
-    fn index(self) -> ::core::result::Result<usize, UnknownCode> {
         match self {
-            ErrorCode::Smallest => ::core::result::Result::Ok(0),
-            ErrorCode::Negative => ::core::result::Result::Ok(1),
-            ErrorCode::Zero => ::core::result::Result::Ok(2),
-            ErrorCode::Quotes => ::core::result::Result::Ok(3),
-            ErrorCode::Backslashes => ::core::result::Result::Ok(4),
-            ErrorCode::Braces => ::core::result::Result::Ok(5),
-            ErrorCode::CommentMarkers => ::core::result::Result::Ok(6),
-            ErrorCode::Hashes => ::core::result::Result::Ok(7),
-            ErrorCode::RawStringMarkers => ::core::result::Result::Ok(8),
-            ErrorCode::EscapedPipes => ::core::result::Result::Ok(9),
-            ErrorCode::Tabs => ::core::result::Result::Ok(10),
-            ErrorCode::Cjk => ::core::result::Result::Ok(11),
-            ErrorCode::Emoji => ::core::result::Result::Ok(12),
-            ErrorCode::CombiningMarks => ::core::result::Result::Ok(13),
-            ErrorCode::RightToLeft => ::core::result::Result::Ok(14),
-            ErrorCode::InvisibleButHarmless => ::core::result::Result::Ok(15),
-            ErrorCode::LineSeparators => ::core::result::Result::Ok(16),
-            ErrorCode::Markup => ::core::result::Result::Ok(17),
-            ErrorCode::Entities => ::core::result::Result::Ok(18),
-            ErrorCode::BacktickFence => ::core::result::Result::Ok(19),
-            ErrorCode::TildeFence => ::core::result::Result::Ok(20),
-            ErrorCode::ReplacementCharacter => ::core::result::Result::Ok(21),
-            ErrorCode::Type => ::core::result::Result::Ok(22),
-            ErrorCode::EscapedMarkup => ::core::result::Result::Ok(23),
-            ErrorCode::RetiredHostile => ::core::result::Result::Ok(24),
-            ErrorCode::Largest => ::core::result::Result::Ok(25),
-            ErrorCode::Unknown(unknown) => ::core::result::Result::Err(unknown),
+            ErrorCode::Unknown(_) => ::core::option::Option::None,
+            known => {
+                let index = known.index();
+                ::core::option::Option::Some(
+                    &DESCRIPTIONS[description_start(
+                        index,
+                    )..description_start(index + 1) - 1],
+                )
+            }
+        }
+    }
+    /// The position of a variant in `VARIANTS`; for an unknown code, the number of
+    /// variants, one past the end of every table. Each arm yields the variant's
+    /// discriminant, so this compiles to reading it.
+    fn index(self) -> usize {
+        match self {
+            ErrorCode::Smallest => 0,
+            ErrorCode::Negative => 1,
+            ErrorCode::Zero => 2,
+            ErrorCode::Quotes => 3,
+            ErrorCode::Backslashes => 4,
+            ErrorCode::Braces => 5,
+            ErrorCode::CommentMarkers => 6,
+            ErrorCode::Hashes => 7,
+            ErrorCode::RawStringMarkers => 8,
+            ErrorCode::EscapedPipes => 9,
+            ErrorCode::Tabs => 10,
+            ErrorCode::Cjk => 11,
+            ErrorCode::Emoji => 12,
+            ErrorCode::CombiningMarks => 13,
+            ErrorCode::RightToLeft => 14,
+            ErrorCode::InvisibleButHarmless => 15,
+            ErrorCode::LineSeparators => 16,
+            ErrorCode::Markup => 17,
+            ErrorCode::Entities => 18,
+            ErrorCode::BacktickFence => 19,
+            ErrorCode::TildeFence => 20,
+            ErrorCode::ReplacementCharacter => 21,
+            ErrorCode::Type => 22,
+            ErrorCode::EscapedMarkup => 23,
+            ErrorCode::RetiredHostile => 24,
+            ErrorCode::Largest => 25,
+            ErrorCode::Unknown(_) => 26,
+        }
+    }
+}
+impl ::core::fmt::Debug for ErrorCode {
+    /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
+    /// `Unknown(UnknownCode(123456))`.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            ErrorCode::Unknown(unknown) => {
+                f.debug_tuple("Unknown").field(unknown).finish()
+            }
+            known => {
+                let index = known.index();
+                f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
+            }
         }
     }
 }

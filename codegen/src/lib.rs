@@ -20,6 +20,7 @@
 
 pub mod diagnostic;
 pub mod emit;
+pub mod inspect;
 pub mod model;
 pub mod parse;
 pub mod render;
@@ -29,7 +30,7 @@ pub mod source;
 pub mod synthetic;
 pub mod validate;
 
-mod codes;
+pub(crate) mod codes;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;
@@ -55,9 +56,9 @@ pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, V
     if !encoding.is_empty() {
         return Err(encoding);
     }
-    let (doc_model, mut diagnostics) = parse::doc(doc);
-    let (overlay_model, overlay_diagnostics) = parse::overlay(overlay);
-    diagnostics.extend(overlay_diagnostics);
+    let (overlay_model, mut diagnostics) = parse::overlay(overlay);
+    let (doc_model, doc_diagnostics) = parse::doc(doc, &overlay_model);
+    diagnostics.extend(doc_diagnostics);
     let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };
     let (catalog, validate_diagnostics) = validate::validate(&inputs);
     diagnostics.extend(validate_diagnostics);

@@ -40,8 +40,12 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let names = v.names(&known);
     let former = v.former_variants(&known, &names);
     let retryable = v.retryable(&known);
-    let class_of = v.classes();
-    let classes = v.class_infos();
+    v.skips_are_used();
+    let statuses = v.row_statuses(&rows);
+    let (class_of, classes) = match statuses {
+        Some(statuses) => v.classes_from_statuses(&statuses),
+        None => (v.classes(), v.class_infos()),
+    };
 
     let mut entries = Vec::with_capacity(known.len());
     for (&code, described) in &known {
@@ -68,6 +72,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
         };
         entries.push(Entry {
             code,
+            string_code: None,
             name: name.clone(),
             variant: variant.clone(),
             class,
@@ -80,6 +85,18 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
         });
     }
     (Catalog { entries, classes }, v.diagnostics)
+}
+
+/// A name and the place it was written: the overlay, or the doc's name column.
+struct NameSource<'a> {
+    text: String,
+    file: &'a SourceFile,
+    span: Range<usize>,
+}
+
+/// The fallback name of a code: `E9003`, `EMinus1` for -1.
+fn code_name(code: i64) -> String {
+    if code < 0 { format!("E minus {}", code.unsigned_abs()) } else { format!("E{code}") }
 }
 
 /// Where a code's description comes from: a row of the doc, or the overlay's `[retired]`.
@@ -279,6 +296,8 @@ impl<'a> Validator<'a> {
     fn documented_rows(&mut self) -> BTreeMap<i64, &'a Row> {
         let mut rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
         let mut first_rows: BTreeMap<i64, &'a Row> = BTreeMap::new();
+        let picks = self.picks();
+        let mut occurrences: BTreeMap<i64, i64> = BTreeMap::new();
         for row in &self.inputs.doc.rows {
             let span = if row.code.span.is_empty() { row.span.clone() } else { row.code.span.clone() };
             if row.code.markdown.is_empty() {
@@ -291,13 +310,45 @@ impl<'a> Validator<'a> {
             let code = match codes::read(&row.code.markdown) {
                 Ok(code) => code,
                 Err(error) => {
-                    let diagnostic = self.in_doc(span, error.message).help(error.help);
+                    let diagnostic = match several_codes(&row.code.text) {
+                        Some(what) => self
+                            .in_doc(span, format!("code cell `{}` is {what}, not one code", row.code.text))
+                            .help(format!(
+                                "give each code a row of its own, or leave this row out on purpose: add \
+                                 `\"{}\"` to `skip` under `[doc]` in {}",
+                                row.code.text, self.inputs.overlay_file.path
+                            )),
+                        None => self.in_doc(span, error.message).help(error.help),
+                    };
                     self.report(diagnostic);
                     continue;
                 }
             };
+            let occurrence = occurrences.entry(code).or_insert(0);
+            *occurrence += 1;
+            if let Some(&picked) = picks.get(&code) {
+                if *occurrence == picked {
+                    first_rows.insert(code, row);
+                    if self.row_is_usable(code, row) {
+                        rows.insert(code, row);
+                    }
+                }
+                continue;
+            }
             // A repeated code is reported as such, whatever is wrong with either row.
             if let Some(first) = first_rows.get(&code) {
+                if first.description.text != row.description.text {
+                    let diagnostic = self
+                        .in_doc(span, format!("code {code} is documented twice, with different descriptions"))
+                        .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
+                        .help(format!(
+                            "say which row counts: add `{code} = 2` (its occurrence, in doc order) under \
+                             `[doc.pick]` in {}",
+                            self.inputs.overlay_file.path
+                        ));
+                    self.report(diagnostic);
+                    continue;
+                }
                 let diagnostic = self
                     .in_doc(span, format!("code {code} is documented twice"))
                     .label(self.inputs.doc_file, first.code.span.clone(), "first documented here")
@@ -306,30 +357,139 @@ impl<'a> Validator<'a> {
                 continue;
             }
             first_rows.insert(code, row);
-            if row.description.text.is_empty() {
-                let (message, span) = if row.description.markdown.is_empty() {
-                    (format!("code {code} has an empty description"), row.span.clone())
-                } else {
-                    (
-                        format!("the description of code {code} is only markup, with no text"),
-                        row.description.span.clone(),
-                    )
-                };
-                let diagnostic = self.in_doc(span, message).help("write what the error means in the description cell");
-                self.report(diagnostic);
-                self.rejected.insert(code);
-                continue;
-            }
-            if let Some((span, c)) = hidden_character(self.inputs.doc_file, &row.description) {
-                let message = format!("the description of code {code} contains {}", hidden_name(c));
-                let diagnostic = self.in_doc(span, message).help(HIDDEN_HELP);
-                self.report(diagnostic);
-                self.rejected.insert(code);
+            if !self.row_is_usable(code, row) {
                 continue;
             }
             rows.insert(code, row);
         }
+        for (code, picked) in picks {
+            let found = occurrences.get(&code).copied().unwrap_or(0);
+            if found < 2 || picked < 1 || picked > found {
+                let (key, _) = self
+                    .inputs
+                    .overlay
+                    .doc
+                    .pick
+                    .iter()
+                    .find(|(key, _)| codes::read(&key.value) == Ok(code))
+                    .expect("a pick");
+                let message = format!(
+                    "`[doc.pick]` picks occurrence {picked} of code {code}, which the doc writes {found} time(s)"
+                );
+                let diagnostic = self.in_overlay(key.span.clone(), message).help(
+                    "pick among the rows of a code the doc writes more than once, counting from 1, or remove the line",
+                );
+                self.report(diagnostic);
+            }
+        }
         rows
+    }
+
+    /// Whether a row's description can be used; reports it otherwise.
+    fn row_is_usable(&mut self, code: i64, row: &Row) -> bool {
+        if row.description.text.is_empty() {
+            let (message, span) = if row.description.markdown.is_empty() {
+                (format!("code {code} has an empty description"), row.span.clone())
+            } else {
+                (format!("the description of code {code} is only markup, with no text"), row.description.span.clone())
+            };
+            let diagnostic = self.in_doc(span, message).help("write what the error means in the description cell");
+            self.report(diagnostic);
+            self.rejected.insert(code);
+            return false;
+        }
+        if let Some((span, c)) = hidden_character(self.inputs.doc_file, &row.description) {
+            let message = format!("the description of code {code} contains {}", hidden_name(c));
+            let diagnostic = self.in_doc(span, message).help(HIDDEN_HELP);
+            self.report(diagnostic);
+            self.rejected.insert(code);
+            return false;
+        }
+        true
+    }
+
+    /// The overlay's `[doc.pick]`: for each code, the occurrence that counts.
+    fn picks(&mut self) -> BTreeMap<i64, i64> {
+        let mut picks = BTreeMap::new();
+        for (key, occurrence) in &self.inputs.overlay.doc.pick {
+            match codes::read(&key.value) {
+                Ok(code) => {
+                    picks.insert(code, occurrence.value);
+                }
+                Err(error) => {
+                    let diagnostic = self
+                        .in_overlay(key.span.clone(), format!("in `[doc.pick]`: {}", error.message))
+                        .help(error.help);
+                    self.report(diagnostic);
+                }
+            }
+        }
+        picks
+    }
+
+    /// Reports each `[doc] skip` entry that leaves no row out: a stale exclusion.
+    fn skips_are_used(&mut self) {
+        for skip in &self.inputs.overlay.doc.skip {
+            if !self.inputs.doc.excluded.iter().any(|cell| cell.text == skip.value) {
+                let message =
+                    format!("`skip` names `{}`, which no code cell of the error-code table holds", skip.value);
+                let diagnostic = self
+                    .in_overlay(skip.span.clone(), message)
+                    .help("write the code cell exactly as the doc does, or remove the entry");
+                self.report(diagnostic);
+            }
+        }
+    }
+
+    /// The HTTP status of each row from the doc's HTTP column, or `None` when it has none.
+    fn row_statuses(&mut self, rows: &BTreeMap<i64, &'a Row>) -> Option<BTreeMap<i64, u16>> {
+        if !self.inputs.doc.rows.iter().any(|row| row.http.is_some()) {
+            return None;
+        }
+        if let Some(class) = self.inputs.overlay.classes.first() {
+            let diagnostic = self
+                .in_overlay(
+                    class.name.span.clone(),
+                    "the doc gives each code's HTTP status, so classes would be a second answer".to_owned(),
+                )
+                .help("remove the `[classes]` tables; the doc's HTTP column decides");
+            self.report(diagnostic);
+        }
+        let mut statuses = BTreeMap::new();
+        for (&code, row) in rows {
+            let Some(cell) = &row.http else { continue };
+            match cell.text.parse::<u16>() {
+                Ok(status) if (100..=599).contains(&status) => {
+                    statuses.insert(code, status);
+                }
+                _ => {
+                    let span = if cell.span.is_empty() { row.span.clone() } else { cell.span.clone() };
+                    let diagnostic = self
+                        .in_doc(span, format!("the HTTP status of code {code}, `{}`, is not an HTTP status", cell.text))
+                        .help("HTTP statuses are integers in 100..=599");
+                    self.report(diagnostic);
+                }
+            }
+        }
+        Some(statuses)
+    }
+
+    /// Classes made from the doc's own HTTP statuses, one per status (`ErrorKind::Status404`).
+    fn classes_from_statuses(&mut self, statuses: &BTreeMap<i64, u16>) -> (ClassOf, Vec<ClassInfo>) {
+        let distinct: BTreeSet<u16> = statuses.values().copied().collect();
+        let infos: Vec<ClassInfo> = distinct
+            .iter()
+            .map(|&status| ClassInfo {
+                name: format!("status_{status}"),
+                variant: format!("Status{status}"),
+                http_status: status,
+            })
+            .collect();
+        let ranges = statuses
+            .iter()
+            .map(|(&code, status)| (code, code, distinct.iter().position(|s| s == status).unwrap_or(0)))
+            .collect();
+        (ClassOf { ranges, default: None }, infos)
     }
 
     /// The English name and variant of every documented or retired code; reports missing,
@@ -356,38 +516,54 @@ impl<'a> Validator<'a> {
             by_code.insert(name.code.value, name);
         }
 
-        let mut variants: BTreeMap<String, &'a Name> = BTreeMap::new();
+        let mut variants: BTreeMap<String, (i64, NameSource<'a>)> = BTreeMap::new();
         let mut result = BTreeMap::new();
         for (&code, &described) in known {
-            let Some(&name) = by_code.get(&code) else {
-                let diagnostic = self
-                    .at_code(described, format!("code {code} has no English name"))
-                    .help(format!("add `{code} = \"<English name>\"` under `[names]` in {overlay_path}"));
+            let Some(source) = self.name_source(code, described, by_code.get(&code).copied()) else {
+                let diagnostic = self.at_code(described, format!("code {code} has no English name")).help(format!(
+                    "add `{code} = \"<English name>\"` under `[names]` in {overlay_path} (for a large table nobody \
+                     will translate, `[naming] fallback = \"code\"` names it `{}`)",
+                    code_name(code)
+                ));
                 self.report(diagnostic);
                 continue;
             };
-            let Some(variant) = self.variant(name) else { continue };
-            if let Some(first) = variants.get(&variant) {
-                let first_code = first.code.value;
+            let Some(variant) = self.variant(code, &source) else { continue };
+            if let Some((first_code, first)) = variants.get(&variant) {
                 let message = format!("codes {first_code} and {code} both make the variant `{variant}`");
-                let diagnostic = self
-                    .in_overlay(name.name.span.clone(), message)
-                    .label(self.inputs.overlay_file, first.name.span.clone(), format!("the name of {first_code}"))
+                let diagnostic = Diagnostic::new(source.file, source.span.clone(), message)
+                    .label(first.file, first.span.clone(), format!("the name of {first_code}"))
                     .help(format!("give {code} a name that differs in more than case and punctuation"));
                 self.report(diagnostic);
                 continue;
             }
-            variants.insert(variant.clone(), name);
-            result.insert(code, (name.name.value.clone(), variant));
+            result.insert(code, (source.text.clone(), variant.clone()));
+            variants.insert(variant, (code, source));
         }
         result
     }
 
+    /// Where a code's name comes from: the overlay's `[names]`, else the doc's name column
+    /// (without the overlay's `strip_prefix`), else, when the overlay opts in, the code.
+    fn name_source(&self, code: i64, described: Described<'a>, named: Option<&'a Name>) -> Option<NameSource<'a>> {
+        if let Some(name) = named {
+            let file = self.inputs.overlay_file;
+            return Some(NameSource { text: name.name.value.clone(), file, span: name.name.span.clone() });
+        }
+        if let Described::Row(Row { name: Some(cell), .. }) = described
+            && !cell.text.is_empty()
+        {
+            let prefix = self.inputs.overlay.naming.strip_prefix.as_ref().map_or("", |prefix| prefix.value.as_str());
+            let text = cell.text.strip_prefix(prefix).unwrap_or(&cell.text).to_owned();
+            return Some(NameSource { text, file: self.inputs.doc_file, span: cell.span.clone() });
+        }
+        let fallback = self.inputs.overlay.naming.fallback_to_code.as_ref().filter(|flag| flag.value)?;
+        Some(NameSource { text: code_name(code), file: self.inputs.overlay_file, span: fallback.span.clone() })
+    }
+
     /// The UpperCamelCase variant of a name, if it makes a usable Rust identifier.
-    fn variant(&mut self, name: &Name) -> Option<String> {
-        let text = &name.name.value;
-        let code = name.code.value;
-        let span = name.name.span.clone();
+    fn variant(&mut self, code: i64, source: &NameSource<'_>) -> Option<String> {
+        let text = &source.text;
         let variant = text.to_upper_camel_case();
         let words =
             "names become Rust identifiers: use English words that start with a letter, such as \"Meeting not exist\"";
@@ -408,8 +584,7 @@ impl<'a> Validator<'a> {
         } else {
             return Some(variant);
         };
-        let diagnostic = self.in_overlay(span, message).help(help);
-        self.report(diagnostic);
+        self.report(Diagnostic::new(source.file, source.span.clone(), message).help(help));
         None
     }
 
@@ -523,4 +698,23 @@ impl ClassOf {
             .map(|&(.., class)| class)
             .or(self.default)
     }
+}
+
+/// What a code cell that holds more than one code is (`a range`, `a list`), if it is one.
+///
+/// Ranges (`301000~301099`, `610000-619999`) and lists (`201,202`) are refused rather than
+/// expanded or dropped: the overlay's `[doc] skip` leaves such a row out on purpose.
+fn several_codes(text: &str) -> Option<&'static str> {
+    let is_code = |part: &str| codes::read(part).is_ok();
+    for separator in ['~', '～', '-', '–', '—'] {
+        let found = text.char_indices().skip(1).find(|&(_, c)| c == separator);
+        if let Some((at, c)) = found
+            && is_code(&text[..at])
+            && is_code(&text[at + c.len_utf8()..])
+        {
+            return Some("a range");
+        }
+    }
+    let parts: Vec<&str> = text.split([',', '，', '、', '/']).collect();
+    (parts.len() > 1 && parts.iter().all(|part| is_code(part))).then_some("a list")
 }

@@ -31,13 +31,13 @@ use toml::de::{DeTable, DeValue};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Class, Name, Overlay, Renamed, Retired, Spanned};
+use crate::model::{Class, Columns, DocOptions, Name, Naming, Overlay, Renamed, Retired, Spanned};
 use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top of an overlay.
-const TOP_LEVEL_KEYS: &[&str] = &["classes", "names", "retired", "renamed", "retryable"];
+const TOP_LEVEL_KEYS: &[&str] = &["classes", "columns", "doc", "names", "naming", "retired", "renamed", "retryable"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -62,6 +62,9 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "retired" => overlay.retired = reader.retired(value),
             "renamed" => overlay.renamed = reader.renamed(value),
             "retryable" => overlay.retryable = reader.codes(value, "`retryable`"),
+            "doc" => overlay.doc = reader.doc_options(value),
+            "columns" => overlay.columns = reader.columns(value),
+            "naming" => overlay.naming = reader.naming(value),
             other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
         }
     }
@@ -314,6 +317,111 @@ impl Reader<'_> {
             return Vec::new();
         };
         items.iter().filter_map(|item| self.integer(item, "a code")).collect()
+    }
+
+    fn boolean(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Option<Spanned<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(Spanned::new(*flag, self.span(value.span()))),
+            _ => {
+                self.error(
+                    value.span(),
+                    format!("{what} must be `true` or `false`"),
+                    &format!("write `{what} = true`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Vec<Spanned<String>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), format!("{what} must be a list"), &format!("write {what} as `[\"...\"]`"));
+            return Vec::new();
+        };
+        items.iter().filter_map(|item| self.string(item, "an item")).collect()
+    }
+
+    /// Reads `[doc]`: `table`, `merge`, `codes`, `skip` and `[doc.pick]`.
+    fn doc_options(&mut self, value: &TomlSpanned<DeValue<'_>>) -> DocOptions {
+        let mut options = DocOptions::default();
+        let Some(table) = self.table(value, "`doc`") else { return options };
+        for (key, value) in sorted(table) {
+            match key.get_ref().as_ref() {
+                "table" => options.table = self.string(value, "`table`"),
+                "merge" => options.merge = self.boolean(value, "merge"),
+                "codes" => {
+                    let Some(kind) = self.string(value, "`codes`") else { continue };
+                    match kind.value.as_str() {
+                        "string" => options.string_codes = Some(Spanned::new(true, kind.span)),
+                        "integer" => options.string_codes = Some(Spanned::new(false, kind.span)),
+                        other => self.diagnostics.push(
+                            Diagnostic::new(
+                                self.file,
+                                kind.span,
+                                format!("`codes = \"{other}\"` is not a kind of code"),
+                            )
+                            .help("write `codes = \"integer\"` (the default) or `codes = \"string\"`"),
+                        ),
+                    }
+                }
+                "skip" => options.skip = self.strings(value, "`skip`"),
+                "pick" => {
+                    let Some(picks) = self.table(value, "`doc.pick`") else { continue };
+                    for (code, value) in sorted(picks) {
+                        let code = Spanned::new(code.get_ref().to_string(), self.span(code.span()));
+                        if let Some(row) = self.integer(value, "the occurrence to pick") {
+                            options.pick.push((code, row));
+                        }
+                    }
+                }
+                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick"]),
+            }
+        }
+        options
+    }
+
+    /// Reads `[columns]`: the header text of each role's column.
+    fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Columns {
+        let mut columns = Columns::default();
+        let Some(table) = self.table(value, "`columns`") else { return columns };
+        for (key, value) in sorted(table) {
+            let slot = match key.get_ref().as_ref() {
+                "code" => &mut columns.code,
+                "description" => &mut columns.description,
+                "name" => &mut columns.name,
+                "http" => &mut columns.http,
+                other => {
+                    self.unknown_key(key, other, &["code", "description", "name", "http"]);
+                    continue;
+                }
+            };
+            *slot = self.string(value, "a column's header text");
+        }
+        columns
+    }
+
+    /// Reads `[naming]`: `strip_prefix` and `fallback`.
+    fn naming(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Naming {
+        let mut naming = Naming::default();
+        let Some(table) = self.table(value, "`naming`") else { return naming };
+        for (key, value) in sorted(table) {
+            match key.get_ref().as_ref() {
+                "strip_prefix" => naming.strip_prefix = self.string(value, "`strip_prefix`"),
+                "fallback" => {
+                    let Some(fallback) = self.string(value, "`fallback`") else { continue };
+                    if fallback.value == "code" {
+                        naming.fallback_to_code = Some(Spanned::new(true, fallback.span));
+                    } else {
+                        self.diagnostics.push(
+                            Diagnostic::new(self.file, fallback.span, format!("unknown fallback `{}`", fallback.value))
+                                .help("the one fallback is `fallback = \"code\"`: name a code after itself (`E9003`)"),
+                        );
+                    }
+                }
+                other => self.unknown_key(key, other, &["strip_prefix", "fallback"]),
+            }
+        }
+        naming
     }
 }
 

@@ -1,11 +1,13 @@
 //! The repository's task runner: `cargo xtask gen [--check]` regenerates `generated/` from
 //! `spec/`. It is a thin front over the `errtab-codegen` library: it reads files, calls the
-//! library, and writes or checks the results. `cargo xtask bench-compile` measures what the
-//! generated crate costs to compile (see BENCHMARKS.md).
+//! library, and writes or checks the results. `cargo xtask inspect DOC.md` shows what the
+//! generator makes of a new doc and writes nothing. `cargo xtask bench-compile` measures what
+//! the generated crate costs to compile (see BENCHMARKS.md).
 
 mod bench_compile;
 mod flags;
 mod gen_;
+mod inspect;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -34,6 +36,10 @@ fn main() -> ExitCode {
         flags::Command::Gen(mode) => {
             let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
             gen_::main(&workspace_root(), mode, colour)
+        }
+        flags::Command::Inspect(config) => {
+            let colour = colour(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
+            inspect::main(&config, colour)
         }
         flags::Command::BenchCompile(config) => bench_compile::main(&workspace_root(), config),
     }

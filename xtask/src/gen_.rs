@@ -1,10 +1,11 @@
 //! `cargo xtask gen`: every spec in `spec/` through the generator into `generated/src/`.
 //!
 //! A spec is a doc `spec/NAME.md` with its overlay `spec/NAME.toml`; its module is
-//! `generated/src/NAME.rs` (with `-` made `_`). One more spec, the hostile fixture, makes
-//! `generated/tests/hostile/error_codes.rs`. Every output is computed before any is written,
-//! and all are written before any is renamed into place, so a failure anywhere leaves
-//! `generated/` untouched.
+//! `generated/src/NAME.rs` (with `-` made `_`), one enum per doc, which
+//! `generated/src/lib.rs` declares by hand (see [`crate::layout`]). One more spec, the hostile
+//! fixture, makes `generated/tests/hostile/error_codes.rs`. Every output is computed before
+//! any is written, and all are written before any is renamed into place, so a failure
+//! anywhere leaves `generated/` untouched.
 
 use std::fmt;
 use std::fs;
@@ -16,6 +17,7 @@ use errtab_codegen::diagnostic::{self, Colour};
 use errtab_codegen::{Diagnostic, SourceFile, report};
 
 use crate::flags::Mode;
+use crate::layout::{self, LIB_RS};
 
 /// Runs `gen` and turns its outcome into output and an exit code; errors go to stderr,
 /// coloured as `colour` says.
@@ -91,8 +93,9 @@ pub enum Error {
     NoSpecs { dir: String },
     /// A doc has no overlay beside it.
     NoOverlay { doc: String, overlay: String },
-    /// The specs have problems: every one of them, with the files they point into.
-    Invalid { specs: Vec<InvalidSpec> },
+    /// The specs or the crate's layout have problems: every one of them, the specs' with the
+    /// files they point into, the layout's one line each.
+    Invalid { specs: Vec<InvalidSpec>, layout: Vec<String> },
 }
 
 /// A spec that does not generate, and why.
@@ -113,13 +116,19 @@ impl Error {
             Error::NoOverlay { doc, overlay } => {
                 format!("error: {doc} has no overlay: create {overlay} beside it (see README.md)\n")
             }
-            Error::Invalid { specs } => {
+            Error::Invalid { specs, layout } => {
                 let mut text = String::new();
                 for spec in specs {
                     text.push_str(&diagnostic::render(&spec.diagnostics, &[&spec.doc, &spec.overlay], colour));
                     text.push('\n');
                 }
-                let n: usize = specs.iter().map(|spec| spec.diagnostics.len()).sum();
+                for problem in layout {
+                    text.push_str(&format!("error: {problem}\n"));
+                }
+                if !layout.is_empty() {
+                    text.push('\n');
+                }
+                let n: usize = specs.iter().map(|spec| spec.diagnostics.len()).sum::<usize>() + layout.len();
                 let s = if n == 1 { "" } else { "s" };
                 text.push_str(&format!("error: could not generate: {n} problem{s} found; nothing was written\n"));
                 text
@@ -136,10 +145,15 @@ impl fmt::Display for Error {
 
 /// One doc, its overlay and the files made from them, as paths relative to the root.
 struct Spec {
+    /// The doc's file name without `.md`; empty for the hostile fixture.
+    stem: String,
+    /// The Rust module the doc becomes in the generated crate; `None` for the hostile fixture,
+    /// which is a test's module, not the crate's.
+    module: Option<String>,
     doc: String,
     overlay: String,
-    /// The generated Rust module.
-    module: String,
+    /// The generated Rust file.
+    rust: String,
     /// The generated catalogue: the crate's rustdoc table, and the record the next run's
     /// change report compares against. The hostile fixture has none.
     catalogue: Option<String>,
@@ -158,10 +172,12 @@ const MANIFEST: &str = "generated/Cargo.toml";
 
 /// Generates every spec and writes (or checks) the outputs.
 pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
-    let specs = specs(root)?;
+    let (specs, mut problems) = specs(root)?;
+    problems.extend(check_layout(root, &specs)?);
     let (package, version) = package_version(&read_text(root, MANIFEST)?);
     let mut outputs = Vec::with_capacity(2 * specs.len());
     let mut changes = Vec::new();
+    let mut bumps = Vec::new();
     let mut invalid = Vec::new();
     for spec in specs {
         let doc = SourceFile::from_bytes(&spec.doc, read(root, &spec.doc)?);
@@ -178,15 +194,18 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
                 continue;
             }
         };
-        let Some(catalogue) = spec.catalogue else {
-            outputs.push((spec.module, output.rust));
+        let (Some(catalogue), Some(module)) = (spec.catalogue, &spec.module) else {
+            outputs.push((spec.rust, output.rust));
             continue;
         };
+        let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
         let Some(previous) = read_if_exists(root, &catalogue)? else {
             let count = output.catalog.entries.len();
             changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));
-            outputs.push((spec.module, output.rust));
-            outputs.push((catalogue, output.catalogue));
+            // A new module adds to the crate without breaking it.
+            bumps.push(report::Bump::Minor);
+            outputs.push((spec.rust, output.rust));
+            outputs.push((catalogue, markdown));
             continue;
         };
         let diff = report::compare(&report::read_catalogue(&previous), &output.catalog);
@@ -197,15 +216,77 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         }
         if !diff.is_empty() {
             changes.push(format!("changes in {}:\n{}", spec.doc, diff.render(&package, &version)));
+            bumps.push(diff.bump());
         }
-        outputs.push((spec.module, output.rust));
-        outputs.push((catalogue, output.catalogue));
+        outputs.push((spec.rust, output.rust));
+        outputs.push((catalogue, markdown));
     }
-    if !invalid.is_empty() {
-        return Err(Error::Invalid { specs: invalid });
+    if !invalid.is_empty() || !problems.is_empty() {
+        return Err(Error::Invalid { specs: invalid, layout: problems });
+    }
+    // Each doc's report gives the release its own changes need; the crate needs the largest.
+    if let (2.., Some(&bump)) = (bumps.len(), bumps.iter().max()) {
+        let next = report::next_version(&version, bump);
+        changes.push(format!(
+            "{} docs changed; the crate needs the largest of their releases: {version} -> {next}\n",
+            bumps.len()
+        ));
     }
     let files = ensure_file_contents(root, &outputs, mode)?;
     Ok(Report { mode, changes, files })
+}
+
+/// What is wrong with how `generated/` holds the docs' modules, one line per problem: a
+/// module `lib.rs` does not declare (or declares without `#[rustfmt::skip]`), an output that
+/// would overwrite a hand-written file, and a generated file whose doc is gone.
+fn check_layout(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
+    let lib_rs = read_text(root, LIB_RS)?;
+    let declared = match layout::declared_modules(&lib_rs) {
+        Ok(declared) => declared,
+        Err(problem) => return Ok(vec![problem]),
+    };
+    let docs: Vec<(String, String)> =
+        specs.iter().filter_map(|spec| Some((spec.stem.clone(), spec.module.clone()?))).collect();
+    let mut problems = layout::missing_declarations(&declared, &docs);
+    for spec in specs.iter().filter(|spec| spec.module.is_some()) {
+        for output in [Some(&spec.rust), spec.catalogue.as_ref()].into_iter().flatten() {
+            if let Some(text) = read_if_exists(root, output)?
+                && !layout::is_generated(&text)
+            {
+                problems.push(format!(
+                    "{output} has no `@generated` header, so {} may not replace it: if the file is written by \
+                     hand, rename {} and {}; if it is a damaged generated file, delete it",
+                    spec.doc, spec.doc, spec.overlay
+                ));
+            }
+        }
+    }
+    let outputs: Vec<&String> =
+        specs.iter().flat_map(|spec| [Some(&spec.rust), spec.catalogue.as_ref()]).flatten().collect();
+    let dir = root.join("generated/src");
+    let io_error = |error| Error::Io { path: "generated/src/".to_owned(), action: "list", error };
+    let mut orphans = Vec::new();
+    for entry in fs::read_dir(&dir).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+        let display = format!("generated/src/{name}");
+        if !(name.ends_with(".rs") || name.ends_with(".md")) || outputs.contains(&&display) {
+            continue;
+        }
+        if let Some(text) = read_if_exists(root, &display)?
+            && layout::is_generated(&text)
+        {
+            orphans.push(display);
+        }
+    }
+    orphans.sort();
+    for orphan in orphans {
+        problems.push(format!(
+            "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+             change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
+        ));
+    }
+    Ok(problems)
 }
 
 /// The `name` and `version` of a Cargo manifest's `[package]`, read line by line (the xtask
@@ -224,8 +305,9 @@ fn package_version(manifest: &str) -> (String, String) {
 }
 
 /// The specs in `spec/`, sorted by name (each `NAME.md` with `NAME.toml` beside it), then
-/// the hostile fixture.
-fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
+/// the hostile fixture; and a line for each doc whose name makes no module, or the same
+/// module as another.
+fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
     let dir = root.join("spec");
     let io_error = |error| Error::Io { path: "spec/".to_owned(), action: "list", error };
     let mut stems = Vec::new();
@@ -241,17 +323,35 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
         return Err(Error::NoSpecs { dir: "spec/".to_owned() });
     }
     stems.sort();
-    let [doc, overlay, module] = HOSTILE.map(str::to_owned);
-    Ok(stems
-        .into_iter()
-        .map(|stem| Spec {
+    let mut problems = Vec::new();
+    let mut specs: Vec<Spec> = Vec::with_capacity(stems.len() + 1);
+    for stem in stems {
+        let module = match layout::module_name(&stem) {
+            Ok(module) => module,
+            Err(problem) => {
+                problems.push(format!("spec/{stem}.md: {problem}"));
+                continue;
+            }
+        };
+        if let Some(other) = specs.iter().find(|spec| spec.module.as_ref() == Some(&module)) {
+            problems.push(format!(
+                "spec/{stem}.md and {} would both be module `{module}`: rename one of them (and its overlay)",
+                other.doc
+            ));
+            continue;
+        }
+        specs.push(Spec {
             doc: format!("spec/{stem}.md"),
             overlay: format!("spec/{stem}.toml"),
-            module: format!("generated/src/{}.rs", stem.replace('-', "_")),
-            catalogue: Some(format!("generated/src/{}.md", stem.replace('-', "_"))),
-        })
-        .chain([Spec { doc, overlay, module, catalogue: None }])
-        .collect())
+            rust: format!("generated/src/{module}.rs"),
+            catalogue: Some(format!("generated/src/{module}.md")),
+            module: Some(module),
+            stem,
+        });
+    }
+    let [doc, overlay, rust] = HOSTILE.map(str::to_owned);
+    specs.push(Spec { stem: String::new(), module: None, doc, overlay, rust, catalogue: None });
+    Ok((specs, problems))
 }
 
 /// The bytes of a file, given relative to the root; whether they are text is the
@@ -382,7 +482,7 @@ mod tests {
             let root = std::env::temp_dir().join(format!("errtab-xtask-{}-{name}", std::process::id()));
             let _ = fs::remove_dir_all(&root);
             let workspace = crate::workspace_root();
-            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1], MANIFEST] {
+            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1], MANIFEST, LIB_RS] {
                 let target = root.join(path);
                 fs::create_dir_all(target.parent().unwrap()).unwrap();
                 fs::copy(workspace.join(path), target).unwrap();
@@ -445,7 +545,7 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_generated_byte_identical() {
         let scratch = Scratch::new("failed-write");
-        scratch.write("generated/src/error_codes.rs", b"// stale\n");
+        scratch.write("generated/src/error_codes.rs", b"// @generated by `cargo xtask gen`, and stale\n");
         // A directory where the second output's temporary file goes: it cannot be written,
         // after the first output's has been.
         let second = scratch.root.join(HOSTILE[2]);

@@ -8,6 +8,7 @@ mod bench_compile;
 mod flags;
 mod gen_;
 mod inspect;
+mod layout;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;

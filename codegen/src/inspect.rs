@@ -60,7 +60,10 @@ fn rows(text: &mut String, doc: &crate::model::Doc, catalog: &Catalog) {
     let _ = writeln!(text, "rows: {} read, {} left out by `skip`", doc.rows.len(), doc.excluded.len());
     let width = doc.rows.iter().map(|row| row.code.text.chars().count()).max().unwrap_or(4).max(4);
     for row in &doc.rows {
-        let entry = catalog.entries.iter().find(|entry| crate::codes::read(&row.code.markdown) == Ok(entry.code));
+        let entry = catalog.entries.iter().find(|entry| match &entry.string_code {
+            Some(code) => *code == row.code.text,
+            None => crate::codes::read(&row.code.markdown) == Ok(entry.code),
+        });
         let (variant, http) = match entry {
             Some(entry) => (entry.variant.clone(), entry.http_status.to_string()),
             None => ("(no name)".to_owned(), "?".to_owned()),

@@ -1,22 +1,37 @@
 //! Turns an API's Markdown table of error codes into a typed Rust enum.
 //!
+//! Vendors document their errors as a Markdown table (`| 错误码 | 说明 |`, `| Code | Description |`).
+//! This crate reads such a page and a small TOML *overlay* holding the decisions the page does
+//! not make (English names, HTTP classes, which table and columns to read), checks them against
+//! each other, and returns a formatted Rust module: an `ErrorCode` enum with `from_code`,
+//! `code`, `description`, `http_status`, `kind`, `is_retryable`, `Display` and serde impls,
+//! plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
+//! [`Diagnostic`] with a file, a position, a message and a fix; [`diagnostic::render`] prints
+//! them like rustc.
+//!
 //! The pipeline runs in one direction, a module per stage:
 //! [`parse`] (Markdown and TOML into the plain [`model`]) -> [`validate`] (doc and overlay
 //! checked against each other into a [`model::Catalog`]) -> [`emit`] (tokens) ->
 //! [`render`] (formatted text). No stage does I/O: callers hand in [`SourceFile`]s and get
-//! text or [`Diagnostic`]s back.
+//! text or [`Diagnostic`]s back, so another repository's own `xtask` can call it:
 //!
 //! ```
-//! use errtab_codegen::{SourceFile, generate};
+//! use errtab_codegen::{Config, SourceFile, diagnostic};
 //!
-//! let doc = SourceFile::new("errors.md", "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n");
+//! let doc = SourceFile::new("spec/errors.md", "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n");
 //! let overlay = SourceFile::new(
-//!     "errors.toml",
+//!     "spec/errors.toml",
 //!     "[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n9003 = \"Meeting not exist\"\n",
 //! );
-//! let output = generate(&doc, &overlay).expect("a valid spec");
-//! assert!(output.rust.contains("MeetingNotExist"));
+//! match (Config { doc: &doc, overlay: &overlay }).generate() {
+//!     // Write `output.rust` to `src/errors.rs` and `output.catalogue` beside it.
+//!     Ok(output) => assert!(output.rust.contains("MeetingNotExist")),
+//!     Err(problems) => panic!("{}", diagnostic::render(&problems, &[&doc, &overlay], diagnostic::Colour::Plain)),
+//! }
 //! ```
+//!
+//! The overlay's keys are documented in [`parse::overlay`]; [`inspect::inspect`] reports what
+//! the parser makes of a new doc, for onboarding one.
 
 pub mod diagnostic;
 pub mod emit;
@@ -34,6 +49,27 @@ pub(crate) mod codes;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;
+
+/// One doc and its overlay: what the generator reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Config<'a> {
+    /// The Markdown page listing the error codes.
+    pub doc: &'a SourceFile,
+    /// The TOML overlay with the decisions the page does not make.
+    pub overlay: &'a SourceFile,
+}
+
+impl Config<'_> {
+    /// Runs the whole pipeline: the generated Rust module and catalogue, or every problem.
+    pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
+        generate(self.doc, self.overlay)
+    }
+
+    /// Reads and checks the doc and overlay without generating code.
+    pub fn check(&self) -> Result<model::Catalog, Vec<Diagnostic>> {
+        check(self.doc, self.overlay)
+    }
+}
 
 /// What the generator makes of a valid doc and overlay.
 #[derive(Clone, Debug, PartialEq, Eq)]

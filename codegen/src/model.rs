@@ -253,6 +253,41 @@ pub struct Entry {
     pub former_variants: Vec<String>,
 }
 
+impl Entry {
+    /// The code as the doc writes it: the string code, or the number.
+    pub fn key(&self) -> CodeKey {
+        match &self.string_code {
+            Some(code) => CodeKey::Str(code.clone()),
+            None => CodeKey::Int(self.code),
+        }
+    }
+}
+
+/// A code as written, ordered as the catalog orders it: numbers by value, strings by text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodeKey {
+    /// An integer code.
+    Int(i64),
+    /// A string code.
+    Str(String),
+}
+
+impl std::fmt::Display for CodeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeKey::Int(code) => f.pad(&code.to_string()),
+            CodeKey::Str(code) => f.pad(code),
+        }
+    }
+}
+
+impl CodeKey {
+    /// Reads a code as the catalogue writes it.
+    pub fn parse(text: &str) -> CodeKey {
+        text.parse::<i64>().map_or_else(|_| CodeKey::Str(text.to_owned()), CodeKey::Int)
+    }
+}
+
 /// An HTTP class as the catalog uses it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClassInfo {

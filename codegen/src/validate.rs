@@ -34,7 +34,15 @@ pub struct Inputs<'a> {
 /// Checks the doc and the overlay against each other and joins them into a catalog.
 pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let skipped = inputs.doc.skipped.iter().filter_map(|cell| codes::read(&cell.markdown).ok());
-    let mut v = Validator { inputs, diagnostics: Vec::new(), rejected: skipped.collect() };
+    let string_codes = inputs.overlay.doc.string_codes.as_ref().filter(|flag| flag.value).map(|_| {
+        let mut codes: Vec<String> =
+            inputs.doc.rows.iter().map(|row| row.code.text.clone()).filter(|code| string_code(code).is_ok()).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    });
+    let mut v = Validator { inputs, diagnostics: Vec::new(), string_codes, rejected: skipped.collect() };
+    v.string_mode_limits();
     let rows = v.documented_rows();
     let known = v.known_codes(&rows);
     let names = v.names(&known);
@@ -72,7 +80,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
         };
         entries.push(Entry {
             code,
-            string_code: None,
+            string_code: v.string_codes.as_ref().and_then(|codes| codes.get(usize::try_from(code).ok()?).cloned()),
             name: name.clone(),
             variant: variant.clone(),
             class,
@@ -84,7 +92,57 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
             former_variants: former.get(&code).cloned().unwrap_or_default(),
         });
     }
-    (Catalog { entries, classes }, v.diagnostics)
+    let diagnostics = match &v.string_codes {
+        Some(codes) => v.diagnostics.into_iter().map(|diagnostic| name_string_codes(diagnostic, codes)).collect(),
+        None => v.diagnostics,
+    };
+    (Catalog { entries, classes }, diagnostics)
+}
+
+/// In string mode the validator numbers codes by position; its messages then say `code 2`.
+/// This puts the code as written back in their place: `code \`InvalidParameter\``.
+fn name_string_codes(mut diagnostic: Diagnostic, codes: &[String]) -> Diagnostic {
+    let rename = |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(at) = rest.find("code") {
+            let (before, after) = rest.split_at(at);
+            out.push_str(before);
+            let word_end = if after.starts_with("codes ") {
+                6
+            } else if after.starts_with("code ") {
+                5
+            } else {
+                4
+            };
+            out.push_str(&after[..word_end]);
+            rest = &after[word_end..];
+            if word_end == 4 {
+                continue;
+            }
+            loop {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let Some(code) = rest[..digits].parse::<usize>().ok().and_then(|n| codes.get(n)) else { break };
+                out.push_str(&format!("`{code}`"));
+                rest = &rest[digits..];
+                match rest.strip_prefix(" and ") {
+                    Some(tail) => {
+                        out.push_str(" and ");
+                        rest = tail;
+                    }
+                    None => break,
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    };
+    diagnostic.message = rename(&diagnostic.message);
+    diagnostic.help = diagnostic.help.as_deref().map(rename);
+    for label in &mut diagnostic.labels {
+        label.message = rename(&label.message);
+    }
+    diagnostic
 }
 
 /// A name and the place it was written: the overlay, or the doc's name column.
@@ -109,12 +167,47 @@ enum Described<'a> {
 struct Validator<'a> {
     inputs: &'a Inputs<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// For a doc of string codes (`[doc] codes = "string"`), every well-formed code in
+    /// ascending order: a code's number in the catalog is its position here.
+    string_codes: Option<Vec<String>>,
     /// Codes of rows already reported (for their description, or by the parser for their
     /// cells): the overlay may name them.
     rejected: BTreeSet<i64>,
 }
 
 impl<'a> Validator<'a> {
+    /// Reads a code cell: an integer, or in string mode the position of a string code.
+    fn read_code(&self, cell: &Cell) -> Result<i64, codes::CodeError> {
+        let Some(codes) = &self.string_codes else { return codes::read(&cell.markdown) };
+        string_code(&cell.text)?;
+        let position = codes.binary_search(&cell.text).unwrap_or_default();
+        Ok(i64::try_from(position).unwrap_or_default())
+    }
+
+    /// In string mode, the overlay's code-keyed sections cannot name a code yet: each present
+    /// is reported once rather than misread.
+    fn string_mode_limits(&mut self) {
+        let Some(flag) = self.inputs.overlay.doc.string_codes.as_ref().filter(|flag| flag.value) else { return };
+        let overlay = self.inputs.overlay;
+        let sections = [
+            ("[names]", !overlay.names.is_empty()),
+            ("[retired]", !overlay.retired.is_empty()),
+            ("[renamed]", !overlay.renamed.is_empty()),
+            ("retryable", !overlay.retryable.is_empty()),
+            ("[doc.pick]", !overlay.doc.pick.is_empty()),
+            ("a class's `codes`", overlay.classes.iter().any(|class| !class.ranges.is_empty())),
+        ];
+        for (section, present) in sections {
+            if present {
+                let message = format!("{section} needs integer codes, and this doc's codes are strings");
+                let help = "name string codes from the doc's name column or with `[naming] fallback = \"code\"`, \
+                            and give HTTP statuses by the doc's HTTP column or a default class";
+                let diagnostic = self.in_overlay(flag.span.clone(), message).help(help);
+                self.report(diagnostic);
+            }
+        }
+    }
+
     fn in_doc(&self, span: Range<usize>, message: String) -> Diagnostic {
         Diagnostic::new(self.inputs.doc_file, span, message)
     }
@@ -307,7 +400,7 @@ impl<'a> Validator<'a> {
                 self.report(diagnostic);
                 continue;
             }
-            let code = match codes::read(&row.code.markdown) {
+            let code = match self.read_code(&row.code) {
                 Ok(code) => code,
                 Err(error) => {
                     let diagnostic = match several_codes(&row.code.text) {
@@ -558,7 +651,11 @@ impl<'a> Validator<'a> {
             return Some(NameSource { text, file: self.inputs.doc_file, span: cell.span.clone() });
         }
         let fallback = self.inputs.overlay.naming.fallback_to_code.as_ref().filter(|flag| flag.value)?;
-        Some(NameSource { text: code_name(code), file: self.inputs.overlay_file, span: fallback.span.clone() })
+        let text = match &self.string_codes {
+            Some(codes) => codes.get(usize::try_from(code).ok()?)?.clone(),
+            None => code_name(code),
+        };
+        Some(NameSource { text, file: self.inputs.overlay_file, span: fallback.span.clone() })
     }
 
     /// The UpperCamelCase variant of a name, if it makes a usable Rust identifier.
@@ -717,4 +814,18 @@ fn several_codes(text: &str) -> Option<&'static str> {
     }
     let parts: Vec<&str> = text.split([',', '，', '、', '/']).collect();
     (parts.len() > 1 && parts.iter().all(|part| is_code(part))).then_some("a list")
+}
+
+/// Checks a string code (`OperationDenied.Suspended`): ASCII letters, digits, `.`, `_` and
+/// `-`, starting with a letter.
+fn string_code(text: &str) -> Result<(), codes::CodeError> {
+    let well_formed = text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if well_formed {
+        return Ok(());
+    }
+    Err(codes::CodeError {
+        message: format!("code `{text}` is not a string code"),
+        help: "string codes start with a letter and hold ASCII letters, digits, `.`, `_` and `-`".to_owned(),
+    })
 }

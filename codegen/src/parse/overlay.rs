@@ -24,6 +24,30 @@
 //! ```
 //!
 //! Top-level keys (`retryable`) must come before the first `[table]`, as TOML requires.
+//!
+//! For other vendors' pages (each key optional):
+//!
+//! ```toml
+//! [doc]
+//! table = "业务错误码"          # read the table under the heading holding this text
+//! merge = true                 # or read every table with code and description columns
+//! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
+//! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges, lists)
+//!
+//! [doc.pick]                   # a code written twice: which occurrence counts (1-based)
+//! 4000 = 2
+//!
+//! [columns]                    # header text of each role's column, where synonyms fail
+//! code = "模块错误码"            # also `description`, `name`, `http`
+//!
+//! [naming]
+//! strip_prefix = "kTMSDKError" # taken off the doc's name column
+//! fallback = "code"            # name codes nobody named after the code: `E9003`
+//! ```
+//!
+//! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
+//! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
+//! is then an `ErrorKind`, `Status404`), else from `[classes]`.
 
 use std::ops::Range;
 

@@ -94,7 +94,7 @@ pub fn check_output(output: &Output) {
     let recorded = errtab_codegen::report::read_catalogue(&output.catalogue);
     assert_eq!(recorded.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
     for entry in entries {
-        let row = &recorded[&entry.code];
+        let row = &recorded[&entry.key()];
         assert_eq!(
             (row.variant.as_str(), row.http_status, row.description.as_str(), row.retryable, row.retired),
             (entry.variant.as_str(), entry.http_status, entry.text.as_str(), entry.retryable, entry.retired.is_some()),

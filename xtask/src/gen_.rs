@@ -187,7 +187,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
-        let output = match errtab_codegen::generate(&doc, &overlay) {
+        let output = match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
             Ok(output) => output,
             Err(diagnostics) => {
                 invalid.push(InvalidSpec { doc, overlay, diagnostics });
@@ -629,10 +629,10 @@ mod tests {
         assert!(line.starts_with("error: cannot list spec/: "), "{line}");
     }
 
-    /// Three docs of our own: the root one as Tencent Meeting writes it, one without outer
-    /// pipes whose code column is headed `参数` (DingTalk), and one with name and HTTP columns
-    /// (IAM).
-    const DOCS: [(&str, &str); 6] = [
+    /// Four docs of our own: the root one as Tencent Meeting writes it, one without outer
+    /// pipes whose code column is headed `参数` (DingTalk), one with name and HTTP columns
+    /// (IAM), and one of string codes (Tencent Cloud).
+    const DOCS: [(&str, &str); 8] = [
         (
             "spec/error-codes.md",
             "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n| 9061 | 查询会议过于频繁 |\n",
@@ -654,6 +654,16 @@ mod tests {
              | ErrUserNotFound | 110001 | 404 | User not found |\n| ErrDatabase | 100101 | 500 | Database error |\n",
         ),
         ("spec/iam-api.toml", "[naming]\nstrip_prefix = \"Err\"\n"),
+        (
+            "spec/cloud-api.md",
+            "## 公共错误码\n\n| 错误代码 | 错误描述 |\n| --- | --- |\n| AuthFailure | CAM签名/鉴权错误 |\n\
+             | OperationDenied.Suspended | 账号已停用 |\n",
+        ),
+        (
+            "spec/cloud-api.toml",
+            "[doc]\ncodes = \"string\"\n\n[naming]\nfallback = \"code\"\n\n\
+             [classes.service]\nstatus = 400\ndefault = true\n",
+        ),
     ];
 
     /// The hand-written root of the crate for [`DOCS`].
@@ -671,6 +681,10 @@ pub mod dingtalk;
 #[doc = include_str!(\"iam_api.md\")]
 #[rustfmt::skip]
 pub mod iam_api;
+
+#[doc = include_str!(\"cloud_api.md\")]
+#[rustfmt::skip]
+pub mod cloud_api;
 
 pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
 ";
@@ -692,6 +706,8 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
         let scratch = Scratch::with_docs("several");
         let report = run(&scratch.root, Mode::Write).unwrap();
         let mut expected = vec![
+            "generated/src/cloud_api.rs",
+            "generated/src/cloud_api.md",
             "generated/src/dingtalk.rs",
             "generated/src/dingtalk.md",
             "generated/src/error_codes.rs",
@@ -701,10 +717,11 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
             HOSTILE[2],
         ];
         let mut actual = written(&report);
-        (expected.sort(), actual.sort());
+        expected.sort();
+        actual.sort();
         assert_eq!(actual, expected);
         let text = report.to_string();
-        for doc in ["spec/dingtalk.md", "spec/error-codes.md", "spec/iam-api.md"] {
+        for doc in ["spec/cloud-api.md", "spec/dingtalk.md", "spec/error-codes.md", "spec/iam-api.md"] {
             assert!(text.contains(&format!("{doc}: no catalogue in generated/ yet")), "{text}");
         }
 
@@ -719,10 +736,12 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
         assert!(scratch.read("generated/src/error_codes.md").contains("](crate::ErrorCode::MeetingNotExist)"));
         assert!(scratch.read("generated/src/dingtalk.md").contains("](crate::dingtalk::ErrorCode::SystemBusy)"));
         assert!(scratch.read("generated/src/iam_api.md").contains("](crate::iam_api::ErrorCode::UserNotFound)"));
+        let cloud = scratch.read("generated/src/cloud_api.md");
+        assert!(cloud.contains("](crate::cloud_api::ErrorCode::OperationDeniedSuspended)"), "{cloud}");
 
         let check = run(&scratch.root, Mode::Check).unwrap();
         assert!(!check.is_stale(), "{check}");
-        assert_eq!(check.files.len(), 7);
+        assert_eq!(check.files.len(), expected.len());
     }
 
     #[test]

@@ -3,10 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::model::Catalog;
 use crate::source::SourceFile;
-use crate::{parse, validate};
 
 /// The report on a doc: text for people, and the diagnostics to render after it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,18 +21,11 @@ pub struct Inspection {
 pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     let empty = SourceFile::new("(no overlay)", "");
     let overlay = overlay.unwrap_or(&empty);
-    let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(SourceFile::encoding_error).collect();
-    if !encoding.is_empty() {
-        return Inspection { text: String::new(), diagnostics: encoding };
-    }
-    let (overlay_model, mut diagnostics) = parse::overlay(overlay);
-    let (doc_model, doc_diagnostics) = parse::doc(doc, &overlay_model);
-    diagnostics.extend(doc_diagnostics);
-    let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };
-    let (catalog, validate_diagnostics) = validate::validate(&inputs);
-    diagnostics.extend(validate_diagnostics);
-    diagnostic::sort(&mut diagnostics);
-    diagnostics.dedup();
+    let checked = match crate::checked(doc, overlay) {
+        Ok(checked) => checked,
+        Err(diagnostics) => return Inspection { text: String::new(), diagnostics },
+    };
+    let (doc_model, catalog, diagnostics) = (checked.doc, checked.catalog, checked.diagnostics);
 
     let mut text = String::new();
     let _ = writeln!(text, "{}: {} table(s)", doc.path, doc_model.tables.len());

@@ -88,6 +88,22 @@ pub struct Output {
 /// A file that is not UTF-8 is reported alone: decoded in the wrong encoding, every line of
 /// it would be another error.
 pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, Vec<Diagnostic>> {
+    let checked = checked(doc, overlay)?;
+    if checked.diagnostics.is_empty() { Ok(checked.catalog) } else { Err(checked.diagnostics) }
+}
+
+/// What parsing and validation make of a doc and its overlay, problems and all.
+pub(crate) struct Checked {
+    pub(crate) doc: model::Doc,
+    pub(crate) catalog: model::Catalog,
+    /// Every problem, sorted by position, each once.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses the overlay (whose `[doc]` and `[columns]` say how to read the doc), then the doc,
+/// then validates them together. A file that is not UTF-8 is reported alone: decoded in the
+/// wrong encoding, every line of it would be another error.
+pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
     let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(SourceFile::encoding_error).collect();
     if !encoding.is_empty() {
         return Err(encoding);
@@ -98,12 +114,9 @@ pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, V
     let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };
     let (catalog, validate_diagnostics) = validate::validate(&inputs);
     diagnostics.extend(validate_diagnostics);
-    if diagnostics.is_empty() {
-        return Ok(catalog);
-    }
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
-    Err(diagnostics)
+    Ok(Checked { doc: doc_model, catalog, diagnostics })
 }
 
 /// Runs the whole pipeline: the generated Rust file for a doc and its overlay, or every

@@ -251,7 +251,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 self.kind().map(ErrorKind::http_status)
             }
 
-            /// The HTTP status as an [`http::StatusCode`](::http::StatusCode); `None` for an
+            /// The HTTP status as an [`http::StatusCode`]; `None` for an
             /// unknown code.
             #[cfg(feature = "http")]
             pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
@@ -467,7 +467,7 @@ fn emit_string_codes(catalog: &Catalog) -> TokenStream {
                 self.kind().map(ErrorKind::http_status)
             }
 
-            /// The HTTP status as an [`http::StatusCode`](::http::StatusCode); `None` for an
+            /// The HTTP status as an [`http::StatusCode`]; `None` for an
             /// unknown code.
             #[cfg(feature = "http")]
             pub fn status_code(&self) -> ::core::option::Option<::http::StatusCode> {

@@ -58,7 +58,12 @@ fn rows(text: &mut String, doc: &crate::model::Doc, catalog: &Catalog) {
         });
         let (variant, http) = match entry {
             Some(entry) => (entry.variant.clone(), entry.http_status.to_string()),
-            None => ("(no name)".to_owned(), "?".to_owned()),
+            // Not in the catalog: a diagnostic below says why. The doc's own name, if it has
+            // a name column, still helps to tell the row apart.
+            None => match row.name.as_ref().filter(|cell| !cell.text.is_empty()) {
+                Some(cell) => (format!("({} in the doc; not generated)", cell.text), "?".to_owned()),
+                None => ("(no name)".to_owned(), "?".to_owned()),
+            },
         };
         let _ = writeln!(text, "  {:>width$}  {variant}  {http}  {}", row.code.text, row.description.text);
     }

@@ -72,24 +72,37 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     let (codes_len, codes) = (Literal::usize_unsuffixed(codes.len()), Literal::byte_string(&codes));
     let class_count = Literal::usize_unsuffixed(catalog.classes.len());
     let class_kinds = catalog.classes.iter().map(|class| format_ident!("{}", class.variant));
-    let code_classes = Packed::new(&entries.iter().map(|entry| entry.class).collect::<Vec<_>>());
-    let (code_classes, code_classes_len, class_of) =
-        (code_classes.literal(), code_classes.byte_len(), code_classes.read("CODE_CLASSES", "index"));
-    let (descriptions, description_starts) = text_table(entries.iter().map(|entry| entry.text.as_str()), '\n');
-    let (description_starts, description_starts_len, description_start) = (
-        description_starts.literal(),
-        description_starts.byte_len(),
-        description_starts.read("DESCRIPTION_STARTS", "index"),
+    let code_classes = Packed::new(&entries.iter().map(|entry| entry.class).collect::<Vec<_>>()).table(
+        &["The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`."],
+        ("CODE_CLASSES", "class_of", "index"),
+        "The class of the variant at `index` in `VARIANTS`.",
     );
     let retryable = Literal::byte_string(&entries.iter().map(|entry| u8::from(entry.retryable)).collect::<Vec<_>>());
-    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
+    let (descriptions, description_starts) = text_table(entries.iter().map(|entry| entry.text.as_str()), '\n');
+    let description_starts = description_starts.table(
+        &["Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then where", "the last ends."],
+        ("DESCRIPTION_STARTS", "description_start", "index"),
+        "Where the description of the variant at `index` in `VARIANTS` starts.",
+    );
     let (names, name_starts) = text_table(entries.iter().map(|entry| entry.variant.as_str()), ' ');
-    let (name_starts, name_starts_len, name_start) =
-        (name_starts.literal(), name_starts.byte_len(), name_starts.read("NAME_STARTS", "index"));
+    let name_starts = name_starts.table(
+        &["Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends."],
+        ("NAME_STARTS", "name_start", "index"),
+        "Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.",
+    );
+    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
     let table = HashTable::new(&entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
     let slot_count = Literal::usize_unsuffixed(table.slots.len());
-    let slots = Packed::new(&table.slots);
-    let (slots, slots_len, slot_value) = (slots.literal(), slots.byte_len(), slots.read("SLOTS", "slot"));
+    let slots = Packed::new(&table.slots).table(
+        &[
+            "An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a position in",
+            "`VARIANTS` plus one, or 0 when empty. A code's search starts at `slot(code)` and goes",
+            "forward, wrapping, until it finds the code or an empty slot; at most half the slots are",
+            "full, so it always ends.",
+        ],
+        ("SLOTS", "slot_value", "slot"),
+        "The value of a slot in `SLOTS`.",
+    );
     let multiplier =
         format!("{:#x}", table.multiplier).parse().unwrap_or_else(|_| Literal::u64_unsuffixed(table.multiplier));
     let shift = Literal::u32_unsuffixed(table.shift);
@@ -147,13 +160,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
         }
 
-        /// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
-        static CODE_CLASSES: &[u8; #code_classes_len] = #code_classes;
-
-        /// The class of the variant at `index` in `VARIANTS`.
-        fn class_of(index: usize) -> usize {
-            #class_of
-        }
+        #code_classes
 
         /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
         static RETRYABLE: &[u8; #len] = #retryable;
@@ -162,37 +169,18 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         /// break, in one literal for the same reason; the description of the variant at
         /// `index` starts at `description_start(index)`.
         static DESCRIPTIONS: &str = #descriptions;
-        /// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
-        /// where the last ends.
-        static DESCRIPTION_STARTS: &[u8; #description_starts_len] = #description_starts;
 
-        /// Where the description of the variant at `index` in `VARIANTS` starts.
-        fn description_start(index: usize) -> usize {
-            #description_start
-        }
+        #description_starts
 
         /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
         static NAMES: &str = #names;
-        /// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
-        static NAME_STARTS: &[u8; #name_starts_len] = #name_starts;
 
-        /// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
-        fn name_start(index: usize) -> usize {
-            #name_start
-        }
+        #name_starts
 
-        /// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
-        /// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
-        /// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
-        /// slot; at most half the slots are full, so it always ends.
-        static SLOTS: &[u8; #slots_len] = #slots;
+        #slots
+
         /// The number of slots in `SLOTS`, a power of two.
         const SLOT_COUNT: usize = #slot_count;
-
-        /// The value of a slot in `SLOTS`.
-        fn slot_value(slot: usize) -> usize {
-            #slot_value
-        }
 
         /// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
         fn slot(code: i64) -> usize {
@@ -639,24 +627,30 @@ impl Packed {
         Packed { bytes, width }
     }
 
-    fn literal(&self) -> Literal {
-        Literal::byte_string(&self.bytes)
-    }
-
-    fn byte_len(&self) -> Literal {
-        Literal::usize_unsuffixed(self.bytes.len())
-    }
-
-    /// The expression that reads the value at position `at` (a variable) of the static
-    /// `table` holding these bytes.
-    fn read(&self, table: &str, at: &str) -> TokenStream {
-        let (table, at) = (format_ident!("{table}"), format_ident!("{at}"));
-        match self.width {
+    /// The static `table` holding these numbers, as one byte-string literal, and the function
+    /// `reader(at: usize) -> usize` that reads the number at a position; each with its doc
+    /// comment, one line per item of `table_doc`.
+    fn table(&self, table_doc: &[&str], (table, reader, at): (&str, &str, &str), reader_doc: &str) -> TokenStream {
+        let table_doc = table_doc.iter().map(|line| format!(" {line}"));
+        let reader_doc = format!(" {reader_doc}");
+        let (table, reader, at) = (format_ident!("{table}"), format_ident!("{reader}"), format_ident!("{at}"));
+        let len = Literal::usize_unsuffixed(self.bytes.len());
+        let bytes = Literal::byte_string(&self.bytes);
+        let read = match self.width {
             1 => quote! { usize::from(#table[#at]) },
             2 => quote! { usize::from(u16::from_le_bytes([#table[2 * #at], #table[2 * #at + 1]])) },
             _ => quote! {
                 u32::from_le_bytes([#table[4 * #at], #table[4 * #at + 1], #table[4 * #at + 2], #table[4 * #at + 3]]) as usize
             },
+        };
+        quote! {
+            #(#[doc = #table_doc])*
+            static #table: &[u8; #len] = #bytes;
+
+            #[doc = #reader_doc]
+            fn #reader(#at: usize) -> usize {
+                #read
+            }
         }
     }
 

@@ -258,8 +258,8 @@ static RETRYABLE: &[u8; 37] = b"\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0
 /// break, in one literal for the same reason; the description of the variant at
 /// `index` starts at `description_start(index)`.
 static DESCRIPTIONS: &str = "获取 TinyId 错误或者 meetingId 错误\n会议不存在\n创建会议数量超过限制\n无权限操作\n查询会议过于频繁，超过限频次数\n会议主题 (subject) 包含敏感词\n会议数量超过限制\n无权限进入预订会议\n无权限预订会议\n无权限加入会议\n无权限修改会议\n暂不支持将 rooms 移入等候室\n无法停止该设备视频\n用户管理 API 调用未知错误类型\n用户管理 API 调用参数错误\napp-version 被禁用\n用户已存在\n用户不可用\n手机号码不合法\n邮箱地址不合法\n邮箱已被使用\n手机号码已存在\n企业 ID 不合法\n企业不可用\n用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头\nAPI 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求\n请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce\n未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带\n每分钟总接口调用次数超过限制\n每天总接口调用次数超过限制\n每天单个接口调用次数超过限制\nAPI 请求头缺失必填字段\nAPI 请求重放判定\nAPI 调用签名验证错误\n不支持的 API 请求\nJSON 串解析错误\nAPI 请求参数出错\n";
-/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
-/// where the last ends.
+/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then where
+/// the last ends.
 static DESCRIPTION_STARTS: &[u8; 76] = b"\0\0,\0<\0[\0k\0\x99\0\xC0\0\xD9\0\xF5\0\x0B\x01!\x017\x01]\x01y\x01\xA3\x01\xC7\x01\xDD\x01\xED\x01\xFD\x01\x13\x02)\x02<\x02R\x02f\x02v\x02\xC3\x02<\x03\xDF\x03r\x04\x9D\x04\xC5\x04\xF0\x04\x10\x05'\x05D\x05\\\x05q\x05\x88\x05";
 /// Where the description of the variant at `index` in `VARIANTS` starts.
 fn description_start(index: usize) -> usize {
@@ -278,17 +278,17 @@ static NAME_STARTS: &[u8; 76] = b"\0\0\x19\0)\0F\0S\0k\0\x84\0\x9E\0\xBF\0\xD9\0
 fn name_start(index: usize) -> usize {
     usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
 }
-/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
-/// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
-/// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
-/// slot; at most half the slots are full, so it always ends.
+/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a position in
+/// `VARIANTS` plus one, or 0 when empty. A code's search starts at `slot(code)` and goes
+/// forward, wrapping, until it finds the code or an empty slot; at most half the slots are
+/// full, so it always ends.
 static SLOTS: &[u8; 128] = b"\x05\x14\0\0!\0\x1D\0\0\x19\0\0\0\t\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\x16\x03\x04#\0\x1F\0\0\0\x18\0\0\x0E\x0B\0\x13\0\0\0\0\0\0 \0\x10\0\0\0\0\0\0\x08\x1B%\0\0\0\x12\x01\0\0\0\0\r\0\0\0\0\0\x15\0\0\"\0\x1E\0\0\0\x17\0\0\x1C\n\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\x07\x1A$\0\0\0\x11\0\0\0\0\x0F\x0C\0\0\0\0";
-/// The number of slots in `SLOTS`, a power of two.
-const SLOT_COUNT: usize = 128;
 /// The value of a slot in `SLOTS`.
 fn slot_value(slot: usize) -> usize {
     usize::from(SLOTS[slot])
 }
+/// The number of slots in `SLOTS`, a power of two.
+const SLOT_COUNT: usize = 128;
 /// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
 fn slot(code: i64) -> usize {
     ((code as u64).wrapping_mul(0x9e3779b97f4a7c15) >> 57) as usize

@@ -203,8 +203,8 @@ static RETRYABLE: &[u8; 26] = b"\x01\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0
 /// break, in one literal for the same reason; the description of the variant at
 /// `index` starts at `description_start(index)`.
 static DESCRIPTIONS: &str = "i64::MIN 最小\n负数 -1\n零\n\"double\" and 'single' quotes, “curly” ones\nC:\\Users\\x and \\n and \\u{0} and a trailing \\\n{} {0} {{ }} %s {name}\n/* not a comment */ and */ and //\n# not a heading, #![deny(warnings)] and #[doc]\nr#\"raw\"# and \"## and r##\"\na | b || c\ntab here and there\n会议不存在，请检查（meeting_id）；「引号」\n🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}\ne\u{301} a\u{308} \u{301}leading mark\nخطأ \u{200f}שגיאה\u{200e} (rtl)\nzero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space\nline\u{2028}separator and paragraph\u{2029}separator\nbold, emphasis, code, link and html\n& <tag> 会 ©\n```\n~~~rust\nalready � in the doc\na name that is a keyword in lower case\n*not emphasis*, `not code`, [not a link](x), <b>, &amp;\n``` 已下线 \"q\" \\ {0} */\ni64::MAX 最大\n";
-/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then
-/// where the last ends.
+/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then where
+/// the last ends.
 static DESCRIPTION_STARTS: &[u8; 54] = b"\0\0\x10\0\x1A\0\x1E\0M\0z\0\x91\0\xB3\0\xE2\0\xFC\0\x07\x01\x1A\x01U\x01}\x01\x94\x01\xB2\x01\xEB\x01\x16\x02:\x02I\x02M\x02U\x02l\x02\x93\x02\xCB\x02\xE6\x02\xF6\x02";
 /// Where the description of the variant at `index` in `VARIANTS` starts.
 fn description_start(index: usize) -> usize {
@@ -223,17 +223,17 @@ static NAME_STARTS: &[u8; 54] = b"\0\0\t\0\x12\0\x17\0\x1E\0*\x001\0@\0G\0X\0e\0
 fn name_start(index: usize) -> usize {
     usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
 }
-/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a
-/// position in `VARIANTS` plus one, or 0 when empty. A code's search starts at
-/// `slot(code)` and goes forward, wrapping, until it finds the code or an empty
-/// slot; at most half the slots are full, so it always ends.
+/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a position in
+/// `VARIANTS` plus one, or 0 when empty. A code's search starts at `slot(code)` and goes
+/// forward, wrapping, until it finds the code or an empty slot; at most half the slots are
+/// full, so it always ends.
 static SLOTS: &[u8; 64] = b"\x03\0\t\0\x0F\0\0\x15\0\0\x02\0\x08\0\0\x0E\0\x14\0\0\0\0\x07\0\0\r\0\x13\0\0\x19\0\x01\x06\0\x0C\0\x12\0\0\x18\0\x1A\x05\0\x0B\0\0\x11\0\x17\0\0\x04\0\0\n\0\x10\0\x16\0\0\0";
-/// The number of slots in `SLOTS`, a power of two.
-const SLOT_COUNT: usize = 64;
 /// The value of a slot in `SLOTS`.
 fn slot_value(slot: usize) -> usize {
     usize::from(SLOTS[slot])
 }
+/// The number of slots in `SLOTS`, a power of two.
+const SLOT_COUNT: usize = 64;
 /// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
 fn slot(code: i64) -> usize {
     ((code as u64).wrapping_mul(0xd6e8feb86659fd93) >> 58) as usize

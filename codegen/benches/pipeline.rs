@@ -36,8 +36,8 @@ fn input(name: &str) -> (SourceFile, SourceFile) {
 
 /// The parsed models of an input, checked to be free of problems.
 fn models(doc: &SourceFile, overlay: &SourceFile) -> (Doc, Overlay) {
-    let (doc_model, doc_problems) = parse::doc(doc);
     let (overlay_model, overlay_problems) = parse::overlay(overlay);
+    let (doc_model, doc_problems) = parse::doc(doc, &overlay_model);
     assert!(doc_problems.is_empty() && overlay_problems.is_empty(), "benchmark inputs are valid");
     (doc_model, overlay_model)
 }
@@ -50,9 +50,10 @@ fn catalog(doc: &SourceFile, overlay: &SourceFile) -> Catalog {
 #[divan::bench(args = INPUTS, max_time = 20)]
 fn parse(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
-    bencher
-        .counter(BytesCount::of_str(&doc.text))
-        .bench(|| (parse::doc(black_box(&doc)), parse::overlay(black_box(&overlay))));
+    bencher.counter(BytesCount::of_str(&doc.text)).bench(|| {
+        let (overlay_model, _) = parse::overlay(black_box(&overlay));
+        parse::doc(black_box(&doc), &overlay_model)
+    });
 }
 
 #[divan::bench(args = INPUTS, max_time = 20)]

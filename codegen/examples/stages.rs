@@ -22,8 +22,8 @@ fn main() {
     };
     let spec = synthetic::spec(rows);
     let started = Instant::now();
-    let (doc, _) = parse::doc(&spec.doc);
     let (overlay, _) = parse::overlay(&spec.overlay);
+    let (doc, _) = parse::doc(&spec.doc, &overlay);
     let parsed = Instant::now();
     let inputs = validate::Inputs { doc_file: &spec.doc, doc: &doc, overlay_file: &spec.overlay, overlay: &overlay };
     let (catalog, diagnostics) = validate::validate(&inputs);

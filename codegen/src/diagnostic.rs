@@ -1,6 +1,9 @@
 //! Problems found in the inputs, each pointing at the bytes that cause it.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet, normalize_untrusted_str};
 
 use crate::source::SourceFile;
 
@@ -48,8 +51,8 @@ impl Diagnostic {
         self
     }
 
-    /// The diagnostic as `path:line:col: message`, then one indented line for each label and
-    /// one for the help.
+    /// The diagnostic in a compact form, `path:line:col: message`, then one indented line for
+    /// each label and one for the help: for logs and test messages. Users see [`render`].
     pub fn to_lines(&self, sources: &[&SourceFile]) -> String {
         let mut text = format!("{}: {}", position(sources, &self.path, self.span.start), self.message);
         for label in &self.labels {
@@ -66,6 +69,94 @@ impl Diagnostic {
     }
 }
 
+/// Whether rendered diagnostics carry ANSI colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Colour {
+    /// Plain text: for pipes, files, snapshots and `NO_COLOR`.
+    #[default]
+    Plain,
+    /// ANSI colours, as rustc prints on a terminal.
+    Ansi,
+}
+
+/// Renders diagnostics the way rustc does: for each, an `error:` line, the file, line and
+/// column, the offending source lines with the span underlined, notes on the other places
+/// involved, and a `help:` line. Diagnostics are separated by a blank line.
+///
+/// `sources` are the files the diagnostics point into; a diagnostic about a file not among
+/// them is rendered without a snippet. Spans are clamped to their file, so a bad span makes
+/// a vaguer message, never a panic. Text taken from the inputs is stripped of control
+/// characters, so a hostile doc cannot drive the terminal.
+pub fn render(diagnostics: &[Diagnostic], sources: &[&SourceFile], colour: Colour) -> String {
+    let renderer = match colour {
+        Colour::Plain => Renderer::plain(),
+        Colour::Ansi => Renderer::styled(),
+    };
+    let mut text = String::new();
+    for (index, diagnostic) in diagnostics.iter().enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        text.push_str(&renderer.render(&diagnostic.report(sources)));
+        text.push('\n');
+    }
+    text
+}
+
+impl Diagnostic {
+    /// The diagnostic as an annotate-snippets group: the error, its snippets, its help.
+    fn report<'a>(&'a self, sources: &[&'a SourceFile]) -> Vec<Group<'a>> {
+        let source = |path: &str| sources.iter().copied().find(|source| source.path == path);
+        let context = |file: &SourceFile, label: &'a Label| {
+            AnnotationKind::Context.span(file.clamped(&label.span)).label(one_line(&label.message))
+        };
+        let mut elements: Vec<Element<'a>> = Vec::new();
+        match source(&self.path) {
+            Some(file) => {
+                let primary = AnnotationKind::Primary.span(file.clamped(&self.span));
+                let labels = self.labels.iter().filter(|label| label.path == self.path);
+                elements.push(snippet(file).annotation(primary).annotations(labels.map(|l| context(file, l))).into());
+            }
+            None => elements.push(Origin::path(self.path.as_str()).into()),
+        }
+        for label in self.labels.iter().filter(|label| label.path != self.path) {
+            elements.push(match source(&label.path) {
+                Some(file) => snippet(file).annotation(context(file, label)).into(),
+                None => Level::NOTE.message(one_line(&format!("{}: {}", label.path, label.message))).into(),
+            });
+        }
+        if let Some(help) = &self.help {
+            elements.push(Level::HELP.message(one_line(help)).into());
+        }
+        let title = Level::ERROR.primary_title(one_line(&self.message));
+        vec![Group::with_title(title).elements(elements)]
+    }
+}
+
+/// Text for one line of a rendered diagnostic: control characters, line breaks included,
+/// shown as visible symbols, so text quoted from the inputs can neither break the layout
+/// nor drive the terminal.
+fn one_line(text: &str) -> String {
+    normalize_untrusted_str(text).replace('\n', "\u{240a}")
+}
+
+/// A snippet of a whole file, without its byte order mark; spans are shifted to match by
+/// [`SourceFile::clamped`].
+///
+/// annotate-snippets shows C0 controls as visible symbols; C1 controls (U+0080 to U+009F,
+/// which some terminals obey) are shown here as `·`, which takes as many bytes, so spans
+/// still fit.
+fn snippet(file: &SourceFile) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
+    let body = file.body();
+    let source: Cow<'_, str> =
+        if body.contains(is_c1) { Cow::Owned(body.replace(is_c1, "\u{b7}")) } else { Cow::Borrowed(body) };
+    Snippet::source(source).path(file.path.as_str()).fold(true)
+}
+
+fn is_c1(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
 /// `path:line:col` of an offset, or the bare path if the file is not among the sources.
 fn position(sources: &[&SourceFile], path: &str, offset: usize) -> String {
     match sources.iter().find(|source| source.path == path) {
@@ -80,4 +171,68 @@ fn position(sources: &[&SourceFile], path: &str, offset: usize) -> String {
 /// Sorts diagnostics by file and position so they read top to bottom, whatever stage found them.
 pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (&a.path, a.span.start, a.span.end).cmp(&(&b.path, b.span.start, b.span.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(file: &SourceFile, span: Range<usize>) -> String {
+        render(&[Diagnostic::new(file, span, "bad").help("fix it")], &[file], Colour::Plain)
+    }
+
+    #[test]
+    fn positions_count_characters_after_a_bom_and_across_crlf() {
+        let file = SourceFile::new("a.md", "\u{feff}| 说明 | 错误码 |\r\n| 会议 🙂 | 90O3 |\r\n");
+        let start = file.text.find("90O3").unwrap();
+        let text = rendered(&file, start..start + 4);
+        assert_eq!(
+            text,
+            "error: bad\n --> a.md:2:10\n  |\n2 | | 会议 🙂 | 90O3 |\n  |             ^^^^\n  |\n  = help: fix it\n"
+        );
+        let lc = file.line_col(start);
+        assert_eq!((lc.line, lc.col), (2, 10));
+    }
+
+    #[test]
+    fn spans_outside_the_text_or_inside_a_character_do_not_panic() {
+        let file = SourceFile::new("a.md", "\u{feff}会议\r\n");
+        let backwards = Range { start: 9, end: 3 };
+        for span in [0..0, 0..1, 4..5, 5..100, 100..200, backwards] {
+            assert!(rendered(&file, span.clone()).starts_with("error: bad\n --> a.md:"), "{span:?}");
+        }
+        let empty = SourceFile::new("e.md", "");
+        assert!(rendered(&empty, 0..10).contains(" --> e.md:1:1\n"));
+    }
+
+    #[test]
+    fn text_from_the_inputs_cannot_break_lines_or_drive_the_terminal() {
+        let file = SourceFile::new("a.md", "x\u{1b}[2J\u{9b}31m\n");
+        let diagnostic = Diagnostic::new(&file, 0..1, "key `a\nb\u{1b}[31m`").help("h\u{7}");
+        let text = render(&[diagnostic], &[&file], Colour::Plain);
+        assert!(!text.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{text:?}");
+        assert!(text.contains("| x␛[2J·31m\n"), "{text:?}");
+        assert!(text.starts_with("error: key `a\u{240a}b\u{241b}[31m`\n"), "{text:?}");
+    }
+
+    #[test]
+    fn colour_is_ansi_only_when_asked_for() {
+        let file = SourceFile::new("a.md", "x\n");
+        let diagnostics = [Diagnostic::new(&file, 0..1, "bad").help("fix it")];
+        assert!(render(&diagnostics, &[&file], Colour::Ansi).contains("\u{1b}["));
+        assert!(!render(&diagnostics, &[&file], Colour::Plain).contains('\u{1b}'));
+    }
+
+    #[test]
+    fn labels_in_another_file_get_their_own_snippet() {
+        let doc = SourceFile::new("a.md", "| 9003 | x |\n");
+        let overlay = SourceFile::new("a.toml", "[names]\n9003 = \"X\"\n");
+        let diagnostic = Diagnostic::new(&doc, 2..6, "bad").label(&overlay, 8..12, "named here").help("fix it");
+        let text = render(&[diagnostic], &[&doc, &overlay], Colour::Plain);
+        assert!(text.contains(" --> a.md:1:3\n") && text.contains("a.toml:2:1"), "{text}");
+        assert!(text.contains("named here"), "{text}");
+        let missing = Diagnostic::new(&doc, 2..6, "bad").label(&overlay, 0..1, "elsewhere").help("fix it");
+        let text = render(&[missing], &[&doc], Colour::Plain);
+        assert!(text.contains("= note: a.toml: elsewhere"), "{text}");
+    }
 }

@@ -22,6 +22,9 @@ use crate::model::Catalog;
 
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
+    if catalog.entries.iter().any(|entry| entry.string_code.is_some()) {
+        return emit_string_codes(catalog);
+    }
     let entries = &catalog.entries;
     let len = Literal::usize_unsuffixed(entries.len());
     let variants: Vec<_> = entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
@@ -228,7 +231,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                 self.kind().map(ErrorKind::http_status)
             }
 
-            /// The HTTP status as an [`http::StatusCode`](::http::StatusCode); `None` for an
+            /// The HTTP status as an [`http::StatusCode`]; `None` for an
             /// unknown code.
             #[cfg(feature = "http")]
             pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
@@ -333,6 +336,185 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
                     ::core::result::Result::Ok(code) => ::core::result::Result::Ok(ErrorCode::from_code(code)),
                     ::core::result::Result::Err(_) => ::core::result::Result::Err(E::invalid_value(::serde::de::Unexpected::Unsigned(code), &self)),
                 }
+            }
+        }
+    }
+}
+
+/// The items for a doc of string codes (`InvalidParameter`): the same API as for integer
+/// codes, but `ErrorCode` is `Clone` rather than `Copy`, since `Unknown` keeps the string;
+/// it (de)serializes as a JSON string. String catalogues are small (hundreds of codes), so
+/// the tables are plain arrays and `from_code` a binary search.
+fn emit_string_codes(catalog: &Catalog) -> TokenStream {
+    let entries = &catalog.entries;
+    let len = Literal::usize_unsuffixed(entries.len());
+    let variants: Vec<_> = entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
+    let attrs = entries.iter().map(|entry| {
+        let summary = format!(" {}", entry.markdown);
+        let code = entry.string_code.as_deref().unwrap_or_default();
+        let facts = format!(" Code `{code}`, HTTP {}.", entry.http_status);
+        quote! {
+            #[doc = #summary]
+            #[doc = ""]
+            #[doc = #facts]
+        }
+    });
+    let codes = entries.iter().map(|entry| string_literal(entry.string_code.as_deref().unwrap_or_default()));
+    let descriptions = entries.iter().map(|entry| string_literal(&entry.text));
+    let kinds = entries.iter().map(|entry| format_ident!("{}", catalog.classes[entry.class].variant));
+    let retryable = entries.iter().map(|entry| entry.retryable);
+    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
+    let kind_items = emit_kind(catalog);
+    quote! {
+        /// An error code of the API: one variant per code its documentation lists, and
+        /// [`ErrorCode::Unknown`] for any other.
+        ///
+        /// Variants are in ascending code order. The enum is `#[non_exhaustive]`: a new
+        /// version of the documentation adds variants without a breaking change.
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ErrorCode {
+            #(
+                #attrs
+                #variants,
+            )*
+            /// A code the documentation does not list, kept exactly as received.
+            Unknown(UnknownCode),
+        }
+
+        /// An error code the documentation does not list.
+        ///
+        /// Only [`ErrorCode::from_code`] makes one, so it never holds a documented code and
+        /// two values of one code always compare equal.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct UnknownCode(::std::boxed::Box<str>);
+
+        impl UnknownCode {
+            /// The code, as received.
+            pub fn code(&self) -> &str {
+                &self.0
+            }
+        }
+
+        #kind_items
+
+        /// The documented codes, ascending; `ErrorCode::ALL[i]` has code `CODES[i]`.
+        static CODES: [&str; #len] = [#(#codes),*];
+        /// The class of each documented code, by index.
+        static KINDS: [ErrorKind; #len] = [#(ErrorKind::#kinds),*];
+        /// The plain-text description of each documented code, by index.
+        static DESCRIPTIONS: [&str; #len] = [#(#descriptions),*];
+        /// Whether retrying may succeed, for each documented code, by index.
+        static RETRYABLE: [bool; #len] = [#(#retryable),*];
+
+        impl ErrorCode {
+            /// Every documented code, in ascending code order.
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#variants),*];
+
+            /// Codes the documentation no longer lists; none for a doc of string codes.
+            pub const RETIRED: &'static [ErrorCode] = &[];
+
+            /// The error code for a string. Never fails: a code the documentation does not
+            /// list becomes [`ErrorCode::Unknown`], keeping the string.
+            pub fn from_code(code: &str) -> ErrorCode {
+                match CODES.binary_search(&code) {
+                    ::core::result::Result::Ok(index) => ErrorCode::ALL[index].clone(),
+                    ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(::std::boxed::Box::from(code))),
+                }
+            }
+
+            /// The code, as the API sends it.
+            pub fn code(&self) -> &str {
+                match self.index() {
+                    ::core::result::Result::Ok(index) => CODES[index],
+                    ::core::result::Result::Err(unknown) => unknown.code(),
+                }
+            }
+
+            /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+            pub fn kind(&self) -> ::core::option::Option<ErrorKind> {
+                self.index().ok().map(|index| KINDS[index])
+            }
+
+            /// The HTTP status the API answers with for this code; `None` for an unknown code.
+            pub fn http_status(&self) -> ::core::option::Option<u16> {
+                self.kind().map(ErrorKind::http_status)
+            }
+
+            /// The HTTP status as an [`http::StatusCode`]; `None` for an
+            /// unknown code.
+            #[cfg(feature = "http")]
+            pub fn status_code(&self) -> ::core::option::Option<::http::StatusCode> {
+                self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
+            }
+
+            /// Whether the documentation says retrying later may succeed. A hint, not a
+            /// policy; `false` for unknown codes.
+            pub fn is_retryable(&self) -> bool {
+                self.index().is_ok_and(|index| RETRYABLE[index])
+            }
+
+            /// The documentation's description as plain text; `None` for an unknown code.
+            pub fn description(&self) -> ::core::option::Option<&'static str> {
+                self.index().ok().map(|index| DESCRIPTIONS[index])
+            }
+
+            /// The position of a documented code in [`ErrorCode::ALL`].
+            fn index(&self) -> ::core::result::Result<usize, &UnknownCode> {
+                match self {
+                    #(ErrorCode::#variants => ::core::result::Result::Ok(#indices),)*
+                    ErrorCode::Unknown(unknown) => ::core::result::Result::Err(unknown),
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorCode {
+            /// The code and its description, or the code and a note that the documentation
+            /// does not list it.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.description() {
+                    ::core::option::Option::Some(description) => ::core::write!(f, "{} {}", self.code(), description),
+                    ::core::option::Option::None => ::core::write!(f, "{} (undocumented error code)", self.code()),
+                }
+            }
+        }
+
+        impl ::core::convert::From<&str> for ErrorCode {
+            fn from(code: &str) -> ErrorCode {
+                ErrorCode::from_code(code)
+            }
+        }
+
+        impl ::core::convert::From<ErrorCode> for ::std::string::String {
+            fn from(code: ErrorCode) -> ::std::string::String {
+                ::std::string::String::from(code.code())
+            }
+        }
+
+        impl ::serde::Serialize for ErrorCode {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<ErrorCode, D::Error> {
+                deserializer.deserialize_str(CodeVisitor)
+            }
+        }
+
+        /// Reads an error code from a string.
+        struct CodeVisitor;
+
+        impl ::serde::de::Visitor<'_> for CodeVisitor {
+            type Value = ErrorCode;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("a string error code")
+            }
+
+            fn visit_str<E: ::serde::de::Error>(self, code: &str) -> ::core::result::Result<ErrorCode, E> {
+                ::core::result::Result::Ok(ErrorCode::from_code(code))
             }
         }
     }

@@ -1,25 +1,41 @@
 //! Turns an API's Markdown table of error codes into a typed Rust enum.
 //!
+//! Vendors document their errors as a Markdown table (`| 错误码 | 说明 |`, `| Code | Description |`).
+//! This crate reads such a page and a small TOML *overlay* holding the decisions the page does
+//! not make (English names, HTTP classes, which table and columns to read), checks them against
+//! each other, and returns a formatted Rust module: an `ErrorCode` enum with `from_code`,
+//! `code`, `description`, `http_status`, `kind`, `is_retryable`, `Display` and serde impls,
+//! plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
+//! [`Diagnostic`] with a file, a position, a message and a fix; [`diagnostic::render`] prints
+//! them like rustc.
+//!
 //! The pipeline runs in one direction, a module per stage:
 //! [`parse`] (Markdown and TOML into the plain [`model`]) -> [`validate`] (doc and overlay
 //! checked against each other into a [`model::Catalog`]) -> [`emit`] (tokens) ->
 //! [`render`] (formatted text). No stage does I/O: callers hand in [`SourceFile`]s and get
-//! text or [`Diagnostic`]s back.
+//! text or [`Diagnostic`]s back, so another repository's own `xtask` can call it:
 //!
 //! ```
-//! use errtab_codegen::{SourceFile, generate};
+//! use errtab_codegen::{Config, SourceFile, diagnostic};
 //!
-//! let doc = SourceFile::new("errors.md", "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n");
+//! let doc = SourceFile::new("spec/errors.md", "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n");
 //! let overlay = SourceFile::new(
-//!     "errors.toml",
+//!     "spec/errors.toml",
 //!     "[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n9003 = \"Meeting not exist\"\n",
 //! );
-//! let output = generate(&doc, &overlay).expect("a valid spec");
-//! assert!(output.rust.contains("MeetingNotExist"));
+//! match (Config { doc: &doc, overlay: &overlay }).generate() {
+//!     // Write `output.rust` to `src/errors.rs` and `output.catalogue` beside it.
+//!     Ok(output) => assert!(output.rust.contains("MeetingNotExist")),
+//!     Err(problems) => panic!("{}", diagnostic::render(&problems, &[&doc, &overlay], diagnostic::Colour::Plain)),
+//! }
 //! ```
+//!
+//! The overlay's keys are documented in [`parse::overlay`]; [`inspect::inspect`] reports what
+//! the parser makes of a new doc, for onboarding one.
 
 pub mod diagnostic;
 pub mod emit;
+pub mod inspect;
 pub mod model;
 pub mod parse;
 pub mod render;
@@ -29,10 +45,31 @@ pub mod source;
 pub mod synthetic;
 pub mod validate;
 
-mod codes;
+pub(crate) mod codes;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;
+
+/// One doc and its overlay: what the generator reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Config<'a> {
+    /// The Markdown page listing the error codes.
+    pub doc: &'a SourceFile,
+    /// The TOML overlay with the decisions the page does not make.
+    pub overlay: &'a SourceFile,
+}
+
+impl Config<'_> {
+    /// Runs the whole pipeline: the generated Rust module and catalogue, or every problem.
+    pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
+        generate(self.doc, self.overlay)
+    }
+
+    /// Reads and checks the doc and overlay without generating code.
+    pub fn check(&self) -> Result<model::Catalog, Vec<Diagnostic>> {
+        check(self.doc, self.overlay)
+    }
+}
 
 /// What the generator makes of a valid doc and overlay.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,19 +84,39 @@ pub struct Output {
 
 /// Reads a doc and its overlay, checks them, and returns the catalogue: every stage but
 /// code generation. Diagnostics from every stage come back together, sorted by position.
+///
+/// A file that is not UTF-8 is reported alone: decoded in the wrong encoding, every line of
+/// it would be another error.
 pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, Vec<Diagnostic>> {
-    let (doc_model, mut diagnostics) = parse::doc(doc);
-    let (overlay_model, overlay_diagnostics) = parse::overlay(overlay);
-    diagnostics.extend(overlay_diagnostics);
+    let checked = checked(doc, overlay)?;
+    if checked.diagnostics.is_empty() { Ok(checked.catalog) } else { Err(checked.diagnostics) }
+}
+
+/// What parsing and validation make of a doc and its overlay, problems and all.
+pub(crate) struct Checked {
+    pub(crate) doc: model::Doc,
+    pub(crate) catalog: model::Catalog,
+    /// Every problem, sorted by position, each once.
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses the overlay (whose `[doc]` and `[columns]` say how to read the doc), then the doc,
+/// then validates them together. A file that is not UTF-8 is reported alone: decoded in the
+/// wrong encoding, every line of it would be another error.
+pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+    let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(SourceFile::encoding_error).collect();
+    if !encoding.is_empty() {
+        return Err(encoding);
+    }
+    let (overlay_model, mut diagnostics) = parse::overlay(overlay);
+    let (doc_model, doc_diagnostics) = parse::doc(doc, &overlay_model);
+    diagnostics.extend(doc_diagnostics);
     let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };
     let (catalog, validate_diagnostics) = validate::validate(&inputs);
     diagnostics.extend(validate_diagnostics);
-    if diagnostics.is_empty() {
-        return Ok(catalog);
-    }
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
-    Err(diagnostics)
+    Ok(Checked { doc: doc_model, catalog, diagnostics })
 }
 
 /// Runs the whole pipeline: the generated Rust file for a doc and its overlay, or every

@@ -27,6 +27,65 @@ impl<T> Spanned<T> {
 pub struct Doc {
     /// The table's rows, in the doc's order.
     pub rows: Vec<Row>,
+    /// The code cells of rows the parser has reported and left out (a row with too few or
+    /// too many cells), so that the validator does not report their names as unused.
+    pub skipped: Vec<Cell>,
+    /// The code cells of rows the overlay's `[doc] skip` leaves out on purpose.
+    pub excluded: Vec<Cell>,
+    /// Every table on the page and what the parser made of it, for `inspect`.
+    pub tables: Vec<TableInfo>,
+}
+
+/// A table of the page as the parser saw it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableInfo {
+    /// The header row.
+    pub span: Range<usize>,
+    /// The text of the last heading above the table.
+    pub heading: Option<String>,
+    /// The header cells' text.
+    pub header: Vec<String>,
+    /// Each role found, with its column and why it was chosen.
+    pub roles: Vec<(Role, usize, String)>,
+    /// The number of rows.
+    pub rows: usize,
+    /// Whether the error-code rows were read from this table.
+    pub chosen: bool,
+}
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    /// Codes.
+    Code,
+    /// Descriptions.
+    Description,
+    /// Names.
+    Name,
+    /// HTTP statuses.
+    Http,
+}
+
+impl Role {
+    /// What the role's column holds, in words.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Role::Code => "codes",
+            Role::Description => "descriptions",
+            Role::Name => "names",
+            Role::Http => "HTTP statuses",
+        }
+    }
+
+    /// The role's name in the overlay's `[columns]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Code => "code",
+            Role::Description => "description",
+            Role::Name => "name",
+            Role::Http => "http",
+        }
+    }
 }
 
 /// One row of the error-code table.
@@ -38,6 +97,10 @@ pub struct Row {
     pub code: Cell,
     /// The description cell.
     pub description: Cell,
+    /// The name cell, when the table has a name column.
+    pub name: Option<Cell>,
+    /// The HTTP status cell, when the table has an HTTP column.
+    pub http: Option<Cell>,
 }
 
 /// One table cell in its two forms.
@@ -64,6 +127,51 @@ pub struct Overlay {
     pub renamed: Vec<Renamed>,
     /// Codes worth retrying later (rate limits), as the overlay lists them.
     pub retryable: Vec<Spanned<i64>>,
+    /// How to read the doc: which table, which rows to leave out, what kind of codes.
+    pub doc: DocOptions,
+    /// Header texts naming the column of each role, where the synonyms do not find it.
+    pub columns: Columns,
+    /// How variant names are made when `[names]` does not give one.
+    pub naming: Naming,
+}
+
+/// The overlay's `[doc]`: how to read the doc.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocOptions {
+    /// Text in the heading above the table to use, when the page has several candidates.
+    pub table: Option<Spanned<String>>,
+    /// Whether several candidate tables are merged into one.
+    pub merge: Option<Spanned<bool>>,
+    /// Whether codes are strings (`InvalidParameter`) rather than integers.
+    pub string_codes: Option<Spanned<bool>>,
+    /// Code cells, as written, whose rows are left out on purpose (ranges such as
+    /// `301000~301099`, lists such as `201,202`).
+    pub skip: Vec<Spanned<String>>,
+    /// For a code written in several rows: which occurrence (1-based, in doc order) counts.
+    pub pick: Vec<(Spanned<String>, Spanned<i64>)>,
+}
+
+/// The overlay's `[columns]`: the header text of each role's column.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// The column of codes.
+    pub code: Option<Spanned<String>>,
+    /// The column of descriptions.
+    pub description: Option<Spanned<String>>,
+    /// The column of names (`名称`, `Identifier`).
+    pub name: Option<Spanned<String>>,
+    /// The column of HTTP statuses.
+    pub http: Option<Spanned<String>>,
+}
+
+/// The overlay's `[naming]`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Naming {
+    /// A prefix to strip from the doc's name column (`kTMSDKError`).
+    pub strip_prefix: Option<Spanned<String>>,
+    /// `"code"`: a code with no other name is named after the code itself (`E9003`, or the
+    /// string code). Only when the overlay opts in.
+    pub fallback_to_code: Option<Spanned<bool>>,
 }
 
 /// A code the doc no longer lists, kept so downstream code still compiles.
@@ -121,8 +229,10 @@ pub struct Catalog {
 /// One documented (or retired) error code, ready to emit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// The numeric code.
+    /// The numeric code; for a doc of string codes, the code's position in ascending order.
     pub code: i64,
+    /// The code as written, for a doc of string codes (`OperationDenied.Suspended`).
+    pub string_code: Option<String>,
     /// The English name from the overlay.
     pub name: String,
     /// The Rust variant name made from `name` (`MeetingNotExist`).
@@ -141,6 +251,41 @@ pub struct Entry {
     pub retired: Option<String>,
     /// Former variant names, kept as deprecated aliases.
     pub former_variants: Vec<String>,
+}
+
+impl Entry {
+    /// The code as the doc writes it: the string code, or the number.
+    pub fn key(&self) -> CodeKey {
+        match &self.string_code {
+            Some(code) => CodeKey::Str(code.clone()),
+            None => CodeKey::Int(self.code),
+        }
+    }
+}
+
+/// A code as written, ordered as the catalog orders it: numbers by value, strings by text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CodeKey {
+    /// An integer code.
+    Int(i64),
+    /// A string code.
+    Str(String),
+}
+
+impl std::fmt::Display for CodeKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeKey::Int(code) => f.pad(&code.to_string()),
+            CodeKey::Str(code) => f.pad(code),
+        }
+    }
+}
+
+impl CodeKey {
+    /// Reads a code as the catalogue writes it.
+    pub fn parse(text: &str) -> CodeKey {
+        text.parse::<i64>().map_or_else(|_| CodeKey::Str(text.to_owned()), CodeKey::Int)
+    }
 }
 
 /// An HTTP class as the catalog uses it.

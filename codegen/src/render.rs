@@ -54,7 +54,7 @@ fn digest(sources: &[&SourceFile]) -> u64 {
 /// The catalog as a compact table, one line per code: code, variant, HTTP status, class and
 /// plain description. This is what a reviewer reads when the doc changes.
 pub fn catalog_table(catalog: &Catalog) -> String {
-    let code_width = catalog.entries.iter().map(|e| e.code.to_string().len()).chain([4]).max().unwrap_or(4);
+    let code_width = catalog.entries.iter().map(|e| e.key().to_string().len()).chain([4]).max().unwrap_or(4);
     let variant_width = catalog.entries.iter().map(|e| e.variant.len()).chain([7]).max().unwrap_or(7);
     let mut text = String::new();
     let _ = writeln!(text, "{:>code_width$}  {:<variant_width$}  HTTP  description", "code", "variant");
@@ -62,7 +62,10 @@ pub fn catalog_table(catalog: &Catalog) -> String {
         let _ = writeln!(
             text,
             "{:>code_width$}  {:<variant_width$}  {:<4}  {}",
-            entry.code, entry.variant, entry.http_status, entry.text
+            entry.key(),
+            entry.variant,
+            entry.http_status,
+            entry.text
         );
     }
     text
@@ -105,7 +108,7 @@ fn table(text: &mut String, entries: &[&Entry]) {
         let _ = writeln!(
             text,
             "| {} | [`{variant}`](crate::ErrorCode::{variant}) | {} | {retryable} | {description} |",
-            entry.code,
+            entry.key(),
             entry.http_status,
             variant = entry.variant,
         );

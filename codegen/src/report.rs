@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Catalog;
+use crate::model::{Catalog, CodeKey};
 use crate::render::RETIRED_HEADING;
 use crate::source::SourceFile;
 
@@ -30,7 +30,7 @@ pub struct Recorded {
 
 /// Reads the codes back from a catalogue written by [`crate::render::catalogue_markdown`].
 /// Lines that are not rows of its tables are skipped.
-pub fn read_catalogue(markdown: &str) -> BTreeMap<i64, Recorded> {
+pub fn read_catalogue(markdown: &str) -> BTreeMap<CodeKey, Recorded> {
     let mut codes = BTreeMap::new();
     let mut retired = false;
     for line in markdown.lines() {
@@ -40,7 +40,8 @@ pub fn read_catalogue(markdown: &str) -> BTreeMap<i64, Recorded> {
         }
         let cells = split_row(line);
         let [code, variant, status, retryable, description] = cells.as_slice() else { continue };
-        let (Ok(code), Ok(http_status)) = (code.parse::<i64>(), status.parse::<u16>()) else { continue };
+        let Ok(http_status) = status.parse::<u16>() else { continue };
+        let code = CodeKey::parse(&unescape(code));
         let Some(variant) = variant.split('`').nth(1) else { continue };
         let description = description.split(" <br> *Retired:* ").next().unwrap_or_default();
         codes.insert(
@@ -91,19 +92,19 @@ fn unescape(text: &str) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
     /// Codes new to the crate: `(code, variant, description)`.
-    pub added: Vec<(i64, String, String)>,
+    pub added: Vec<(CodeKey, String, String)>,
     /// Codes the crate had and no longer has at all: `(code, variant)`.
-    pub removed: Vec<(i64, String)>,
+    pub removed: Vec<(CodeKey, String)>,
     /// Codes that became retired: `(code, variant)`.
-    pub retired: Vec<(i64, String)>,
+    pub retired: Vec<(CodeKey, String)>,
     /// New descriptions: `(code, variant, old, new)`.
-    pub descriptions: Vec<(i64, String, String, String)>,
+    pub descriptions: Vec<(CodeKey, String, String, String)>,
     /// New HTTP statuses: `(code, variant, old, new)`.
-    pub statuses: Vec<(i64, String, u16, u16)>,
+    pub statuses: Vec<(CodeKey, String, u16, u16)>,
     /// New variant names: `(code, old, new, whether the old name is kept as an alias)`.
-    pub renamed: Vec<(i64, String, String, bool)>,
+    pub renamed: Vec<(CodeKey, String, String, bool)>,
     /// New retry hints: `(code, variant, now retryable)`.
-    pub retryable: Vec<(i64, String, bool)>,
+    pub retryable: Vec<(CodeKey, String, bool)>,
 }
 
 /// How much a change asks of downstream crates, in semver terms.
@@ -121,33 +122,39 @@ pub enum Bump {
 }
 
 /// Sets a new catalogue against the recorded one.
-pub fn compare(recorded: &BTreeMap<i64, Recorded>, catalog: &Catalog) -> Changes {
+pub fn compare(recorded: &BTreeMap<CodeKey, Recorded>, catalog: &Catalog) -> Changes {
     let mut changes = Changes::default();
     for entry in &catalog.entries {
-        let Some(old) = recorded.get(&entry.code) else {
-            changes.added.push((entry.code, entry.variant.clone(), entry.text.clone()));
+        let key = entry.key();
+        let Some(old) = recorded.get(&key) else {
+            changes.added.push((key.clone(), entry.variant.clone(), entry.text.clone()));
             continue;
         };
         if entry.retired.is_some() && !old.retired {
-            changes.retired.push((entry.code, entry.variant.clone()));
+            changes.retired.push((key.clone(), entry.variant.clone()));
         }
         if old.variant != entry.variant {
             let aliased = entry.former_variants.contains(&old.variant);
-            changes.renamed.push((entry.code, old.variant.clone(), entry.variant.clone(), aliased));
+            changes.renamed.push((key.clone(), old.variant.clone(), entry.variant.clone(), aliased));
         }
         if old.http_status != entry.http_status {
-            changes.statuses.push((entry.code, entry.variant.clone(), old.http_status, entry.http_status));
+            changes.statuses.push((key.clone(), entry.variant.clone(), old.http_status, entry.http_status));
         }
         if old.retryable != entry.retryable {
-            changes.retryable.push((entry.code, entry.variant.clone(), entry.retryable));
+            changes.retryable.push((key.clone(), entry.variant.clone(), entry.retryable));
         }
         if old.description != entry.text {
-            changes.descriptions.push((entry.code, entry.variant.clone(), old.description.clone(), entry.text.clone()));
+            changes.descriptions.push((
+                key.clone(),
+                entry.variant.clone(),
+                old.description.clone(),
+                entry.text.clone(),
+            ));
         }
     }
-    for (&code, old) in recorded {
-        if !catalog.entries.iter().any(|entry| entry.code == code) {
-            changes.removed.push((code, old.variant.clone()));
+    for (code, old) in recorded {
+        if !catalog.entries.iter().any(|entry| entry.key() == *code) {
+            changes.removed.push((code.clone(), old.variant.clone()));
         }
     }
     changes
@@ -295,14 +302,14 @@ pub fn continuity(changes: &Changes, doc: &SourceFile, overlay: &SourceFile) -> 
         }
         let message = format!("code {code} was `ErrorCode::{old}` and would become `ErrorCode::{new}`");
         let help = format!("keep the old name as a deprecated alias: add `{code} = [\"{old}\"]` under `[renamed]`");
-        diagnostics.push(Diagnostic::new(overlay, name_span(overlay, *code), message).help(help));
+        diagnostics.push(Diagnostic::new(overlay, name_span(overlay, code), message).help(help));
     }
     diagnostics
 }
 
 /// The position of a code's key in the overlay (`9003 = ...` at the start of a line), or the
 /// file's start if it is written otherwise.
-fn name_span(overlay: &SourceFile, code: i64) -> std::ops::Range<usize> {
+fn name_span(overlay: &SourceFile, code: &CodeKey) -> std::ops::Range<usize> {
     let key = format!("{code} ");
     let mut offset = 0;
     for line in overlay.text.split_inclusive('\n') {

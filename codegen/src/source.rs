@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use crate::diagnostic::Diagnostic;
+
 /// A text file handed to the generator: its display path and its contents, unchanged.
 ///
 /// Byte offsets everywhere in this crate index into [`SourceFile::text`] as given, so a
@@ -12,6 +14,16 @@ pub struct SourceFile {
     pub path: String,
     /// The file's contents.
     pub text: String,
+    /// For a file read from bytes that are not UTF-8: where the first invalid sequence is
+    /// in [`Self::text`], the lossy decoding, and how many invalid sequences there are.
+    not_utf8: Option<NotUtf8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct NotUtf8 {
+    first: Range<usize>,
+    byte: u8,
+    count: usize,
 }
 
 /// A 1-based line and column. The column counts Unicode scalar values, not bytes, so a CJK
@@ -29,7 +41,44 @@ const BOM: &str = "\u{feff}";
 impl SourceFile {
     /// Makes a source file from a display path and its text.
     pub fn new(path: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        SourceFile { path: path.into(), text: text.into() }
+        SourceFile { path: path.into(), text: text.into(), not_utf8: None }
+    }
+
+    /// Makes a source file from the bytes of a file, which ought to be UTF-8.
+    ///
+    /// Bytes that are not UTF-8 still make a source file, decoded lossily (each invalid
+    /// sequence becomes U+FFFD) so that a diagnostic can show where they are; the generator
+    /// reports such a file with [`Self::encoding_error`] and reads nothing from it.
+    pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
+        let path = path.into();
+        let error = match String::from_utf8(bytes) {
+            Ok(text) => return SourceFile { path, text, not_utf8: None },
+            Err(error) => error,
+        };
+        let bytes = error.as_bytes();
+        let valid = error.utf8_error().valid_up_to();
+        let byte = bytes[valid];
+        let count = bytes.utf8_chunks().filter(|chunk| !chunk.invalid().is_empty()).count();
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        // The valid prefix is copied unchanged, so the first U+FFFD sits where the first
+        // invalid byte was.
+        let first = valid..valid + char::REPLACEMENT_CHARACTER.len_utf8();
+        SourceFile { path, text, not_utf8: Some(NotUtf8 { first, byte, count }) }
+    }
+
+    /// The diagnostic for a file whose bytes were not UTF-8, pointing at the first invalid
+    /// byte; `None` for a text file.
+    pub fn encoding_error(&self) -> Option<Diagnostic> {
+        let NotUtf8 { first, byte, count } = self.not_utf8.as_ref()?;
+        let more = match count - 1 {
+            0 => String::new(),
+            1 => " (and 1 more invalid sequence)".to_owned(),
+            n => format!(" (and {n} more invalid sequences)"),
+        };
+        let message = format!("the file is not UTF-8: byte 0x{byte:02X} is not valid here{more}");
+        let help = "save the file as UTF-8; a page saved in another encoding can be converted, \
+                    e.g. `iconv -f GBK -t UTF-8`";
+        Some(Diagnostic::new(self, first.clone(), message).help(help))
     }
 
     /// The number of bytes taken by a leading UTF-8 byte order mark (0 or 3).
@@ -61,6 +110,15 @@ impl SourceFile {
         start..end.max(start)
     }
 
+    /// A span made safe to index [`Self::body`] with: inside the text, on character
+    /// boundaries, and shifted past the byte order mark.
+    pub(crate) fn clamped(&self, span: &Range<usize>) -> Range<usize> {
+        let start = self.floor_char_boundary(span.start.min(self.text.len()));
+        let end = self.floor_char_boundary(span.end.clamp(start, self.text.len()));
+        let bom = self.bom_len();
+        start.saturating_sub(bom)..end.saturating_sub(bom)
+    }
+
     fn floor_char_boundary(&self, mut offset: usize) -> usize {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
@@ -75,6 +133,31 @@ pub(crate) fn normalized(text: &str) -> String {
     text.strip_prefix(BOM).unwrap_or(text).replace("\r\n", "\n")
 }
 
+/// Maps offsets in [`normalized`] text back to the text as given, for a parser that reads
+/// the normalized text (so that a CRLF file parses exactly as its LF twin).
+pub(crate) struct Offsets {
+    bom: usize,
+    /// The normalized offset of each `\n` that lost the `\r` before it, ascending.
+    lost_cr: Vec<usize>,
+}
+
+impl Offsets {
+    pub(crate) fn new(text: &str) -> Offsets {
+        let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let lost_cr = text[bom..].match_indices("\r\n").enumerate().map(|(i, (at, _))| at - i).collect();
+        Offsets { bom, lost_cr }
+    }
+
+    /// The range in the text as given. An offset at a line break maps to the start of its
+    /// CRLF, so a range ending there leaves out the `\r` and a position there is shown at
+    /// the end of its line.
+    pub(crate) fn original(&self, span: Range<usize>) -> Range<usize> {
+        let start = span.start + self.bom + self.lost_cr.partition_point(|&at| at < span.start);
+        let end = span.end + self.bom + self.lost_cr.partition_point(|&at| at < span.end);
+        start..end.max(start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +170,31 @@ mod tests {
         let x = file.text.find('x').unwrap();
         assert_eq!(file.line_col(x), LineCol { line: 2, col: 7 });
         assert_eq!(&file.text[file.line_range(x)], "错误码 🙂 x");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_reported_at_the_first_bad_byte() {
+        let file = SourceFile::from_bytes("a.md", b"ok\r\n\xe9\xe8t\xe9\n".to_vec());
+        let diagnostic = file.encoding_error().expect("not UTF-8");
+        assert_eq!(diagnostic.span, 4..7);
+        assert_eq!(&file.text[diagnostic.span.clone()], "\u{fffd}");
+        assert_eq!(file.line_col(diagnostic.span.start), LineCol { line: 2, col: 1 });
+        assert!(diagnostic.message.contains("0xE9") && diagnostic.message.contains("2 more"), "{diagnostic:?}");
+        assert_eq!(SourceFile::from_bytes("b.md", "é".into()).encoding_error(), None);
+    }
+
+    #[test]
+    fn offsets_in_normalized_text_map_back() {
+        let text = "\u{feff}a\r\nbc\r\n\r\nd\n";
+        let offsets = Offsets::new(text);
+        let normal = normalized(text);
+        for (needle, expected) in [("a", 3..4), ("bc", 6..8), ("d", 12..13), ("\r\n\r\nd", 8..13)] {
+            let needle = needle.replace('\r', "");
+            let at = normal.find(&needle).unwrap();
+            let span = offsets.original(at..at + needle.len());
+            assert_eq!(span, expected, "{needle:?}");
+        }
+        assert_eq!(&text[offsets.original(2..4)], "bc", "an end at a line break leaves out its \\r");
     }
 
     #[test]

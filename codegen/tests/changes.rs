@@ -43,7 +43,7 @@ fn the_catalogue_reads_back_as_written() {
     let recorded = report::read_catalogue(&output.catalogue);
     assert_eq!(recorded.len(), output.catalog.entries.len());
     for entry in &output.catalog.entries {
-        let row = &recorded[&entry.code];
+        let row = &recorded[&entry.key()];
         assert_eq!(row.variant, entry.variant);
         assert_eq!(row.http_status, entry.http_status);
         assert_eq!(row.description, entry.text);

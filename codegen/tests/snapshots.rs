@@ -1,16 +1,21 @@
 //! Snapshots of the generator's output for small fixture specs: the emitted Rust for the
-//! good ones (`fixtures/good/NAME.md` with `NAME.toml`), every diagnostic for the bad ones.
+//! good ones (`fixtures/good/NAME.md` with `NAME.toml`), every diagnostic for the bad ones,
+//! rendered as `cargo xtask gen` prints them without colour.
+//!
+//! Bad fixtures are named for the file at fault (`doc-...`, `overlay-...`) and the case.
 
 use std::path::Path;
 
+use errtab_codegen::diagnostic::{Colour, render};
 use errtab_codegen::{SourceFile, generate};
 
-/// Reads a fixture doc and its overlay, named as the test names them in diagnostics.
+/// Reads a fixture doc and its overlay, named as the test names them in diagnostics. The
+/// bytes are read as they are, so a fixture that is not UTF-8 is reported, not refused here.
 fn fixture(doc: &Path) -> (SourceFile, SourceFile) {
     let overlay = doc.with_extension("toml");
     let name = |path: &Path| format!("fixtures/{}", path.file_name().unwrap().to_string_lossy());
-    let read = |path: &Path| String::from_utf8(std::fs::read(path).unwrap()).unwrap();
-    (SourceFile::new(name(doc), read(doc)), SourceFile::new(name(&overlay), read(&overlay)))
+    let read = |path: &Path| SourceFile::from_bytes(name(path), std::fs::read(path).unwrap());
+    (read(doc), read(&overlay))
 }
 
 #[test]
@@ -18,8 +23,7 @@ fn good_fixtures_generate() {
     insta::glob!("fixtures/good/*.md", |path| {
         let (doc, overlay) = fixture(path);
         let output = generate(&doc, &overlay).unwrap_or_else(|diagnostics| {
-            let lines: Vec<String> = diagnostics.iter().map(|d| d.to_lines(&[&doc, &overlay])).collect();
-            panic!("{} does not generate:\n{}", doc.path, lines.join("\n\n"))
+            panic!("{} does not generate:\n{}", doc.path, render(&diagnostics, &[&doc, &overlay], Colour::Plain))
         });
         let table = errtab_codegen::render::catalog_table(&output.catalog);
         insta::assert_snapshot!(format!("{table}\n{}", output.rust));
@@ -34,7 +38,6 @@ fn bad_fixtures_report_every_problem() {
             Ok(_) => panic!("{} generated, but it should not", doc.path),
             Err(diagnostics) => diagnostics,
         };
-        let lines: Vec<String> = diagnostics.iter().map(|d| d.to_lines(&[&doc, &overlay])).collect();
-        insta::assert_snapshot!(lines.join("\n\n"));
+        insta::assert_snapshot!(render(&diagnostics, &[&doc, &overlay], Colour::Plain));
     });
 }

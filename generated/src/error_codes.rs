@@ -363,7 +363,7 @@ impl ErrorCode {
     pub fn http_status(self) -> ::core::option::Option<u16> {
         self.kind().map(ErrorKind::http_status)
     }
-    /// The HTTP status as an [`http::StatusCode`](::http::StatusCode); `None` for an
+    /// The HTTP status as an [`http::StatusCode`]; `None` for an
     /// unknown code.
     #[cfg(feature = "http")]
     pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {

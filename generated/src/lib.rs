@@ -37,6 +37,13 @@ mod body;
 #[rustfmt::skip]
 mod error_codes;
 
+// The module generated from the hostile fixture, seen by rustdoc only: its doc comments hold
+// descriptions such as "```", which must not become doctests (see generated/tests/hostile.rs).
+#[cfg(doctest)]
+#[rustfmt::skip]
+#[path = "../tests/hostile/error_codes.rs"]
+mod hostile;
+
 pub use body::{ErrorInfo, ErrorResponse};
 pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
 

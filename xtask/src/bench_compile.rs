@@ -2,7 +2,7 @@
 //!
 //! Generates the crate for a synthetic spec of N codes (see `errtab_codegen::synthetic`)
 //! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module and its
-//! rustdoc catalogue beside copies of `generated/src/lib.rs` and `generated/src/body.rs`, the
+//! rustdoc catalogue beside copies of the rest of `generated/src/` (`lib.rs`, `body.rs`), the
 //! same dependencies (`serde`, and `http` behind the feature of that name, left off),
 //! and the repository's `Cargo.lock`, so it builds offline from the registry cache. For each
 //! profile it times a cold build (`serde` included, after `cargo clean`), then builds of the
@@ -102,14 +102,21 @@ fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::
          [features]\nhttp = [\"dep:http\"]\n\n\
          [workspace]\n"
     );
-    let files = [
-        ("Cargo.toml", manifest),
-        ("Cargo.lock", fs::read_to_string(root.join("Cargo.lock"))?),
-        ("src/lib.rs", fs::read_to_string(root.join("generated/src/lib.rs"))?),
-        ("src/body.rs", fs::read_to_string(root.join("generated/src/body.rs"))?),
-        ("src/error_codes.rs", output.rust.clone()),
-        ("src/error_codes.md", output.catalogue.clone()),
+    let mut files = vec![
+        ("Cargo.toml".to_owned(), manifest),
+        ("Cargo.lock".to_owned(), fs::read_to_string(root.join("Cargo.lock"))?),
+        ("src/error_codes.rs".to_owned(), output.rust.clone()),
+        ("src/error_codes.md".to_owned(), output.catalogue.clone()),
     ];
+    // The rest of the crate as it is: `lib.rs`, `body.rs`, and the modules of other docs
+    // that `lib.rs` declares.
+    for entry in fs::read_dir(root.join("generated/src"))? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+        if path.is_file() && name != "error_codes.rs" && name != "error_codes.md" {
+            files.push((format!("src/{name}"), fs::read_to_string(&path)?));
+        }
+    }
     fs::create_dir_all(dir.join("src"))?;
     for (name, contents) in files {
         let path = dir.join(name);

@@ -1,6 +1,6 @@
 //! The command line: a few fixed words, parsed by hand to keep the xtask quick to build.
 
-use crate::bench_compile;
+use crate::{bench_compile, inspect};
 
 /// What `cargo xtask --help` prints.
 pub const USAGE: &str = "\
@@ -9,6 +9,10 @@ usage: cargo xtask <command>
 commands:
   gen           regenerate generated/ from spec/; writes only the files that changed
   gen --check   write nothing; fail with a diff if generated/ is not what spec/ produces
+  inspect DOC [--overlay FILE]
+                write nothing; print the tables in DOC, the column roles chosen, the rows
+                as the generator reads them, and every problem; the overlay defaults to
+                DOC with the extension .toml, if there is one
   bench-compile [--codes N] [--runs R]
                 time `cargo build` and `cargo build --release` of the crate generated for
                 N synthetic codes (default 10000), R times each (default 3), in target/
@@ -28,6 +32,7 @@ pub enum Mode {
 pub enum Command {
     Help,
     Gen(Mode),
+    Inspect(inspect::Config),
     BenchCompile(bench_compile::Config),
 }
 
@@ -43,9 +48,37 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             [flag, ..] if *flag == "--help" || *flag == "-h" => Ok(Command::Help),
             [other, ..] => Err(format!("unknown argument `{other}` for `gen`")),
         },
+        ["inspect", rest @ ..] => inspect_config(rest),
         ["bench-compile", rest @ ..] => bench_compile_config(rest),
         [other, ..] => Err(format!("unknown command `{other}`")),
     }
+}
+
+/// Reads `DOC [--overlay FILE]`, the flag before or after the doc.
+fn inspect_config(mut rest: &[&str]) -> Result<Command, String> {
+    let mut doc = None;
+    let mut overlay = None;
+    while let [word, tail @ ..] = rest {
+        rest = tail;
+        match *word {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--overlay" => {
+                let [value, tail @ ..] = rest else { return Err("`--overlay` needs a file".to_owned()) };
+                if overlay.replace((*value).to_owned()).is_some() {
+                    return Err("`--overlay` is given twice".to_owned());
+                }
+                rest = tail;
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown argument `{flag}` for `inspect`")),
+            path => {
+                if let Some(first) = doc.replace(path.to_owned()) {
+                    return Err(format!("`inspect` takes one doc, not `{first}` and `{path}`"));
+                }
+            }
+        }
+    }
+    let Some(doc) = doc else { return Err("`inspect` needs a doc: `cargo xtask inspect DOC.md`".to_owned()) };
+    Ok(Command::Inspect(inspect::Config { doc, overlay }))
 }
 
 /// Reads `[--codes N] [--runs R]`, in any order.
@@ -87,6 +120,31 @@ mod tests {
             parse_words(&["bench-compile", "--runs", "5", "--codes", "1000"]),
             Ok(Command::BenchCompile(bench_compile::Config { codes: 1000, runs: 5 }))
         );
+    }
+
+    #[test]
+    fn inspect_takes_a_doc_and_an_optional_overlay_in_any_order() {
+        let config = |doc: &str, overlay: Option<&str>| {
+            Ok(Command::Inspect(inspect::Config { doc: doc.to_owned(), overlay: overlay.map(str::to_owned) }))
+        };
+        assert_eq!(parse_words(&["inspect", "a.md"]), config("a.md", None));
+        assert_eq!(parse_words(&["inspect", "a.md", "--overlay", "b.toml"]), config("a.md", Some("b.toml")));
+        assert_eq!(parse_words(&["inspect", "--overlay", "b.toml", "a.md"]), config("a.md", Some("b.toml")));
+        assert_eq!(parse_words(&["inspect", "a.md", "--help"]), Ok(Command::Help));
+    }
+
+    #[test]
+    fn inspect_refuses_what_it_cannot_use() {
+        let error = |words: &[&str]| parse_words(words).unwrap_err();
+        assert_eq!(error(&["inspect"]), "`inspect` needs a doc: `cargo xtask inspect DOC.md`");
+        assert_eq!(error(&["inspect", "--overlay", "b.toml"]), "`inspect` needs a doc: `cargo xtask inspect DOC.md`");
+        assert_eq!(error(&["inspect", "a.md", "--overlay"]), "`--overlay` needs a file");
+        assert_eq!(
+            error(&["inspect", "a.md", "--overlay", "b.toml", "--overlay", "c.toml"]),
+            "`--overlay` is given twice"
+        );
+        assert_eq!(error(&["inspect", "a.md", "b.md"]), "`inspect` takes one doc, not `a.md` and `b.md`");
+        assert_eq!(error(&["inspect", "a.md", "--check"]), "unknown argument `--check` for `inspect`");
     }
 
     #[test]

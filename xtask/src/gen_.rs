@@ -1,8 +1,11 @@
 //! `cargo xtask gen`: every spec in `spec/` through the generator into `generated/src/`.
 //!
 //! A spec is a doc `spec/NAME.md` with its overlay `spec/NAME.toml`; its module is
-//! `generated/src/NAME.rs` (with `-` made `_`). Every output is computed before any is
-//! written, so a failure anywhere leaves `generated/` untouched.
+//! `generated/src/NAME.rs` (with `-` made `_`), one enum per doc, which
+//! `generated/src/lib.rs` declares by hand (see [`crate::layout`]). One more spec, the hostile
+//! fixture, makes `generated/tests/hostile/error_codes.rs`. Every output is computed before
+//! any is written, and all are written before any is renamed into place, so a failure
+//! anywhere leaves `generated/` untouched.
 
 use std::fmt;
 use std::fs;
@@ -10,19 +13,22 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use errtab_codegen::diagnostic::{self, Colour};
 use errtab_codegen::{Diagnostic, SourceFile, report};
 
 use crate::flags::Mode;
+use crate::layout::{self, LIB_RS};
 
-/// Runs `gen` and turns its outcome into output and an exit code.
-pub fn main(root: &Path, mode: Mode) -> ExitCode {
+/// Runs `gen` and turns its outcome into output and an exit code; errors go to stderr,
+/// coloured as `colour` says.
+pub fn main(root: &Path, mode: Mode, colour: Colour) -> ExitCode {
     match run(root, mode) {
         Ok(report) => {
             print!("{report}");
             if report.is_stale() { ExitCode::FAILURE } else { ExitCode::SUCCESS }
         }
         Err(error) => {
-            eprint!("{error}");
+            eprint!("{}", error.render(colour));
             ExitCode::FAILURE
         }
     }
@@ -81,89 +87,206 @@ impl fmt::Display for Report {
 /// Why a run stopped before writing anything.
 #[derive(Debug)]
 pub enum Error {
-    /// A file could not be read, listed or written.
-    Io { path: PathBuf, error: io::Error },
+    /// A file or directory could not be read, listed or written.
+    Io { path: String, action: &'static str, error: io::Error },
     /// `spec/` holds no doc.
-    NoSpecs { dir: PathBuf },
-    /// The specs have problems; every one of them, one per line.
-    Invalid { lines: Vec<String> },
+    NoSpecs { dir: String },
+    /// A doc has no overlay beside it.
+    NoOverlay { doc: String, overlay: String },
+    /// The specs or the crate's layout have problems: every one of them, the specs' with the
+    /// files they point into, the layout's one line each.
+    Invalid { specs: Vec<InvalidSpec>, layout: Vec<String> },
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// A spec that does not generate, and why.
+#[derive(Debug)]
+pub struct InvalidSpec {
+    doc: SourceFile,
+    overlay: SourceFile,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Error {
+    /// The error as the user reads it: one line, or for invalid specs every diagnostic and
+    /// a count.
+    pub fn render(&self, colour: Colour) -> String {
         match self {
-            Error::Io { path, error } => writeln!(f, "error: {}: {error}", path.display()),
-            Error::NoSpecs { dir } => writeln!(f, "error: {} holds no `*.md` doc to generate from", dir.display()),
-            Error::Invalid { lines } => {
-                for line in lines {
-                    writeln!(f, "{line}")?;
+            Error::Io { path, action, error } => format!("error: cannot {action} {path}: {error}\n"),
+            Error::NoSpecs { dir } => format!("error: {dir} holds no `*.md` doc to generate from\n"),
+            Error::NoOverlay { doc, overlay } => {
+                format!("error: {doc} has no overlay: create {overlay} beside it (see README.md)\n")
+            }
+            Error::Invalid { specs, layout } => {
+                let mut text = String::new();
+                for spec in specs {
+                    text.push_str(&diagnostic::render(&spec.diagnostics, &[&spec.doc, &spec.overlay], colour));
+                    text.push('\n');
                 }
-                let n = lines.len();
-                writeln!(f, "error: {n} problem{} in spec/; nothing was written", if n == 1 { "" } else { "s" })
+                for problem in layout {
+                    text.push_str(&format!("error: {problem}\n"));
+                }
+                if !layout.is_empty() {
+                    text.push('\n');
+                }
+                let n: usize = specs.iter().map(|spec| spec.diagnostics.len()).sum::<usize>() + layout.len();
+                let s = if n == 1 { "" } else { "s" };
+                text.push_str(&format!("error: could not generate: {n} problem{s} found; nothing was written\n"));
+                text
             }
         }
     }
 }
 
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Colour::Plain))
+    }
+}
+
 /// One doc, its overlay and the files made from them, as paths relative to the root.
 struct Spec {
+    /// The doc's file name without `.md`; empty for the hostile fixture.
+    stem: String,
+    /// The Rust module the doc becomes in the generated crate; `None` for the hostile fixture,
+    /// which is a test's module, not the crate's.
+    module: Option<String>,
     doc: String,
     overlay: String,
-    /// The generated Rust module.
-    module: String,
+    /// The generated Rust file.
+    rust: String,
     /// The generated catalogue: the crate's rustdoc table, and the record the next run's
-    /// change report compares against.
-    catalogue: String,
+    /// change report compares against. The hostile fixture has none.
+    catalogue: Option<String>,
 }
+
+/// The hostile fixture: every awkward description the generator accepts, made into a module
+/// that `generated/tests/hostile.rs` compiles and checks.
+const HOSTILE: [&str; 3] = [
+    "codegen/tests/fixtures/good/hostile.md",
+    "codegen/tests/fixtures/good/hostile.toml",
+    "generated/tests/hostile/error_codes.rs",
+];
 
 /// The generated crate's manifest, whose name and version the change report quotes.
 const MANIFEST: &str = "generated/Cargo.toml";
 
 /// Generates every spec and writes (or checks) the outputs.
 pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
-    let specs = specs(root)?;
-    let (package, version) = package_version(&read(&root.join(MANIFEST))?);
+    let (specs, mut problems) = specs(root)?;
+    problems.extend(check_layout(root, &specs)?);
+    let (package, version) = package_version(&read_text(root, MANIFEST)?);
     let mut outputs = Vec::with_capacity(2 * specs.len());
     let mut changes = Vec::new();
-    let mut problems = Vec::new();
-    for spec in &specs {
-        let doc = SourceFile::new(&spec.doc, read(&root.join(&spec.doc))?);
-        let overlay = SourceFile::new(&spec.overlay, read(&root.join(&spec.overlay))?);
-        let output = match errtab_codegen::generate(&doc, &overlay) {
+    let mut bumps = Vec::new();
+    let mut invalid = Vec::new();
+    for spec in specs {
+        let doc = SourceFile::from_bytes(&spec.doc, read(root, &spec.doc)?);
+        let overlay = match read(root, &spec.overlay) {
+            Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => {
+                return Err(Error::NoOverlay { doc: spec.doc, overlay: spec.overlay });
+            }
+            bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
+        };
+        let output = match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
             Ok(output) => output,
             Err(diagnostics) => {
-                problems.extend(diagnostics.iter().map(|d: &Diagnostic| d.to_lines(&[&doc, &overlay])));
+                invalid.push(InvalidSpec { doc, overlay, diagnostics });
                 continue;
             }
         };
-        let Some(previous) = read_if_exists(&root.join(&spec.catalogue))? else {
+        let (Some(catalogue), Some(module)) = (spec.catalogue, &spec.module) else {
+            outputs.push((spec.rust, output.rust));
+            continue;
+        };
+        let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
+        let Some(previous) = read_if_exists(root, &catalogue)? else {
             let count = output.catalog.entries.len();
             changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));
-            outputs.push((spec.module.clone(), output.rust));
-            outputs.push((spec.catalogue.clone(), output.catalogue));
+            // A new module adds to the crate without breaking it.
+            bumps.push(report::Bump::Minor);
+            outputs.push((spec.rust, output.rust));
+            outputs.push((catalogue, markdown));
             continue;
         };
         let diff = report::compare(&report::read_catalogue(&previous), &output.catalog);
         let broken = report::continuity(&diff, &doc, &overlay);
         if !broken.is_empty() {
-            problems.extend(broken.iter().map(|d| d.to_lines(&[&doc, &overlay])));
+            invalid.push(InvalidSpec { doc, overlay, diagnostics: broken });
             continue;
         }
         if !diff.is_empty() {
             changes.push(format!("changes in {}:\n{}", spec.doc, diff.render(&package, &version)));
+            bumps.push(diff.bump());
         }
-        outputs.push((spec.module.clone(), output.rust));
-        outputs.push((spec.catalogue.clone(), output.catalogue));
+        outputs.push((spec.rust, output.rust));
+        outputs.push((catalogue, markdown));
     }
-    if !problems.is_empty() {
-        return Err(Error::Invalid { lines: problems });
+    if !invalid.is_empty() || !problems.is_empty() {
+        return Err(Error::Invalid { specs: invalid, layout: problems });
     }
-    let mut files = Vec::with_capacity(outputs.len());
-    for (path, contents) in outputs {
-        let change = ensure_file_contents(&root.join(&path), &path, &contents, mode)?;
-        files.push((path, change));
+    // Each doc's report gives the release its own changes need; the crate needs the largest.
+    if let (2.., Some(&bump)) = (bumps.len(), bumps.iter().max()) {
+        let next = report::next_version(&version, bump);
+        changes.push(format!(
+            "{} docs changed; the crate needs the largest of their releases: {version} -> {next}\n",
+            bumps.len()
+        ));
     }
+    let files = ensure_file_contents(root, &outputs, mode)?;
     Ok(Report { mode, changes, files })
+}
+
+/// What is wrong with how `generated/` holds the docs' modules, one line per problem: a
+/// module `lib.rs` does not declare (or declares without `#[rustfmt::skip]`), an output that
+/// would overwrite a hand-written file, and a generated file whose doc is gone.
+fn check_layout(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
+    let lib_rs = read_text(root, LIB_RS)?;
+    let declared = match layout::declared_modules(&lib_rs) {
+        Ok(declared) => declared,
+        Err(problem) => return Ok(vec![problem]),
+    };
+    let docs: Vec<(String, String)> =
+        specs.iter().filter_map(|spec| Some((spec.stem.clone(), spec.module.clone()?))).collect();
+    let mut problems = layout::missing_declarations(&declared, &docs);
+    for spec in specs.iter().filter(|spec| spec.module.is_some()) {
+        for output in [Some(&spec.rust), spec.catalogue.as_ref()].into_iter().flatten() {
+            if let Some(text) = read_if_exists(root, output)?
+                && !layout::is_generated(&text)
+            {
+                problems.push(format!(
+                    "{output} has no `@generated` header, so {} may not replace it: if the file is written by \
+                     hand, rename {} and {}; if it is a damaged generated file, delete it",
+                    spec.doc, spec.doc, spec.overlay
+                ));
+            }
+        }
+    }
+    let outputs: Vec<&String> =
+        specs.iter().flat_map(|spec| [Some(&spec.rust), spec.catalogue.as_ref()]).flatten().collect();
+    let dir = root.join("generated/src");
+    let io_error = |error| Error::Io { path: "generated/src/".to_owned(), action: "list", error };
+    let mut orphans = Vec::new();
+    for entry in fs::read_dir(&dir).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+        let display = format!("generated/src/{name}");
+        if !(name.ends_with(".rs") || name.ends_with(".md")) || outputs.contains(&&display) {
+            continue;
+        }
+        if let Some(text) = read_if_exists(root, &display)?
+            && layout::is_generated(&text)
+        {
+            orphans.push(display);
+        }
+    }
+    orphans.sort();
+    for orphan in orphans {
+        problems.push(format!(
+            "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+             change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
+        ));
+    }
+    Ok(problems)
 }
 
 /// The `name` and `version` of a Cargo manifest's `[package]`, read line by line (the xtask
@@ -181,13 +304,15 @@ fn package_version(manifest: &str) -> (String, String) {
     (value("name"), value("version"))
 }
 
-/// The specs in `spec/`, sorted by name: each `NAME.md` with `NAME.toml` beside it.
-fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
+/// The specs in `spec/`, sorted by name (each `NAME.md` with `NAME.toml` beside it), then
+/// the hostile fixture; and a line for each doc whose name makes no module, or the same
+/// module as another.
+fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
     let dir = root.join("spec");
-    let entries = fs::read_dir(&dir).map_err(|error| Error::Io { path: dir.clone(), error })?;
+    let io_error = |error| Error::Io { path: "spec/".to_owned(), action: "list", error };
     let mut stems = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|error| Error::Io { path: dir.clone(), error })?.path();
+    for entry in fs::read_dir(&dir).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
         if path.extension().is_some_and(|ext| ext == "md")
             && let Some(stem) = path.file_stem().and_then(|stem| stem.to_str())
         {
@@ -195,79 +320,144 @@ fn specs(root: &Path) -> Result<Vec<Spec>, Error> {
         }
     }
     if stems.is_empty() {
-        return Err(Error::NoSpecs { dir });
+        return Err(Error::NoSpecs { dir: "spec/".to_owned() });
     }
     stems.sort();
-    Ok(stems
-        .into_iter()
-        .map(|stem| Spec {
+    let mut problems = Vec::new();
+    let mut specs: Vec<Spec> = Vec::with_capacity(stems.len() + 1);
+    for stem in stems {
+        let module = match layout::module_name(&stem) {
+            Ok(module) => module,
+            Err(problem) => {
+                problems.push(format!("spec/{stem}.md: {problem}"));
+                continue;
+            }
+        };
+        if let Some(other) = specs.iter().find(|spec| spec.module.as_ref() == Some(&module)) {
+            problems.push(format!(
+                "spec/{stem}.md and {} would both be module `{module}`: rename one of them (and its overlay)",
+                other.doc
+            ));
+            continue;
+        }
+        specs.push(Spec {
             doc: format!("spec/{stem}.md"),
             overlay: format!("spec/{stem}.toml"),
-            module: format!("generated/src/{}.rs", stem.replace('-', "_")),
-            catalogue: format!("generated/src/{}.md", stem.replace('-', "_")),
-        })
-        .collect())
+            rust: format!("generated/src/{module}.rs"),
+            catalogue: Some(format!("generated/src/{module}.md")),
+            module: Some(module),
+            stem,
+        });
+    }
+    let [doc, overlay, rust] = HOSTILE.map(str::to_owned);
+    specs.push(Spec { stem: String::new(), module: None, doc, overlay, rust, catalogue: None });
+    Ok((specs, problems))
+}
+
+/// The bytes of a file, given relative to the root; whether they are text is the
+/// generator's to say.
+fn read(root: &Path, path: &str) -> Result<Vec<u8>, Error> {
+    fs::read(root.join(path)).map_err(|error| Error::Io { path: path.to_owned(), action: "read", error })
+}
+
+/// The text of a file the xtask itself reads (the manifest, a generated catalogue).
+fn read_text(root: &Path, path: &str) -> Result<String, Error> {
+    String::from_utf8(read(root, path)?).map_err(|error| Error::Io {
+        path: path.to_owned(),
+        action: "read",
+        error: io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not UTF-8 at byte {}", error.utf8_error().valid_up_to()),
+        ),
+    })
 }
 
 /// The file's text, or `None` if there is no such file.
-fn read_if_exists(path: &Path) -> Result<Option<String>, Error> {
-    match read(path) {
+fn read_if_exists(root: &Path, path: &str) -> Result<Option<String>, Error> {
+    match read_text(root, path) {
         Ok(text) => Ok(Some(text)),
         Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(error),
     }
 }
 
-fn read(path: &Path) -> Result<String, Error> {
-    fs::read(path).map_err(|error| Error::Io { path: path.to_owned(), error }).and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|error| Error::Io {
-            path: path.to_owned(),
-            error: io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("not UTF-8 (at byte {})", error.utf8_error().valid_up_to()),
-            ),
-        })
-    })
+/// Makes each output file (a path relative to the root, and its contents) hold its
+/// contents. Line endings of the existing files are ignored, so a checkout with CRLF
+/// conversion is not stale.
+///
+/// In check mode it writes nothing and returns the diff of each file that differs. In write
+/// mode it writes only the files whose bytes differ, in two phases: every new file is
+/// written to a temporary sibling first, and only when all are written are they renamed
+/// into place. A failure while writing removes the temporary files and leaves every output
+/// as it was; a reader never sees half a file.
+fn ensure_file_contents(root: &Path, files: &[(String, String)], mode: Mode) -> Result<Vec<(String, Change)>, Error> {
+    let mut changes = Vec::with_capacity(files.len());
+    for (display, contents) in files {
+        let path = root.join(display);
+        let current = match fs::read_to_string(&path) {
+            Ok(text) => Some(text.replace("\r\n", "\n")),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+            Err(error) => return Err(Error::Io { path: display.clone(), action: "read", error }),
+        };
+        let change = if current.as_deref() == Some(contents.as_str()) {
+            Change::Unchanged
+        } else if mode == Mode::Check {
+            let old = current.unwrap_or_default();
+            let diff = similar::TextDiff::from_lines(old.as_str(), contents.as_str())
+                .unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{display}"), &format!("b/{display}"))
+                .to_string();
+            Change::Stale(diff)
+        } else {
+            Change::Written
+        };
+        changes.push((display.clone(), change));
+    }
+
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut result = Ok(());
+    for ((display, contents), (_, change)) in files.iter().zip(&changes) {
+        if *change != Change::Written {
+            continue;
+        }
+        let path = root.join(display);
+        let temp = temporary_sibling(&path);
+        if let Err(error) = fs::write(&temp, contents) {
+            let _ = fs::remove_file(&temp);
+            result = Err(Error::Io { path: display.clone(), action: "write", error });
+            break;
+        }
+        staged.push((temp, path));
+    }
+    if let Err(error) = result {
+        for (temp, _) in &staged {
+            let _ = fs::remove_file(temp);
+        }
+        return Err(error);
+    }
+    for (temp, path) in &staged {
+        if let Err(error) = fs::rename(temp, path) {
+            for (temp, _) in &staged {
+                let _ = fs::remove_file(temp);
+            }
+            let display = path.strip_prefix(root).unwrap_or(path).display().to_string();
+            return Err(Error::Io { path: display, action: "replace", error });
+        }
+    }
+    Ok(changes)
 }
 
-/// Makes `path` hold `contents`: in write mode, writes it only if the bytes differ, through a
-/// temporary sibling renamed into place, so a reader never sees half a file; in check mode,
-/// writes nothing and returns the diff. Line endings of the existing file are ignored, so a
-/// checkout with CRLF conversion is not stale.
-fn ensure_file_contents(path: &Path, display: &str, contents: &str, mode: Mode) -> Result<Change, Error> {
-    let current = match fs::read_to_string(path) {
-        Ok(text) => Some(text.replace("\r\n", "\n")),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-        Err(error) => return Err(Error::Io { path: path.to_owned(), error }),
-    };
-    if current.as_deref() == Some(contents) {
-        return Ok(Change::Unchanged);
-    }
-    if mode == Mode::Check {
-        let old = current.unwrap_or_default();
-        let diff = similar::TextDiff::from_lines(old.as_str(), contents)
-            .unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{display}"), &format!("b/{display}"))
-            .to_string();
-        return Ok(Change::Stale(diff));
-    }
-    write_atomically(path, contents).map_err(|error| Error::Io { path: path.to_owned(), error })?;
-    Ok(Change::Written)
-}
-
-fn write_atomically(path: &Path, contents: &str) -> io::Result<()> {
+/// `.NAME.PID.tmp` beside `path`: in the same directory, so renaming it is atomic.
+fn temporary_sibling(path: &Path) -> PathBuf {
     let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("output");
-    let temp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let result = fs::write(&temp, contents).and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     /// `cargo test` fails when `generated/` is not what `spec/` produces.
@@ -279,5 +469,410 @@ mod tests {
             Ok(report) => panic!("generated/ is stale: run `cargo xtask gen`.\n{report}"),
             Err(error) => panic!("spec/ does not generate: {error}"),
         }
+    }
+
+    /// A copy of the repository's inputs in a fresh directory under the system's temporary
+    /// directory, removed when dropped.
+    struct Scratch {
+        root: PathBuf,
+    }
+
+    impl Scratch {
+        fn new(name: &str) -> Scratch {
+            let root = std::env::temp_dir().join(format!("errtab-xtask-{}-{name}", std::process::id()));
+            let _ = fs::remove_dir_all(&root);
+            let workspace = crate::workspace_root();
+            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1], MANIFEST, LIB_RS] {
+                let target = root.join(path);
+                fs::create_dir_all(target.parent().unwrap()).unwrap();
+                fs::copy(workspace.join(path), target).unwrap();
+            }
+            fs::create_dir_all(root.join("generated/src")).unwrap();
+            fs::create_dir_all(root.join("generated/tests/hostile")).unwrap();
+            Scratch { root }
+        }
+
+        /// A workspace of our own making: the hostile fixture, the manifest, and in `spec/` the
+        /// small docs of [`DOCS`] (a root doc and two more, each with its own quirk), declared
+        /// in `generated/src/lib.rs` as [`LIB_RS_OF_DOCS`] does.
+        fn with_docs(name: &str) -> Scratch {
+            let scratch = Scratch::new(name);
+            fs::remove_file(scratch.root.join("spec/error-codes.md")).unwrap();
+            fs::remove_file(scratch.root.join("spec/error-codes.toml")).unwrap();
+            for (path, text) in DOCS {
+                scratch.write(path, text.as_bytes());
+            }
+            scratch.write(LIB_RS, LIB_RS_OF_DOCS.as_bytes());
+            scratch
+        }
+
+        fn write(&self, path: &str, contents: &[u8]) {
+            fs::write(self.root.join(path), contents).unwrap();
+        }
+
+        fn read(&self, path: &str) -> String {
+            fs::read_to_string(self.root.join(path)).unwrap()
+        }
+
+        /// Every file under `generated/`, with its bytes.
+        fn generated(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+            fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+                for entry in fs::read_dir(dir).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_dir() {
+                        walk(&path, files);
+                    } else {
+                        files.insert(path.clone(), fs::read(&path).unwrap());
+                    }
+                }
+            }
+            let mut files = BTreeMap::new();
+            walk(&self.root.join("generated"), &mut files);
+            files
+        }
+    }
+
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.root);
+        }
+    }
+
+    fn one_line(error: &Error) -> String {
+        let text = error.to_string();
+        assert!(text.starts_with("error: ") && text.ends_with('\n') && text.lines().count() == 1, "{text:?}");
+        text
+    }
+
+    #[test]
+    fn gen_writes_the_committed_files_and_then_nothing() {
+        let scratch = Scratch::new("writes");
+        let report = run(&scratch.root, Mode::Write).unwrap();
+        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 3);
+        let written = scratch.generated();
+        let workspace = crate::workspace_root();
+        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md", HOSTILE[2]] {
+            let committed = fs::read_to_string(workspace.join(output)).unwrap().replace("\r\n", "\n");
+            assert_eq!(written[&scratch.root.join(output)], committed.into_bytes(), "{output}");
+        }
+        let again = run(&scratch.root, Mode::Write).unwrap();
+        assert!(again.files.iter().all(|(_, change)| *change == Change::Unchanged));
+        assert_eq!(scratch.generated(), written);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_generated_byte_identical() {
+        let scratch = Scratch::new("failed-write");
+        scratch.write("generated/src/error_codes.rs", b"// @generated by `cargo xtask gen`, and stale\n");
+        // A directory where the second output's temporary file goes: it cannot be written,
+        // after the first output's has been.
+        let second = scratch.root.join(HOSTILE[2]);
+        fs::create_dir(temporary_sibling(&second)).unwrap();
+        let before = scratch.generated();
+        let error = run(&scratch.root, Mode::Write).unwrap_err();
+        let line = one_line(&error);
+        assert!(line.starts_with("error: cannot write generated/tests/hostile/error_codes.rs: "), "{line}");
+        assert_eq!(scratch.generated(), before, "no file changed and no temporary file is left");
+    }
+
+    #[test]
+    fn invalid_specs_leave_generated_byte_identical_and_are_all_reported() {
+        let scratch = Scratch::new("invalid");
+        let run_once = || run(&scratch.root, Mode::Write).unwrap();
+        run_once();
+        let before = scratch.generated();
+        let doc = fs::read_to_string(scratch.root.join("spec/error-codes.md")).unwrap();
+        let broken = doc.replace("| 9003   |", "| 9OO3   |").replace("| 9008   |", "| 9003   |");
+        scratch.write("spec/error-codes.md", broken.as_bytes());
+        let overlay = fs::read_to_string(scratch.root.join("spec/error-codes.toml")).unwrap();
+        scratch.write("spec/error-codes.toml", overlay.replace("status = 400", "status = 40").as_bytes());
+        let error = run(&scratch.root, Mode::Write).unwrap_err();
+        let text = error.to_string();
+        assert_eq!(text.lines().filter(|line| line.starts_with("error: ")).count(), 4, "{text}");
+        assert!(text.contains(" --> spec/error-codes.md:"), "{text}");
+        assert!(text.ends_with("error: could not generate: 3 problems found; nothing was written\n"), "{text}");
+        assert_eq!(scratch.generated(), before);
+    }
+
+    #[test]
+    fn a_doc_that_is_not_utf8_is_a_diagnostic_with_its_position() {
+        let scratch = Scratch::new("not-utf8");
+        scratch.write("spec/error-codes.md", b"| \xb4\xed\xce\xf3\xc2\xeb | x |\n");
+        let text = run(&scratch.root, Mode::Write).unwrap_err().to_string();
+        assert!(text.starts_with("error: the file is not UTF-8: byte 0xB4 is not valid here"), "{text}");
+        assert!(text.contains(" --> spec/error-codes.md:1:3\n"), "{text}");
+    }
+
+    #[test]
+    fn io_errors_are_one_line() {
+        let scratch = Scratch::new("io");
+        fs::remove_file(scratch.root.join("spec/error-codes.toml")).unwrap();
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert_eq!(
+            line,
+            "error: spec/error-codes.md has no overlay: create spec/error-codes.toml beside it (see README.md)\n"
+        );
+
+        fs::create_dir(scratch.root.join("spec/error-codes.toml")).unwrap();
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert!(line.starts_with("error: cannot read spec/error-codes.toml: "), "{line}");
+
+        for path in ["spec/error-codes.md", "spec/error-codes.toml"] {
+            let _ = fs::remove_file(scratch.root.join(path));
+            let _ = fs::remove_dir(scratch.root.join(path));
+        }
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert_eq!(line, "error: spec/ holds no `*.md` doc to generate from\n");
+
+        fs::remove_dir(scratch.root.join("spec")).unwrap();
+        let line = one_line(&run(&scratch.root, Mode::Check).unwrap_err());
+        assert!(line.starts_with("error: cannot list spec/: "), "{line}");
+    }
+
+    /// Four docs of our own: the root one as Tencent Meeting writes it, one without outer
+    /// pipes whose code column is headed `参数` (DingTalk), one with name and HTTP columns
+    /// (IAM), and one of string codes (Tencent Cloud).
+    const DOCS: [(&str, &str); 8] = [
+        (
+            "spec/error-codes.md",
+            "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n| 9061 | 查询会议过于频繁 |\n",
+        ),
+        (
+            "spec/error-codes.toml",
+            "retryable = [9061]\n\n[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n\
+             9003 = \"Meeting not exist\"\n9061 = \"Meeting query rate limited\"\n",
+        ),
+        ("spec/dingtalk.md", "### 全局返回码\n\n参数 | 说明\n ---- | -----\n -1 | 系统繁忙\n 33001 | 无效的企业ID\n"),
+        (
+            "spec/dingtalk.toml",
+            "[columns]\ncode = \"参数\"\n\n[classes.service]\nstatus = 200\ndefault = true\n\n[names]\n\
+             -1 = \"System busy\"\n33001 = \"Invalid corp id\"\n",
+        ),
+        (
+            "spec/iam-api.md",
+            "| Identifier | Code | HTTP Code | Description |\n| --- | --- | --- | --- |\n\
+             | ErrUserNotFound | 110001 | 404 | User not found |\n| ErrDatabase | 100101 | 500 | Database error |\n",
+        ),
+        ("spec/iam-api.toml", "[naming]\nstrip_prefix = \"Err\"\n"),
+        (
+            "spec/cloud-api.md",
+            "## 公共错误码\n\n| 错误代码 | 错误描述 |\n| --- | --- |\n| AuthFailure | CAM签名/鉴权错误 |\n\
+             | OperationDenied.Suspended | 账号已停用 |\n",
+        ),
+        (
+            "spec/cloud-api.toml",
+            "[doc]\ncodes = \"string\"\n\n[naming]\nfallback = \"code\"\n\n\
+             [classes.service]\nstatus = 400\ndefault = true\n",
+        ),
+    ];
+
+    /// The hand-written root of the crate for [`DOCS`].
+    const LIB_RS_OF_DOCS: &str = "\
+//! A crate of several docs.
+#![doc = include_str!(\"error_codes.md\")]
+
+#[rustfmt::skip]
+mod error_codes;
+
+#[doc = include_str!(\"dingtalk.md\")]
+#[rustfmt::skip]
+pub mod dingtalk;
+
+#[doc = include_str!(\"iam_api.md\")]
+#[rustfmt::skip]
+pub mod iam_api;
+
+#[doc = include_str!(\"cloud_api.md\")]
+#[rustfmt::skip]
+pub mod cloud_api;
+
+pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
+";
+
+    /// The files `gen` wrote, as paths relative to the root.
+    fn written(report: &Report) -> Vec<&str> {
+        report.files.iter().filter(|(_, change)| *change == Change::Written).map(|(path, _)| path.as_str()).collect()
+    }
+
+    fn layout_problems(error: Error) -> Vec<String> {
+        match error {
+            Error::Invalid { specs, layout } if specs.is_empty() => layout,
+            other => panic!("expected layout problems only, got {other}"),
+        }
+    }
+
+    #[test]
+    fn several_docs_generate_side_by_side_one_module_each() {
+        let scratch = Scratch::with_docs("several");
+        let report = run(&scratch.root, Mode::Write).unwrap();
+        let mut expected = vec![
+            "generated/src/cloud_api.rs",
+            "generated/src/cloud_api.md",
+            "generated/src/dingtalk.rs",
+            "generated/src/dingtalk.md",
+            "generated/src/error_codes.rs",
+            "generated/src/error_codes.md",
+            "generated/src/iam_api.rs",
+            "generated/src/iam_api.md",
+            HOSTILE[2],
+        ];
+        let mut actual = written(&report);
+        expected.sort();
+        actual.sort();
+        assert_eq!(actual, expected);
+        let text = report.to_string();
+        for doc in ["spec/cloud-api.md", "spec/dingtalk.md", "spec/error-codes.md", "spec/iam-api.md"] {
+            assert!(text.contains(&format!("{doc}: no catalogue in generated/ yet")), "{text}");
+        }
+
+        // Each module holds its own doc's enum; each catalogue links into its own module.
+        let dingtalk = scratch.read("generated/src/dingtalk.rs");
+        assert!(
+            dingtalk.starts_with("// @generated by `cargo xtask gen` from spec/dingtalk.md and spec/dingtalk.toml.")
+        );
+        assert!(dingtalk.contains("SystemBusy") && !dingtalk.contains("MeetingQueryRateLimited"), "{dingtalk}");
+        let iam = scratch.read("generated/src/iam_api.rs");
+        assert!(iam.contains("UserNotFound") && !iam.contains("ErrUserNotFound"), "{iam}");
+        assert!(scratch.read("generated/src/error_codes.md").contains("](crate::ErrorCode::MeetingNotExist)"));
+        assert!(scratch.read("generated/src/dingtalk.md").contains("](crate::dingtalk::ErrorCode::SystemBusy)"));
+        assert!(scratch.read("generated/src/iam_api.md").contains("](crate::iam_api::ErrorCode::UserNotFound)"));
+        let cloud = scratch.read("generated/src/cloud_api.md");
+        assert!(cloud.contains("](crate::cloud_api::ErrorCode::OperationDeniedSuspended)"), "{cloud}");
+
+        let check = run(&scratch.root, Mode::Check).unwrap();
+        assert!(!check.is_stale(), "{check}");
+        assert_eq!(check.files.len(), expected.len());
+    }
+
+    #[test]
+    fn a_stale_second_doc_fails_check_and_only_its_files_are_stale() {
+        let scratch = Scratch::with_docs("stale-second");
+        run(&scratch.root, Mode::Write).unwrap();
+        let before = scratch.generated();
+        let doc = scratch.read("spec/dingtalk.md");
+        scratch.write("spec/dingtalk.md", doc.replace("系统繁忙", "系统繁忙，请稍后再试").as_bytes());
+
+        let report = run(&scratch.root, Mode::Check).unwrap();
+        assert!(report.is_stale());
+        let stale: Vec<&str> = report
+            .files
+            .iter()
+            .filter(|(_, change)| matches!(change, Change::Stale(_)))
+            .map(|(path, _)| path.as_str())
+            .collect();
+        assert_eq!(stale, ["generated/src/dingtalk.rs", "generated/src/dingtalk.md"]);
+        let text = report.to_string();
+        assert!(text.contains("changes in spec/dingtalk.md:\ndescriptions changed (1):\n"), "{text}");
+        assert!(text.ends_with("error: generated/ is stale: run `cargo xtask gen` and commit the result\n"), "{text}");
+        assert_eq!(scratch.generated(), before, "--check writes nothing");
+    }
+
+    #[test]
+    fn two_changed_docs_say_which_release_the_crate_needs() {
+        let scratch = Scratch::with_docs("two-changed");
+        run(&scratch.root, Mode::Write).unwrap();
+        let doc = scratch.read("spec/dingtalk.md");
+        scratch.write("spec/dingtalk.md", doc.replace("系统繁忙", "系统忙").as_bytes());
+        let doc = scratch.read("spec/iam-api.md");
+        scratch.write("spec/iam-api.md", doc.replace("| 404 |", "| 410 |").as_bytes());
+        let text = run(&scratch.root, Mode::Write).unwrap().to_string();
+        assert!(text.contains("changes in spec/dingtalk.md:\n"), "{text}");
+        assert!(text.contains("changes in spec/iam-api.md:\n"), "{text}");
+        // A description is a patch, an HTTP status a breaking change: the crate needs the latter.
+        assert!(
+            text.contains("2 docs changed; the crate needs the largest of their releases: 0.1.0 -> 0.2.0\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_module_lib_rs_does_not_declare_is_one_line_with_the_line_to_add() {
+        let scratch = Scratch::with_docs("undeclared");
+        let lib_rs = LIB_RS_OF_DOCS
+            .replace("#[doc = include_str!(\"iam_api.md\")]\n#[rustfmt::skip]\npub mod iam_api;\n", "")
+            .replace("#[rustfmt::skip]\npub mod dingtalk;", "pub mod dingtalk;");
+        scratch.write(LIB_RS, lib_rs.as_bytes());
+        let before = scratch.generated();
+        for mode in [Mode::Write, Mode::Check] {
+            let error = run(&scratch.root, mode).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "error: generated/src/lib.rs declares module `dingtalk` without `#[rustfmt::skip]`: add it on the \
+                 line above `mod dingtalk;` (the module is generated, and `cargo fmt` would rewrite it)\n\
+                 error: generated/src/lib.rs does not declare module `iam_api`, generated from spec/iam-api.md: add \
+                 `#[doc = include_str!(\"iam_api.md\")] #[rustfmt::skip] pub mod iam_api;`\n\
+                 \n\
+                 error: could not generate: 2 problems found; nothing was written\n"
+            );
+            assert_eq!(scratch.generated(), before, "{mode:?} wrote nothing");
+        }
+    }
+
+    #[test]
+    fn layout_problems_and_spec_diagnostics_are_reported_together() {
+        let scratch = Scratch::with_docs("both");
+        scratch.write(LIB_RS, LIB_RS_OF_DOCS.replace("pub mod iam_api;", "").as_bytes());
+        scratch.write("spec/dingtalk.toml", b"[classes.service]\nstatus = 200\ndefault = true\n");
+        let Err(Error::Invalid { specs, layout }) = run(&scratch.root, Mode::Check) else {
+            panic!("expected problems")
+        };
+        assert_eq!(layout.len(), 1, "{layout:?}");
+        assert_eq!(specs.len(), 1);
+        assert_eq!(specs[0].doc.path, "spec/dingtalk.md");
+    }
+
+    #[test]
+    fn a_doc_named_like_a_hand_written_file_does_not_replace_it() {
+        let scratch = Scratch::with_docs("hand-written");
+        scratch.write("generated/src/body.rs", b"//! Hand-written.\n");
+        scratch.write("spec/body.md", DOCS[2].1.as_bytes());
+        scratch.write("spec/body.toml", DOCS[3].1.as_bytes());
+        let lib_rs = format!("{LIB_RS_OF_DOCS}#[rustfmt::skip]\npub mod body;\n");
+        scratch.write(LIB_RS, lib_rs.as_bytes());
+        let before = scratch.generated();
+        let problems = layout_problems(run(&scratch.root, Mode::Write).unwrap_err());
+        assert_eq!(
+            problems,
+            ["generated/src/body.rs has no `@generated` header, so spec/body.md may not replace it: if the file is \
+              written by hand, rename spec/body.md and spec/body.toml; if it is a damaged generated file, delete it"]
+        );
+        assert_eq!(scratch.generated(), before);
+    }
+
+    #[test]
+    fn a_generated_file_whose_doc_is_gone_is_reported() {
+        let scratch = Scratch::with_docs("orphan");
+        run(&scratch.root, Mode::Write).unwrap();
+        fs::remove_file(scratch.root.join("spec/dingtalk.md")).unwrap();
+        fs::remove_file(scratch.root.join("spec/dingtalk.toml")).unwrap();
+        let problems = layout_problems(run(&scratch.root, Mode::Check).unwrap_err());
+        let orphan = |file: &str| {
+            format!(
+                "{file} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+                 change), delete {file} and its `mod` line in generated/src/lib.rs; otherwise restore the doc"
+            )
+        };
+        assert_eq!(problems, [orphan("generated/src/dingtalk.md"), orphan("generated/src/dingtalk.rs")]);
+    }
+
+    #[test]
+    fn docs_whose_names_make_no_module_or_the_same_one_are_refused() {
+        let scratch = Scratch::with_docs("names");
+        for stem in ["2fa", "dingtalk_", "iam_api"] {
+            scratch.write(&format!("spec/{stem}.md"), DOCS[2].1.as_bytes());
+            scratch.write(&format!("spec/{stem}.toml"), DOCS[3].1.as_bytes());
+        }
+        let problems = layout_problems(run(&scratch.root, Mode::Check).unwrap_err());
+        assert_eq!(
+            problems,
+            [
+                "spec/2fa.md: `2fa` is not a Rust module name: rename spec/2fa.md and spec/2fa.toml to ASCII \
+                 letters, digits, `-` and `_`, starting with a letter",
+                "spec/iam_api.md and spec/iam-api.md would both be module `iam_api`: rename one of them (and its \
+                 overlay)",
+                "generated/src/lib.rs does not declare module `dingtalk_`, generated from spec/dingtalk_.md: add \
+                 `#[doc = include_str!(\"dingtalk_.md\")] #[rustfmt::skip] pub mod dingtalk_;`",
+            ]
+        );
     }
 }

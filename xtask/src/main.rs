@@ -1,21 +1,31 @@
 //! The repository's task runner: `cargo xtask gen [--check]` regenerates `generated/` from
 //! `spec/`. It is a thin front over the `errtab-codegen` library: it reads files, calls the
-//! library, and writes or checks the results. `cargo xtask bench-compile` measures what the
-//! generated crate costs to compile (see BENCHMARKS.md).
+//! library, and writes or checks the results. `cargo xtask inspect DOC.md` shows what the
+//! generator makes of a new doc and writes nothing. `cargo xtask bench-compile` measures what
+//! the generated crate costs to compile (see BENCHMARKS.md).
 
 mod bench_compile;
 mod flags;
 mod gen_;
+mod inspect;
+mod layout;
 
+use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use errtab_codegen::diagnostic::Colour;
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(args) = std::env::args_os().skip(1).map(OsString::into_string).collect::<Result<Vec<_>, _>>().ok() else {
+        eprintln!("error: an argument is not valid Unicode (see `cargo xtask help`)");
+        return ExitCode::from(2);
+    };
     let command = match flags::parse(&args) {
         Ok(command) => command,
         Err(message) => {
-            eprintln!("error: {message}\n\n{}", flags::USAGE);
+            eprintln!("error: {message} (see `cargo xtask help`)");
             return ExitCode::from(2);
         }
     };
@@ -24,12 +34,39 @@ fn main() -> ExitCode {
             println!("{}", flags::USAGE);
             ExitCode::SUCCESS
         }
-        flags::Command::Gen(mode) => gen_::main(&workspace_root(), mode),
+        flags::Command::Gen(mode) => {
+            let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
+            gen_::main(&workspace_root(), mode, colour)
+        }
+        flags::Command::Inspect(config) => {
+            let colour = colour(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
+            inspect::main(&config, colour)
+        }
         flags::Command::BenchCompile(config) => bench_compile::main(&workspace_root(), config),
     }
+}
+
+/// Colour on a terminal, unless `NO_COLOR` is set to anything but the empty string
+/// (<https://no-color.org>); plain text when piped.
+fn colour(terminal: bool, no_color: Option<OsString>) -> Colour {
+    let no_color = no_color.is_some_and(|value| !value.is_empty());
+    if terminal && !no_color { Colour::Ansi } else { Colour::Plain }
 }
 
 /// The workspace root, where `spec/` and `generated/` live.
 fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert_eq!(colour(true, None), Colour::Ansi);
+        assert_eq!(colour(true, Some(OsString::new())), Colour::Ansi);
+        assert_eq!(colour(true, Some(OsString::from("1"))), Colour::Plain);
+        assert_eq!(colour(false, None), Colour::Plain);
+    }
 }

@@ -24,6 +24,30 @@
 //! ```
 //!
 //! Top-level keys (`retryable`) must come before the first `[table]`, as TOML requires.
+//!
+//! For other vendors' pages (each key optional):
+//!
+//! ```toml
+//! [doc]
+//! table = "业务错误码"          # read the table under the heading holding this text
+//! merge = true                 # or read every table with code and description columns
+//! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
+//! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges, lists)
+//!
+//! [doc.pick]                   # a code written twice: which occurrence counts (1-based)
+//! 4000 = 2
+//!
+//! [columns]                    # header text of each role's column, where synonyms fail
+//! code = "模块错误码"            # also `description`, `name`, `http`
+//!
+//! [naming]
+//! strip_prefix = "kTMSDKError" # taken off the doc's name column
+//! fallback = "code"            # name codes nobody named after the code: `E9003`
+//! ```
+//!
+//! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
+//! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
+//! is then an `ErrorKind`, `Status404`), else from `[classes]`.
 
 use std::ops::Range;
 
@@ -31,18 +55,21 @@ use toml::de::{DeTable, DeValue};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Class, Name, Overlay, Renamed, Retired, Spanned};
-use crate::source::SourceFile;
+use crate::model::{Class, Columns, DocOptions, Name, Naming, Overlay, Renamed, Retired, Spanned};
+use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top of an overlay.
-const TOP_LEVEL_KEYS: &[&str] = &["classes", "names", "retired", "renamed", "retryable"];
+const TOP_LEVEL_KEYS: &[&str] = &["classes", "columns", "doc", "names", "naming", "retired", "renamed", "retryable"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
-    let mut reader = Reader { file, shift: file.bom_len(), diagnostics: Vec::new() };
-    let (root, errors) = DeTable::parse_recoverable(file.body());
+    // The parser reads the normalized text, so a CRLF file reads and fails exactly as its
+    // LF twin; spans are mapped back to the file as given.
+    let text = normalized(&file.text);
+    let mut reader = Reader { file, offsets: Offsets::new(&file.text), diagnostics: Vec::new() };
+    let (root, errors) = DeTable::parse_recoverable(&text);
     for error in errors {
         let span = error.span().map_or(0..0, |span| reader.span(span));
         let message = error.message().lines().next().unwrap_or("invalid TOML").to_owned();
@@ -59,6 +86,9 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "retired" => overlay.retired = reader.retired(value),
             "renamed" => overlay.renamed = reader.renamed(value),
             "retryable" => overlay.retryable = reader.codes(value, "`retryable`"),
+            "doc" => overlay.doc = reader.doc_options(value),
+            "columns" => overlay.columns = reader.columns(value),
+            "naming" => overlay.naming = reader.naming(value),
             other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
         }
     }
@@ -76,13 +106,13 @@ fn sorted<'a, 'i>(
 
 struct Reader<'a> {
     file: &'a SourceFile,
-    shift: usize,
+    offsets: Offsets,
     diagnostics: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn span(&self, span: Range<usize>) -> Range<usize> {
-        span.start + self.shift..span.end + self.shift
+        self.offsets.original(span)
     }
 
     fn error(&mut self, span: Range<usize>, message: String, help: &str) {
@@ -91,12 +121,12 @@ impl Reader<'_> {
     }
 
     fn unknown_key<T>(&mut self, key: &TomlSpanned<T>, name: &str, known: &[&str]) {
-        let known: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
-        self.error(
-            key.span(),
-            format!("unknown key `{name}`"),
-            &format!("the keys allowed here are {}", known.join(", ")),
-        );
+        let listed: Vec<String> = known.iter().map(|k| format!("`{k}`")).collect();
+        let help = match known.iter().find(|k| edit_distance(name, k) <= 2) {
+            Some(close) => format!("did you mean `{close}`? The keys allowed here are {}", listed.join(", ")),
+            None => format!("the keys allowed here are {}", listed.join(", ")),
+        };
+        self.error(key.span(), format!("unknown key `{name}`"), &help);
     }
 
     fn table<'v, 'i>(&mut self, value: &'v TomlSpanned<DeValue<'i>>, what: &str) -> Option<&'v DeTable<'i>> {
@@ -311,5 +341,144 @@ impl Reader<'_> {
             return Vec::new();
         };
         items.iter().filter_map(|item| self.integer(item, "a code")).collect()
+    }
+
+    fn boolean(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Option<Spanned<bool>> {
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(Spanned::new(*flag, self.span(value.span()))),
+            _ => {
+                self.error(
+                    value.span(),
+                    format!("{what} must be `true` or `false`"),
+                    &format!("write `{what} = true`"),
+                );
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Vec<Spanned<String>> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), format!("{what} must be a list"), &format!("write {what} as `[\"...\"]`"));
+            return Vec::new();
+        };
+        items.iter().filter_map(|item| self.string(item, "an item")).collect()
+    }
+
+    /// Reads `[doc]`: `table`, `merge`, `codes`, `skip` and `[doc.pick]`.
+    fn doc_options(&mut self, value: &TomlSpanned<DeValue<'_>>) -> DocOptions {
+        let mut options = DocOptions::default();
+        let Some(table) = self.table(value, "`doc`") else { return options };
+        for (key, value) in sorted(table) {
+            match key.get_ref().as_ref() {
+                "table" => options.table = self.string(value, "`table`"),
+                "merge" => options.merge = self.boolean(value, "merge"),
+                "codes" => {
+                    let Some(kind) = self.string(value, "`codes`") else { continue };
+                    match kind.value.as_str() {
+                        "string" => options.string_codes = Some(Spanned::new(true, kind.span)),
+                        "integer" => options.string_codes = Some(Spanned::new(false, kind.span)),
+                        other => self.diagnostics.push(
+                            Diagnostic::new(
+                                self.file,
+                                kind.span,
+                                format!("`codes = \"{other}\"` is not a kind of code"),
+                            )
+                            .help("write `codes = \"integer\"` (the default) or `codes = \"string\"`"),
+                        ),
+                    }
+                }
+                "skip" => options.skip = self.strings(value, "`skip`"),
+                "pick" => {
+                    let Some(picks) = self.table(value, "`doc.pick`") else { continue };
+                    for (code, value) in sorted(picks) {
+                        let code = Spanned::new(code.get_ref().to_string(), self.span(code.span()));
+                        if let Some(row) = self.integer(value, "the occurrence to pick") {
+                            options.pick.push((code, row));
+                        }
+                    }
+                }
+                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick"]),
+            }
+        }
+        options
+    }
+
+    /// Reads `[columns]`: the header text of each role's column.
+    fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Columns {
+        let mut columns = Columns::default();
+        let Some(table) = self.table(value, "`columns`") else { return columns };
+        for (key, value) in sorted(table) {
+            let slot = match key.get_ref().as_ref() {
+                "code" => &mut columns.code,
+                "description" => &mut columns.description,
+                "name" => &mut columns.name,
+                "http" => &mut columns.http,
+                other => {
+                    self.unknown_key(key, other, &["code", "description", "name", "http"]);
+                    continue;
+                }
+            };
+            *slot = self.string(value, "a column's header text");
+        }
+        columns
+    }
+
+    /// Reads `[naming]`: `strip_prefix` and `fallback`.
+    fn naming(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Naming {
+        let mut naming = Naming::default();
+        let Some(table) = self.table(value, "`naming`") else { return naming };
+        for (key, value) in sorted(table) {
+            match key.get_ref().as_ref() {
+                "strip_prefix" => naming.strip_prefix = self.string(value, "`strip_prefix`"),
+                "fallback" => {
+                    let Some(fallback) = self.string(value, "`fallback`") else { continue };
+                    if fallback.value == "code" {
+                        naming.fallback_to_code = Some(Spanned::new(true, fallback.span));
+                    } else {
+                        self.diagnostics.push(
+                            Diagnostic::new(self.file, fallback.span, format!("unknown fallback `{}`", fallback.value))
+                                .help("the one fallback is `fallback = \"code\"`: name a code after itself (`E9003`)"),
+                        );
+                    }
+                }
+                other => self.unknown_key(key, other, &["strip_prefix", "fallback"]),
+            }
+        }
+        naming
+    }
+}
+
+/// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
+/// two neighbours each count one, so `nmaes` is one step from `names`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![(0..=b.len()).collect::<Vec<usize>>()];
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (rows[i - 1][j] + 1).min(row[j - 1] + 1).min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(rows[i - 2][j - 2] + 1);
+            }
+        }
+        rows.push(row);
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance;
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("nmaes", "names"), 1);
+        assert_eq!(edit_distance("stauts", "status"), 1);
+        assert_eq!(edit_distance("codes", "codes"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("classes", "names"), 4);
     }
 }

@@ -1,0 +1,168 @@
+//! What must hold for any input the generator is given, whatever it makes of it. Shared by
+//! the property tests (`tests/properties.rs`) and the fuzz target (`fuzz/`), which include
+//! this file by path.
+//!
+//! Either the inputs get diagnostics that point inside them and render without a panic, or
+//! they get Rust that parses, whose tables say exactly what the catalog says, and whose
+//! descriptions hold no character that could hide what they say.
+
+use errtab_codegen::diagnostic::{Colour, render};
+use errtab_codegen::{Diagnostic, Output, SourceFile};
+
+/// Runs the whole pipeline on a doc and an overlay and checks every invariant, panicking
+/// with an explanation if one fails. Returns what the generator returned.
+pub fn generate_and_check(doc: &SourceFile, overlay: &SourceFile) -> Result<Output, Vec<Diagnostic>> {
+    let result = errtab_codegen::generate(doc, overlay);
+    match &result {
+        Ok(output) => {
+            check_output(output);
+            check_descriptions_come_from_the_doc(output, doc);
+        }
+        Err(diagnostics) => check_diagnostics(diagnostics, &[doc, overlay]),
+    }
+    result
+}
+
+/// Diagnostics exist, point inside the file they name, and render.
+pub fn check_diagnostics(diagnostics: &[Diagnostic], sources: &[&SourceFile]) {
+    assert!(!diagnostics.is_empty(), "a failed run reports at least one problem");
+    for diagnostic in diagnostics {
+        let file = sources.iter().find(|file| file.path == diagnostic.path);
+        let file = file.unwrap_or_else(|| panic!("diagnostic about an unknown file: {diagnostic:?}"));
+        check_span(file, &diagnostic.span, diagnostic);
+        for label in &diagnostic.labels {
+            let file = sources.iter().find(|file| file.path == label.path).expect("a label in a known file");
+            check_span(file, &label.span, diagnostic);
+        }
+        assert!(!diagnostic.message.is_empty(), "{diagnostic:?}");
+        assert!(
+            !diagnostic.message.starts_with("the emitter produced invalid Rust"),
+            "a generator bug: {diagnostic:?}"
+        );
+        assert!(diagnostic.help.as_ref().is_some_and(|help| !help.is_empty()), "no help: {diagnostic:?}");
+    }
+    let text = render(diagnostics, sources, Colour::Plain);
+    let titles = text.lines().filter(|line| line.starts_with("error: ")).count();
+    assert_eq!(titles, diagnostics.len(), "one `error:` line per diagnostic:\n{text}");
+    assert!(!text.contains('\u{1b}'), "plain output has no escape sequences: {text}");
+}
+
+fn check_span(file: &SourceFile, span: &std::ops::Range<usize>, diagnostic: &Diagnostic) {
+    assert!(
+        span.start <= span.end
+            && span.end <= file.text.len()
+            && file.text.is_char_boundary(span.start)
+            && file.text.is_char_boundary(span.end),
+        "span {span:?} is not a range of characters in {} ({} bytes): {diagnostic:?}",
+        file.path,
+        file.text.len()
+    );
+}
+
+/// The generated file parses, and its static tables and doc comments match the catalog.
+pub fn check_output(output: &Output) {
+    let file = syn::parse_file(&output.rust).unwrap_or_else(|error| panic!("{error}\n{}", output.rust));
+    let entries = &output.catalog.entries;
+    // The emitter packs the descriptions into one string, each followed by a line break, and
+    // the codes into one byte string, eight little-endian bytes each.
+    let descriptions: Vec<String> = match static_literal(&file, "DESCRIPTIONS") {
+        syn::Lit::Str(lit) => lit.value().split_terminator('\n').map(str::to_owned).collect(),
+        _ => panic!("`DESCRIPTIONS` is not a string literal"),
+    };
+    let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
+    assert_eq!(descriptions, texts, "the generated descriptions are the catalog's");
+    let codes: Vec<i64> = match static_literal(&file, "CODES") {
+        syn::Lit::ByteStr(lit) => {
+            lit.value().chunks(8).map(|chunk| i64::from_le_bytes(chunk.try_into().expect("8 bytes"))).collect()
+        }
+        _ => panic!("`CODES` is not a byte-string literal"),
+    };
+    assert_eq!(codes, entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
+    assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "codes ascend: {codes:?}");
+
+    let variants = error_code_variants(&file);
+    assert_eq!(variants.len(), entries.len() + 1, "one variant per code, and `Unknown`");
+    for (variant, entry) in variants.iter().zip(entries) {
+        assert_eq!(variant.ident, entry.variant.as_str());
+        let summary = doc_lines(&variant.attrs).into_iter().next().expect("each variant has a doc comment");
+        assert_eq!(summary.trim_end_matches(' '), format!(" {}", entry.markdown).trim_end_matches(' '));
+        assert!(!summary.trim_start().starts_with("```"), "a doc comment opens a code block: {summary:?}");
+        assert!(!summary.trim_start().starts_with("~~~"), "a doc comment opens a code block: {summary:?}");
+    }
+    // The catalogue Markdown reads back as what it records, as the next run's change report
+    // will read it.
+    let recorded = errtab_codegen::report::read_catalogue(&output.catalogue);
+    assert_eq!(recorded.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
+    for entry in entries {
+        let row = &recorded[&entry.key()];
+        assert_eq!(
+            (row.variant.as_str(), row.http_status, row.description.as_str(), row.retryable, row.retired),
+            (entry.variant.as_str(), entry.http_status, entry.text.as_str(), entry.retryable, entry.retired.is_some()),
+            "code {} reads back otherwise from the catalogue",
+            entry.code
+        );
+    }
+    for entry in entries {
+        assert!(!entry.text.is_empty(), "code {} has an empty description", entry.code);
+        assert!(entry.text == entry.text.trim(), "code {}: untrimmed {:?}", entry.code, entry.text);
+        for text in [&entry.text, &entry.markdown] {
+            assert!(!text.chars().any(is_hidden), "code {}: hidden character in {text:?}", entry.code);
+        }
+    }
+}
+
+/// Each description's Markdown (but a retired code's, which the overlay gives) is a cell of
+/// the doc as written, but for the backslash that keeps a leading code fence from opening a
+/// code block in the doc comment and tabs made spaces.
+fn check_descriptions_come_from_the_doc(output: &Output, doc: &SourceFile) {
+    for entry in output.catalog.entries.iter().filter(|entry| entry.retired.is_none()) {
+        let unescaped =
+            entry.markdown.strip_prefix('\\').filter(|rest| rest.starts_with("```") || rest.starts_with("~~~"));
+        let cell = unescaped.unwrap_or(&entry.markdown);
+        let found = doc.text.contains(cell) || doc.text.replace('\t', " ").contains(cell);
+        assert!(found, "code {}: {cell:?} is not in the doc", entry.code);
+        assert!(!entry.markdown.contains('\t'), "code {}: a tab in a doc comment fails clippy", entry.code);
+    }
+}
+
+/// Control characters (but tab) and text-direction controls: what no description may hold.
+pub fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The literal a `static NAME` is set to, seen through a `&`.
+fn static_literal<'f>(file: &'f syn::File, name: &str) -> &'f syn::Lit {
+    let item = file.items.iter().find_map(|item| match item {
+        syn::Item::Static(item) if item.ident == name => Some(item),
+        _ => None,
+    });
+    let mut expr = item.map(|item| &*item.expr);
+    if let Some(syn::Expr::Reference(reference)) = expr {
+        expr = Some(&*reference.expr);
+    }
+    match expr {
+        Some(syn::Expr::Lit(lit)) => &lit.lit,
+        _ => panic!("no `static {name}` literal in the generated file"),
+    }
+}
+
+fn error_code_variants(file: &syn::File) -> Vec<&syn::Variant> {
+    let item = file.items.iter().find_map(|item| match item {
+        syn::Item::Enum(item) if item.ident == "ErrorCode" => Some(item),
+        _ => None,
+    });
+    item.expect("an `ErrorCode` enum").variants.iter().collect()
+}
+
+fn doc_lines(attrs: &[syn::Attribute]) -> Vec<String> {
+    attrs
+        .iter()
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => Some(lit.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}

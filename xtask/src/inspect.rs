@@ -1,0 +1,96 @@
+//! `cargo xtask inspect DOC.md [--overlay FILE]`: what the generator makes of a doc, for
+//! onboarding a new one. It reads the doc and its overlay (if any) and prints the report of
+//! `errtab_codegen::inspect`: the tables found, the column roles chosen and why, the rows as
+//! the model sees them, then every diagnostic and a count. It writes nothing.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+use std::process::ExitCode;
+
+use errtab_codegen::SourceFile;
+use errtab_codegen::diagnostic::{self, Colour};
+
+/// What to inspect: paths as the user gave them, relative to the current directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The doc, a Markdown page.
+    pub doc: String,
+    /// The overlay given with `--overlay`; without it, the doc's `.toml` sibling if there is one.
+    pub overlay: Option<String>,
+}
+
+/// Prints the report on stdout: exit code 0 when the doc and overlay have no problem, 1 when
+/// they have (or a file cannot be read, which is one line on stderr).
+pub fn main(config: &Config, colour: Colour) -> ExitCode {
+    match run(config, colour) {
+        Ok(report) => {
+            print!("{}", report.text);
+            if report.problems == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The printed report and how many problems it lists.
+#[derive(Debug)]
+pub struct Report {
+    /// Everything `inspect` prints.
+    pub text: String,
+    /// The number of diagnostics.
+    pub problems: usize,
+}
+
+/// Reads the files and builds the report. Only a file that cannot be read is an error.
+pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
+    let doc = SourceFile::from_bytes(&config.doc, read(&config.doc)?);
+    let overlay_path = match &config.overlay {
+        Some(path) => Some(path.clone()),
+        None => default_overlay(&config.doc),
+    };
+    let overlay = match &overlay_path {
+        Some(path) => Some(SourceFile::from_bytes(path, read(path)?)),
+        None => None,
+    };
+
+    let inspection = errtab_codegen::inspect::inspect(&doc, overlay.as_ref());
+    let mut text = match &overlay {
+        Some(overlay) => format!("overlay: {}\n", overlay.path),
+        None => format!("overlay: none ({} not found; pass one with --overlay)\n", sibling(&config.doc)),
+    };
+    text.push_str(&inspection.text);
+    let problems = inspection.diagnostics.len();
+    if problems == 0 {
+        text.push_str("no problems found\n");
+        return Ok(Report { text, problems });
+    }
+    // The report may point into either file; with no overlay, into the empty one `inspect`
+    // stands in for it, which is rendered without a snippet.
+    let sources: Vec<&SourceFile> = [Some(&doc), overlay.as_ref()].into_iter().flatten().collect();
+    text.push('\n');
+    text.push_str(&diagnostic::render(&inspection.diagnostics, &sources, colour));
+    let s = if problems == 1 { "" } else { "s" };
+    text.push_str(&format!("\n{problems} problem{s} found\n"));
+    Ok(Report { text, problems })
+}
+
+/// The doc's path with the extension `.toml`.
+fn sibling(doc: &str) -> String {
+    Path::new(doc).with_extension("toml").to_string_lossy().into_owned()
+}
+
+/// The doc's `.toml` sibling, if it exists.
+fn default_overlay(doc: &str) -> Option<String> {
+    let path = sibling(doc);
+    (path != doc && Path::new(&path).exists()).then_some(path)
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    fs::read(path).map_err(|error| match error.kind() {
+        io::ErrorKind::NotFound => format!("cannot read {path}: no such file"),
+        _ => format!("cannot read {path}: {error}"),
+    })
+}

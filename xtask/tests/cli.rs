@@ -1,0 +1,140 @@
+//! The command line as a user meets it: a mistyped command is one line on stderr and exit
+//! code 2, never a panic or a backtrace; `inspect` reports on a doc and writes nothing.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+fn xtask(args: &[&str]) -> (Option<i32>, String, String) {
+    xtask_in(Path::new("."), args)
+}
+
+/// Runs the binary in `dir` with `NO_COLOR`, as a user would in that directory.
+fn xtask_in(dir: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .current_dir(dir)
+        .env("RUST_BACKTRACE", "1")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the xtask binary runs");
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8 output");
+    (output.status.code(), text(output.stdout), text(output.stderr))
+}
+
+/// A directory of our own docs under the system's temporary directory, removed when dropped.
+struct Scratch {
+    root: PathBuf,
+}
+
+impl Scratch {
+    fn new(name: &str, files: &[(&str, &str)]) -> Scratch {
+        let root = std::env::temp_dir().join(format!("errtab-cli-{}-{name}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        fs::create_dir_all(&root).unwrap();
+        for (path, text) in files {
+            fs::write(root.join(path), text).unwrap();
+        }
+        Scratch { root }
+    }
+
+    /// Every file with its bytes and modification time.
+    fn files(&self) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+        fs::read_dir(&self.root)
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let modified = fs::metadata(&path).unwrap().modified().unwrap();
+                (path.clone(), (fs::read(&path).unwrap(), modified))
+            })
+            .collect()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+/// A doc with a duplicate code and a code-column header only an overlay can name.
+const DOC: &str =
+    "### 全局返回码\n\n参数 | 说明\n ---- | -----\n -1 | 系统繁忙\n 33001 | 无效的企业ID\n 33001 | 无效的企业\n";
+const OVERLAY: &str = "[columns]\ncode = \"参数\"\n\n[classes.service]\nstatus = 200\ndefault = true\n\n\
+                       [names]\n-1 = \"System busy\"\n33001 = \"Invalid corp id\"\n";
+const PICK: &str = "[doc.pick]\n33001 = 1\n\n";
+
+#[test]
+fn unknown_commands_and_flags_are_one_line() {
+    for (args, message) in [
+        (&["gen", "--chek"][..], "error: unknown argument `--chek` for `gen` (see `cargo xtask help`)\n"),
+        (&["frobnicate"][..], "error: unknown command `frobnicate` (see `cargo xtask help`)\n"),
+        (&[][..], "error: no command given (see `cargo xtask help`)\n"),
+    ] {
+        let (code, stdout, stderr) = xtask(args);
+        assert_eq!((code, stdout.as_str(), stderr.as_str()), (Some(2), "", message), "{args:?}");
+    }
+}
+
+#[test]
+fn help_prints_the_usage() {
+    let (code, stdout, stderr) = xtask(&["help"]);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""));
+    assert!(stdout.starts_with("usage: cargo xtask <command>"), "{stdout}");
+}
+
+#[test]
+fn inspect_reports_and_writes_nothing() {
+    let scratch = Scratch::new(
+        "inspect",
+        &[("api.md", DOC), ("api.toml", OVERLAY), ("picked.toml", &format!("{PICK}{OVERLAY}"))],
+    );
+    let before = scratch.files();
+
+    // Without `--overlay`, the doc's `.toml` sibling: it does not pick between the duplicates.
+    let (code, stdout, stderr) = xtask_in(&scratch.root, &["inspect", "api.md"]);
+    assert_eq!((code, stderr.as_str()), (Some(1), ""), "{stdout}");
+    assert!(stdout.starts_with("overlay: api.toml\napi.md: 1 table(s)\n"), "{stdout}");
+    assert!(stdout.contains("code: column 1 (the overlay's `[columns] code`)"), "{stdout}");
+    assert!(stdout.contains("error: ") && stdout.contains(" --> api.md:7:"), "{stdout}");
+    assert!(stdout.ends_with("\n1 problem found\n"), "{stdout}");
+
+    // The overlay that picks a row: the model, and no problem.
+    let (code, stdout, stderr) = xtask_in(&scratch.root, &["inspect", "api.md", "--overlay", "picked.toml"]);
+    assert_eq!((code, stderr.as_str()), (Some(0), ""), "{stdout}");
+    assert!(stdout.starts_with("overlay: picked.toml\n"), "{stdout}");
+    assert!(stdout.contains("SystemBusy") && stdout.contains("InvalidCorpId"), "{stdout}");
+    assert!(stdout.ends_with("no problems found\n"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "no colour when piped: {stdout}");
+
+    assert_eq!(scratch.files(), before, "inspect changed, added or removed a file");
+}
+
+#[test]
+fn inspect_without_an_overlay_says_so_and_still_reports() {
+    let scratch = Scratch::new("inspect-bare", &[("api.md", DOC)]);
+    let (code, stdout, stderr) = xtask_in(&scratch.root, &["inspect", "api.md"]);
+    assert_eq!((code, stderr.as_str()), (Some(1), ""), "{stdout}");
+    assert!(stdout.starts_with("overlay: none (api.toml not found; pass one with --overlay)\n"), "{stdout}");
+    assert!(stdout.contains("header: 参数 | 说明"), "{stdout}");
+    assert!(stdout.lines().last().is_some_and(|line| line.ends_with(" problems found")), "{stdout}");
+}
+
+#[test]
+fn inspect_of_a_missing_file_is_one_line() {
+    let scratch = Scratch::new("inspect-missing", &[("api.md", DOC)]);
+    for (args, message) in [
+        (&["inspect", "nope.md"][..], "error: cannot read nope.md: no such file\n"),
+        (&["inspect", "api.md", "--overlay", "nope.toml"][..], "error: cannot read nope.toml: no such file\n"),
+    ] {
+        let (code, stdout, stderr) = xtask_in(&scratch.root, args);
+        assert_eq!((code, stdout.as_str(), stderr.as_str()), (Some(1), "", message), "{args:?}");
+    }
+    let (code, stdout, stderr) = xtask(&["inspect"]);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (Some(2), "", "error: `inspect` needs a doc: `cargo xtask inspect DOC.md` (see `cargo xtask help`)\n")
+    );
+}

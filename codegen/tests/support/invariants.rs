@@ -63,11 +63,18 @@ fn check_span(file: &SourceFile, span: &std::ops::Range<usize>, diagnostic: &Dia
 pub fn check_output(output: &Output) {
     let file = syn::parse_file(&output.rust).unwrap_or_else(|error| panic!("{error}\n{}", output.rust));
     let entries = &output.catalog.entries;
-    // The emitter packs the descriptions into one string, each followed by a line break, and
-    // the codes into one byte string, eight little-endian bytes each.
-    let descriptions: Vec<String> = match static_literal(&file, "DESCRIPTIONS") {
-        syn::Lit::Str(lit) => lit.value().split_terminator('\n').map(str::to_owned).collect(),
-        _ => panic!("`DESCRIPTIONS` is not a string literal"),
+    // The emitter writes the descriptions as an array of strings and packs the codes into one
+    // byte string, eight little-endian bytes each.
+    let descriptions: Vec<String> = match static_expr(&file, "DESCRIPTIONS") {
+        syn::Expr::Array(array) => array
+            .elems
+            .iter()
+            .map(|elem| match elem {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => lit.value(),
+                _ => panic!("`DESCRIPTIONS` holds something other than string literals"),
+            })
+            .collect(),
+        _ => panic!("`DESCRIPTIONS` is not an array"),
     };
     let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
     assert_eq!(descriptions, texts, "the generated descriptions are the catalog's");
@@ -130,19 +137,24 @@ pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The literal a `static NAME` is set to, seen through a `&`.
-fn static_literal<'f>(file: &'f syn::File, name: &str) -> &'f syn::Lit {
+/// The expression a `static NAME` is set to, seen through a `&`.
+fn static_expr<'f>(file: &'f syn::File, name: &str) -> &'f syn::Expr {
     let item = file.items.iter().find_map(|item| match item {
         syn::Item::Static(item) if item.ident == name => Some(item),
         _ => None,
     });
-    let mut expr = item.map(|item| &*item.expr);
-    if let Some(syn::Expr::Reference(reference)) = expr {
-        expr = Some(&*reference.expr);
+    match item.map(|item| &*item.expr) {
+        Some(syn::Expr::Reference(reference)) => &reference.expr,
+        Some(expr) => expr,
+        None => panic!("no `static {name}` in the generated file"),
     }
-    match expr {
-        Some(syn::Expr::Lit(lit)) => &lit.lit,
-        _ => panic!("no `static {name}` literal in the generated file"),
+}
+
+/// The literal a `static NAME` is set to, seen through a `&`.
+fn static_literal<'f>(file: &'f syn::File, name: &str) -> &'f syn::Lit {
+    match static_expr(file, name) {
+        syn::Expr::Lit(lit) => &lit.lit,
+        _ => panic!("`static {name}` is not a literal"),
     }
 }
 

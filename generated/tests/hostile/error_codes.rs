@@ -179,6 +179,37 @@ static VARIANTS: [ErrorCode; 26] = [
     ErrorCode::RetiredHostile,
     ErrorCode::Largest,
 ];
+/// The plain-text description of each variant in `VARIANTS`. An array of strings
+/// rather than one string, as `description()` is on the path of `Display` and a slice
+/// of one string would cost a boundary check at each end.
+static DESCRIPTIONS: [&str; 26] = [
+    "i64::MIN 最小",
+    "负数 -1",
+    "零",
+    "\"double\" and 'single' quotes, “curly” ones",
+    "C:\\Users\\x and \\n and \\u{0} and a trailing \\",
+    "{} {0} {{ }} %s {name}",
+    "/* not a comment */ and */ and //",
+    "# not a heading, #![deny(warnings)] and #[doc]",
+    "r#\"raw\"# and \"## and r##\"",
+    "a | b || c",
+    "tab here and there",
+    "会议不存在，请检查（meeting_id）；「引号」",
+    "🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}",
+    "e\u{301} a\u{308} \u{301}leading mark",
+    "خطأ \u{200f}שגיאה\u{200e} (rtl)",
+    "zero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space",
+    "line\u{2028}separator and paragraph\u{2029}separator",
+    "bold, emphasis, code, link and html",
+    "& <tag> 会 ©",
+    "```",
+    "~~~rust",
+    "already � in the doc",
+    "a name that is a keyword in lower case",
+    "*not emphasis*, `not code`, [not a link](x), <b>, &amp;",
+    "``` 已下线 \"q\" \\ {0} */",
+    "i64::MAX 最大",
+];
 /// The kind of each class, by the class's position in `CODE_CLASSES`.
 static CLASS_KINDS: [ErrorKind; 1] = [ErrorKind::Service];
 /// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
@@ -199,22 +230,6 @@ fn class_of(index: usize) -> usize {
 }
 /// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
 static RETRYABLE: &[u8; 26] = b"\x01\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-/// The plain-text descriptions of the variants in `VARIANTS`, each followed by a line
-/// break, in one literal for the same reason; the description of the variant at
-/// `index` starts at `description_start(index)`.
-static DESCRIPTIONS: &str = "i64::MIN 最小\n负数 -1\n零\n\"double\" and 'single' quotes, “curly” ones\nC:\\Users\\x and \\n and \\u{0} and a trailing \\\n{} {0} {{ }} %s {name}\n/* not a comment */ and */ and //\n# not a heading, #![deny(warnings)] and #[doc]\nr#\"raw\"# and \"## and r##\"\na | b || c\ntab here and there\n会议不存在，请检查（meeting_id）；「引号」\n🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}\ne\u{301} a\u{308} \u{301}leading mark\nخطأ \u{200f}שגיאה\u{200e} (rtl)\nzero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space\nline\u{2028}separator and paragraph\u{2029}separator\nbold, emphasis, code, link and html\n& <tag> 会 ©\n```\n~~~rust\nalready � in the doc\na name that is a keyword in lower case\n*not emphasis*, `not code`, [not a link](x), <b>, &amp;\n``` 已下线 \"q\" \\ {0} */\ni64::MAX 最大\n";
-/// Where each description in `DESCRIPTIONS` starts, by index in `VARIANTS`, then where
-/// the last ends.
-static DESCRIPTION_STARTS: &[u8; 54] = b"\0\0\x10\0\x1A\0\x1E\0M\0z\0\x91\0\xB3\0\xE2\0\xFC\0\x07\x01\x1A\x01U\x01}\x01\x94\x01\xB2\x01\xEB\x01\x16\x02:\x02I\x02M\x02U\x02l\x02\x93\x02\xCB\x02\xE6\x02\xF6\x02";
-/// Where the description of the variant at `index` in `VARIANTS` starts.
-fn description_start(index: usize) -> usize {
-    usize::from(
-        u16::from_le_bytes([
-            DESCRIPTION_STARTS[2 * index],
-            DESCRIPTION_STARTS[2 * index + 1],
-        ]),
-    )
-}
 /// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
 static NAMES: &str = "Smallest Negative Zero Quotes Backslashes Braces CommentMarkers Hashes RawStringMarkers EscapedPipes Tabs Cjk Emoji CombiningMarks RightToLeft InvisibleButHarmless LineSeparators Markup Entities BacktickFence TildeFence ReplacementCharacter Type EscapedMarkup RetiredHostile Largest ";
 /// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
@@ -329,17 +344,7 @@ impl ErrorCode {
     /// The documentation's description as plain text; `None` for an unknown code.
     #[inline]
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        match self {
-            ErrorCode::Unknown(_) => ::core::option::Option::None,
-            known => {
-                let index = known.index();
-                ::core::option::Option::Some(
-                    &DESCRIPTIONS[description_start(
-                        index,
-                    )..description_start(index + 1) - 1],
-                )
-            }
-        }
+        DESCRIPTIONS.get(self.index()).copied()
     }
     /// The position of a variant in `VARIANTS`; for an unknown code, the number of
     /// variants, one past the end of every table. Each arm yields the variant's

@@ -91,20 +91,93 @@ fn unescape(text: &str) -> String {
 /// each sorted by code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
-    /// Codes new to the crate: `(code, variant, description)`.
-    pub added: Vec<(CodeKey, String, String)>,
+    /// Codes new to the crate.
+    pub added: Vec<Added>,
     /// Codes the crate had and no longer has at all: `(code, variant)`.
     pub removed: Vec<(CodeKey, String)>,
     /// Codes that became retired: `(code, variant)`.
     pub retired: Vec<(CodeKey, String)>,
-    /// New descriptions: `(code, variant, old, new)`.
-    pub descriptions: Vec<(CodeKey, String, String, String)>,
+    /// New descriptions, rewordings and punctuation-only changes alike.
+    pub descriptions: Vec<Reworded>,
     /// New HTTP statuses: `(code, variant, old, new)`.
     pub statuses: Vec<(CodeKey, String, u16, u16)>,
     /// New variant names: `(code, old, new, whether the old name is kept as an alias)`.
     pub renamed: Vec<(CodeKey, String, String, bool)>,
     /// New retry hints: `(code, variant, now retryable)`.
     pub retryable: Vec<(CodeKey, String, bool)>,
+}
+
+/// A code new to the crate, with what a reviewer must check before it is released: its class
+/// and HTTP status, which a later release cannot change without breaking downstream code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Added {
+    /// The code as the doc writes it.
+    pub code: CodeKey,
+    /// Its variant name.
+    pub variant: String,
+    /// The overlay's name for its class (`service`).
+    pub class: String,
+    /// Its HTTP status.
+    pub http_status: u16,
+    /// Its plain-text description.
+    pub description: String,
+}
+
+/// A code whose description changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reworded {
+    /// The code as the doc writes it.
+    pub code: CodeKey,
+    /// Its variant name.
+    pub variant: String,
+    /// The description the crate holds now.
+    pub old: String,
+    /// The description the doc gives now.
+    pub new: String,
+}
+
+impl Reworded {
+    /// Whether the two descriptions differ only in punctuation and whitespace (a trailing `。`,
+    /// a full-width comma for a half-width one, a doubled space): a change no reader of the
+    /// text would call a rewording.
+    pub fn is_punctuation_only(&self) -> bool {
+        let words = |text: &str| text.chars().filter(|&c| !is_punctuation_or_space(c)).collect::<String>();
+        words(&self.old) == words(&self.new)
+    }
+
+    /// The new description with what changed marked inline, character by character:
+    /// `无权限进入预[-订-]{+定+}会议` (removed text in `[-…-]`, added text in `{+…+}`, as
+    /// `git diff --word-diff` writes them).
+    pub fn inline_diff(&self) -> String {
+        let diff = similar::TextDiff::from_chars(self.old.as_str(), self.new.as_str());
+        // Runs of one tag, so that a changed word is one mark, not one per character.
+        let mut runs: Vec<(similar::ChangeTag, String)> = Vec::new();
+        for change in diff.iter_all_changes() {
+            match runs.last_mut() {
+                Some((tag, run)) if *tag == change.tag() => run.push_str(change.value()),
+                _ => runs.push((change.tag(), change.value().to_owned())),
+            }
+        }
+        runs.into_iter()
+            .map(|(tag, run)| match tag {
+                similar::ChangeTag::Equal => run,
+                similar::ChangeTag::Delete => format!("[-{run}-]"),
+                similar::ChangeTag::Insert => format!("{{+{run}+}}"),
+            })
+            .collect()
+    }
+}
+
+/// Whether a character is punctuation or whitespace, in ASCII, in the general punctuation
+/// block, or in the CJK and full-width forms a Chinese page uses (`。，、；：！？（）「」`).
+fn is_punctuation_or_space(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(c,
+            '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}'
+            | '\u{3000}'..='\u{303F}'
+            | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        )
 }
 
 /// How much a change asks of downstream crates, in semver terms.
@@ -126,30 +199,29 @@ pub fn compare(recorded: &BTreeMap<CodeKey, Recorded>, catalog: &Catalog) -> Cha
     let mut changes = Changes::default();
     for entry in &catalog.entries {
         let key = entry.key();
+        let variant = || entry.variant.clone();
         let Some(old) = recorded.get(&key) else {
-            changes.added.push((key.clone(), entry.variant.clone(), entry.text.clone()));
+            let class = catalog.classes.get(entry.class).map(|class| class.name.clone()).unwrap_or_default();
+            let (http_status, description) = (entry.http_status, entry.text.clone());
+            changes.added.push(Added { code: key, variant: variant(), class, http_status, description });
             continue;
         };
         if entry.retired.is_some() && !old.retired {
-            changes.retired.push((key.clone(), entry.variant.clone()));
+            changes.retired.push((key.clone(), variant()));
         }
         if old.variant != entry.variant {
             let aliased = entry.former_variants.contains(&old.variant);
-            changes.renamed.push((key.clone(), old.variant.clone(), entry.variant.clone(), aliased));
+            changes.renamed.push((key.clone(), old.variant.clone(), variant(), aliased));
         }
         if old.http_status != entry.http_status {
-            changes.statuses.push((key.clone(), entry.variant.clone(), old.http_status, entry.http_status));
+            changes.statuses.push((key.clone(), variant(), old.http_status, entry.http_status));
         }
         if old.retryable != entry.retryable {
-            changes.retryable.push((key.clone(), entry.variant.clone(), entry.retryable));
+            changes.retryable.push((key.clone(), variant(), entry.retryable));
         }
         if old.description != entry.text {
-            changes.descriptions.push((
-                key.clone(),
-                entry.variant.clone(),
-                old.description.clone(),
-                entry.text.clone(),
-            ));
+            let (old, new) = (old.description.clone(), entry.text.clone());
+            changes.descriptions.push(Reworded { code: key, variant: variant(), old, new });
         }
     }
     for (code, old) in recorded {
@@ -179,18 +251,24 @@ impl Changes {
         }
     }
 
-    /// The report, one line per code under a heading per kind of change, ending with the
+    /// The report, one line per code under a heading per kind of change (rewordings apart from
+    /// punctuation-only changes, what changed marked inside each line), ending with the
     /// verdict for downstream crates and the version `package` at `version` needs next.
     pub fn render(&self, package: &str, version: &str) -> String {
         let mut text = String::new();
-        group(&mut text, "codes added", &self.added, |(code, variant, text)| format!("{code} {variant}: {text}"));
+        group(&mut text, "codes added", &self.added, |added| {
+            let Added { code, variant, class, http_status, description } = added;
+            format!("{code} {variant} (class `{class}`, HTTP {http_status}): {description}")
+        });
         group(&mut text, "codes removed", &self.removed, |(code, variant)| format!("{code} {variant}"));
         group(&mut text, "codes retired (kept as deprecated variants)", &self.retired, |(code, variant)| {
             format!("{code} {variant}")
         });
-        group(&mut text, "descriptions changed", &self.descriptions, |(code, variant, old, new)| {
-            format!("{code} {variant}: {old} -> {new}")
-        });
+        let (punctuation, reworded): (Vec<&Reworded>, Vec<&Reworded>) =
+            self.descriptions.iter().partition(|change| change.is_punctuation_only());
+        let description = |change: &&Reworded| format!("{} {}: {}", change.code, change.variant, change.inline_diff());
+        group(&mut text, "descriptions reworded", &reworded, description);
+        group(&mut text, "descriptions changed in punctuation or spacing only", &punctuation, description);
         group(&mut text, "HTTP status changed", &self.statuses, |(code, variant, old, new)| {
             format!("{code} {variant}: {old} -> {new}")
         });
@@ -201,49 +279,46 @@ impl Changes {
         group(&mut text, "retry hint changed", &self.retryable, |(code, variant, now)| {
             format!("{code} {variant}: {}", if *now { "now retryable" } else { "no longer retryable" })
         });
-        let next = next_version(version, self.bump());
-        let count = |n: usize, what: &str| match n {
-            0 => None,
-            1 => Some(format!("1 {what}")),
-            n => Some(format!("{n} {what}s")),
-        };
-        let breaking: Vec<String> = [
-            count(self.removed.len(), "code removed"),
-            count(self.renamed.len(), "variant renamed"),
-            count(self.statuses.len(), "HTTP status changed"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let compatible: Vec<String> = [
-            count(self.added.len(), "code added"),
-            count(self.retired.len(), "code retired"),
-            count(self.retryable.len(), "retry hint changed"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let _ = match self.bump() {
-            Bump::None => writeln!(text, "no change to the catalogue of {package}"),
-            Bump::Patch => writeln!(
-                text,
-                "compatible: only descriptions changed (Display text differs); {package} needs a patch release: \
-                 {version} -> {next}"
-            ),
-            Bump::Minor => writeln!(
-                text,
-                "compatible: {}; ErrorCode is #[non_exhaustive], so downstream code still compiles; {package} needs \
-                 a compatible release (semver minor; below 1.0, the last number): {version} -> {next}",
-                compatible.join(", ")
-            ),
-            Bump::Major => writeln!(
-                text,
-                "BREAKING: {}; downstream code may stop compiling or behave differently; {package} needs a \
-                 breaking release (semver major; below 1.0, the middle number): {version} -> {next}",
-                breaking.join(", ")
-            ),
-        };
+        text.push_str(&self.verdict(package, version));
         text
+    }
+
+    /// The last line of the report: what the changes mean downstream, and the release.
+    fn verdict(&self, package: &str, version: &str) -> String {
+        let next = next_version(version, self.bump());
+        let list = |counts: [(usize, &str, &str); 3]| {
+            let parts: Vec<String> = counts
+                .into_iter()
+                .filter(|(n, ..)| *n > 0)
+                .map(|(n, one, many)| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") })
+                .collect();
+            parts.join(", ")
+        };
+        match self.bump() {
+            Bump::None => format!("no change to the catalogue of {package}\n"),
+            Bump::Patch => format!(
+                "compatible: only descriptions changed (Display text differs); {package} needs a patch release: \
+                 {version} -> {next}\n"
+            ),
+            Bump::Minor => format!(
+                "compatible: {}; ErrorCode is #[non_exhaustive], so downstream code still compiles; {package} needs \
+                 a compatible release (semver minor; below 1.0, the last number): {version} -> {next}\n",
+                list([
+                    (self.added.len(), "code added", "codes added"),
+                    (self.retired.len(), "code retired", "codes retired"),
+                    (self.retryable.len(), "retry hint changed", "retry hints changed"),
+                ])
+            ),
+            Bump::Major => format!(
+                "BREAKING: {}; downstream code may stop compiling or behave differently; {package} needs a \
+                 breaking release (semver major; below 1.0, the middle number): {version} -> {next}\n",
+                list([
+                    (self.removed.len(), "code removed", "codes removed"),
+                    (self.renamed.len(), "variant renamed", "variants renamed"),
+                    (self.statuses.len(), "HTTP status changed", "HTTP statuses changed"),
+                ])
+            ),
+        }
     }
 }
 
@@ -260,8 +335,9 @@ fn group<T>(text: &mut String, title: &str, items: &[T], line: impl Fn(&T) -> St
 /// The version after `version` for a bump, by Cargo's semver rules: below 1.0.0 the minor
 /// number is the breaking one and the patch number the compatible one.
 pub fn next_version(version: &str, bump: Bump) -> String {
-    let parts: Vec<u64> = version.split('.').map_while(|part| part.parse().ok()).collect();
-    let [major, minor, patch] = parts[..] else { return format!("(the next version after {version})") };
+    let Some((major, minor, patch)) = parse_version(version) else {
+        return format!("(the next version after {version})");
+    };
     let (major, minor, patch) = match (bump, major) {
         (Bump::None, _) => (major, minor, patch),
         (Bump::Major, 0) => (0, minor + 1, 0),
@@ -270,6 +346,45 @@ pub fn next_version(version: &str, bump: Bump) -> String {
         (Bump::Minor, _) => (major, minor + 1, 0),
     };
     format!("{major}.{minor}.{patch}")
+}
+
+/// The least version of the generated crate a catalogue's codes need, as `gen` records it in
+/// the catalogue: the version the crate had when the catalogue last changed, raised by what
+/// the change asked for. `gen --check` fails while the crate's manifest is below it, so a
+/// forgotten version bump is caught by CI rather than by a reader of the report.
+///
+/// The record is an HTML comment on the catalogue's second line, invisible in rustdoc:
+/// `<!-- needs tencent-meeting-errors >= 0.1.1 -->`.
+pub fn stamp(catalogue: &str, package: &str, version: &str) -> String {
+    let line = format!("<!-- needs {package} >= {version} -->\n");
+    match catalogue.split_once('\n') {
+        Some((first, rest)) if first.starts_with("<!--") => format!("{first}\n{line}{rest}"),
+        _ => format!("{line}{catalogue}"),
+    }
+}
+
+/// The version a catalogue records with [`stamp`], if it has one.
+pub fn stamped_version(catalogue: &str) -> Option<&str> {
+    catalogue.lines().take(2).find_map(|line| {
+        let rest = line.strip_prefix("<!-- needs ")?.strip_suffix(" -->")?;
+        Some(rest.split_once(" >= ")?.1)
+    })
+}
+
+/// A version as `(major, minor, patch)`; `None` for anything but three numbers (a pre-release
+/// such as `1.0.0-rc.1` included).
+pub fn parse_version(version: &str) -> Option<(u64, u64, u64)> {
+    let mut parts = version.split('.').map(|part| part.parse::<u64>().ok());
+    let version = (parts.next()??, parts.next()??, parts.next()??);
+    parts.next().is_none().then_some(version)
+}
+
+/// The larger of two versions; `a` when either does not parse.
+pub fn max_version<'a>(a: &'a str, b: &'a str) -> &'a str {
+    match (parse_version(a), parse_version(b)) {
+        (Some(x), Some(y)) if y > x => b,
+        _ => a,
+    }
 }
 
 impl fmt::Display for Bump {
@@ -333,6 +448,41 @@ mod tests {
         assert_eq!(next_version("1.2.3", Bump::Major), "2.0.0");
         assert_eq!(next_version("1.2.3", Bump::Minor), "1.3.0");
         assert_eq!(next_version("1.2.3", Bump::None), "1.2.3");
+    }
+
+    #[test]
+    fn the_stamp_reads_back_and_orders_versions() {
+        let catalogue = "<!-- @generated by x. Do not edit. -->\n## Error codes\n";
+        let stamped = stamp(catalogue, "crate-name", "0.1.1");
+        assert_eq!(
+            stamped,
+            "<!-- @generated by x. Do not edit. -->\n<!-- needs crate-name >= 0.1.1 -->\n## Error codes\n"
+        );
+        assert_eq!(stamped_version(&stamped), Some("0.1.1"));
+        assert_eq!(stamped_version(catalogue), None);
+        assert_eq!(parse_version("0.10.2"), Some((0, 10, 2)));
+        assert_eq!(parse_version("1.0.0-rc.1"), None);
+        assert_eq!(parse_version("1.0"), None);
+        assert_eq!(max_version("0.1.9", "0.1.10"), "0.1.10");
+        assert_eq!(max_version("0.2.0", "0.1.10"), "0.2.0");
+    }
+
+    #[test]
+    fn punctuation_only_changes_are_told_apart_and_marked_inline() {
+        let change = |old: &str, new: &str| Reworded {
+            code: CodeKey::Int(1),
+            variant: "V".to_owned(),
+            old: old.to_owned(),
+            new: new.to_owned(),
+        };
+        assert!(change("会议不存在", "会议不存在。").is_punctuation_only());
+        assert!(change("a, b", "a，b").is_punctuation_only());
+        assert!(!change("无权限进入预订会议", "无权限进入预定会议").is_punctuation_only());
+        assert_eq!(change("无权限进入预订会议", "无权限进入预定会议").inline_diff(), "无权限进入预[-订-]{+定+}会议");
+        assert_eq!(
+            change("会议数量超过限制", "会议并发数量超过限制。").inline_diff(),
+            "会议{+并发+}数量超过限制{+。+}"
+        );
     }
 
     #[test]

@@ -35,6 +35,25 @@ fn each_kind_of_change_is_reported() {
     });
 }
 
+/// A real revision of the Tencent Meeting page (`fixtures/revision/after.md`, with names for
+/// its new codes in `after.toml`) against the page it follows: five codes added, four
+/// rewordings, twenty descriptions that only gained a `。`. The report puts the rewordings
+/// apart from the punctuation, marks what changed inside each line, and gives every added
+/// code its class and HTTP status.
+#[test]
+fn a_real_revision_is_reported_readably() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/revision");
+    let (before_doc, before_overlay) = spec(&dir.join("before.md"));
+    let recorded = generate(&before_doc, &before_overlay).expect("the page before is valid").catalogue;
+    let (doc, overlay) = spec(&dir.join("after.md"));
+    let output = generate(&doc, &overlay).expect("the revision is valid with names for its new codes");
+    let changes = report::compare(&report::read_catalogue(&recorded), &output.catalog);
+    assert!(report::continuity(&changes, &doc, &overlay).is_empty());
+    let punctuation = changes.descriptions.iter().filter(|change| change.is_punctuation_only()).count();
+    assert_eq!((changes.added.len(), changes.descriptions.len() - punctuation, punctuation), (5, 4, 20));
+    insta::assert_snapshot!(changes.render("tencent-meeting-errors", "0.1.0"));
+}
+
 #[test]
 fn the_catalogue_reads_back_as_written() {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/changes/retire.md");

@@ -9,6 +9,9 @@ usage: cargo xtask <command>
 commands:
   gen           regenerate generated/ from spec/; writes only the files that changed
   gen --check   write nothing; fail with a diff if generated/ is not what spec/ produces
+  report [REV]  write nothing; print the change report of spec/ against the catalogues
+                and crate version committed at git revision REV (default HEAD), as
+                `gen` printed it: for a pull request, or after `gen` has run
   inspect DOC [--overlay FILE]
                 write nothing; print the tables in DOC, the column roles chosen, the rows
                 as the generator reads them, and every problem; the overlay defaults to
@@ -33,6 +36,8 @@ pub enum Command {
     Help,
     Gen(Mode),
     Inspect(inspect::Config),
+    /// `report [REV]`: the revision to compare against.
+    Report(String),
     BenchCompile(bench_compile::Config),
 }
 
@@ -49,6 +54,13 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             [other, ..] => Err(format!("unknown argument `{other}` for `gen`")),
         },
         ["inspect", rest @ ..] => inspect_config(rest),
+        ["report", rest @ ..] => match rest {
+            [] => Ok(Command::Report("HEAD".to_owned())),
+            [flag, ..] if *flag == "--help" || *flag == "-h" => Ok(Command::Help),
+            [flag, ..] if flag.starts_with('-') => Err(format!("unknown argument `{flag}` for `report`")),
+            [rev] => Ok(Command::Report((*rev).to_owned())),
+            [_, extra, ..] => Err(format!("`report` takes one revision; `{extra}` is one too many")),
+        },
         ["bench-compile", rest @ ..] => bench_compile_config(rest),
         [other, ..] => Err(format!("unknown command `{other}`")),
     }
@@ -115,6 +127,13 @@ mod tests {
         assert_eq!(parse_words(&["gen", "--check"]), Ok(Command::Gen(Mode::Check)));
         assert_eq!(parse_words(&["--help"]), Ok(Command::Help));
         assert_eq!(parse_words(&["gen", "--help"]), Ok(Command::Help));
+        assert_eq!(parse_words(&["report"]), Ok(Command::Report("HEAD".to_owned())));
+        assert_eq!(parse_words(&["report", "v0.1.0"]), Ok(Command::Report("v0.1.0".to_owned())));
+        assert_eq!(
+            parse_words(&["report", "a", "b"]),
+            Err("`report` takes one revision; `b` is one too many".to_owned())
+        );
+        assert_eq!(parse_words(&["report", "--since"]), Err("unknown argument `--since` for `report`".to_owned()));
         assert_eq!(parse_words(&["bench-compile"]), Ok(Command::BenchCompile(bench_compile::Config::default())));
         assert_eq!(
             parse_words(&["bench-compile", "--runs", "5", "--codes", "1000"]),

@@ -40,6 +40,22 @@ pub struct Report {
     mode: Mode,
     changes: Vec<String>,
     files: Vec<(String, Change)>,
+    version: VersionCheck,
+}
+
+/// The crate's version against the least one its catalogues need.
+#[derive(Debug)]
+pub struct VersionCheck {
+    package: String,
+    version: String,
+    needs: String,
+}
+
+impl VersionCheck {
+    /// Whether the manifest's version is below what the catalogues need.
+    fn is_behind(&self) -> bool {
+        report::max_version(&self.version, &self.needs) != self.version
+    }
 }
 
 /// What happened to one output file.
@@ -54,9 +70,11 @@ pub enum Change {
 }
 
 impl Report {
-    /// Whether check mode found a file that differs.
+    /// Whether check mode found a file that differs, or a crate version below what the
+    /// catalogues need.
     pub fn is_stale(&self) -> bool {
         self.files.iter().any(|(_, change)| matches!(change, Change::Stale(_)))
+            || (self.mode == Mode::Check && self.version.is_behind())
     }
 }
 
@@ -74,13 +92,23 @@ impl fmt::Display for Report {
             }
             changed |= *change != Change::Unchanged;
         }
+        let VersionCheck { package, version, needs } = &self.version;
         match (changed, self.mode) {
-            (false, _) => writeln!(f, "generated/ is up to date ({} file(s) checked)", self.files.len()),
+            (false, _) => writeln!(f, "generated/ is up to date ({} file(s) checked)", self.files.len())?,
             (true, Mode::Check) => {
-                writeln!(f, "error: generated/ is stale: run `cargo xtask gen` and commit the result")
+                writeln!(f, "error: generated/ is stale: run `cargo xtask gen` and commit the result")?
             }
-            (true, Mode::Write) => Ok(()),
+            (true, Mode::Write) => {}
         }
+        if !self.version.is_behind() {
+            return Ok(());
+        }
+        let severity = if self.mode == Mode::Check { "error" } else { "next" };
+        writeln!(
+            f,
+            "{severity}: the catalogue needs {package} {needs}, and {MANIFEST} says {version}: set `version = \"{needs}\"` \
+             there and commit it with generated/ (`cargo xtask gen --check` fails until then)"
+        )
     }
 }
 
@@ -89,6 +117,8 @@ impl fmt::Display for Report {
 pub enum Error {
     /// A file or directory could not be read, listed or written.
     Io { path: String, action: &'static str, error: io::Error },
+    /// A git command (`cargo xtask report`) could not give what was asked of it.
+    Git(String),
     /// `spec/` holds no doc.
     NoSpecs { dir: String },
     /// A doc has no overlay beside it.
@@ -101,9 +131,9 @@ pub enum Error {
 /// A spec that does not generate, and why.
 #[derive(Debug)]
 pub struct InvalidSpec {
-    doc: SourceFile,
-    overlay: SourceFile,
-    diagnostics: Vec<Diagnostic>,
+    pub(crate) doc: SourceFile,
+    pub(crate) overlay: SourceFile,
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
 impl Error {
@@ -112,6 +142,7 @@ impl Error {
     pub fn render(&self, colour: Colour) -> String {
         match self {
             Error::Io { path, action, error } => format!("error: cannot {action} {path}: {error}\n"),
+            Error::Git(message) => format!("error: {message}\n"),
             Error::NoSpecs { dir } => format!("error: {dir} holds no `*.md` doc to generate from\n"),
             Error::NoOverlay { doc, overlay } => {
                 format!("error: {doc} has no overlay: create {overlay} beside it (see README.md)\n")
@@ -144,19 +175,19 @@ impl fmt::Display for Error {
 }
 
 /// One doc, its overlay and the files made from them, as paths relative to the root.
-struct Spec {
+pub(crate) struct Spec {
     /// The doc's file name without `.md`; empty for the hostile fixture.
-    stem: String,
+    pub(crate) stem: String,
     /// The Rust module the doc becomes in the generated crate; `None` for the hostile fixture,
     /// which is a test's module, not the crate's.
-    module: Option<String>,
-    doc: String,
-    overlay: String,
+    pub(crate) module: Option<String>,
+    pub(crate) doc: String,
+    pub(crate) overlay: String,
     /// The generated Rust file.
-    rust: String,
+    pub(crate) rust: String,
     /// The generated catalogue: the crate's rustdoc table, and the record the next run's
     /// change report compares against. The hostile fixture has none.
-    catalogue: Option<String>,
+    pub(crate) catalogue: Option<String>,
 }
 
 /// The hostile fixture: every awkward description the generator accepts, made into a module
@@ -168,16 +199,20 @@ const HOSTILE: [&str; 3] = [
 ];
 
 /// The generated crate's manifest, whose name and version the change report quotes.
-const MANIFEST: &str = "generated/Cargo.toml";
+pub(crate) const MANIFEST: &str = "generated/Cargo.toml";
 
-/// Generates every spec and writes (or checks) the outputs.
-pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
-    let (specs, mut problems) = specs(root)?;
-    problems.extend(check_layout(root, &specs)?);
-    let (package, version) = package_version(&read_text(root, MANIFEST)?);
-    let mut outputs = Vec::with_capacity(2 * specs.len());
-    let mut changes = Vec::new();
-    let mut bumps = Vec::new();
+/// A spec the generator accepted, with its sources and what it made of them.
+pub(crate) struct Generated {
+    pub(crate) spec: Spec,
+    pub(crate) doc: SourceFile,
+    pub(crate) overlay: SourceFile,
+    pub(crate) output: errtab_codegen::Output,
+}
+
+/// Reads every spec and runs the generator on it: the specs it accepted, and every
+/// diagnostic of those it did not.
+pub(crate) fn generate_specs(root: &Path, specs: Vec<Spec>) -> Result<(Vec<Generated>, Vec<InvalidSpec>), Error> {
+    let mut generated = Vec::with_capacity(specs.len());
     let mut invalid = Vec::new();
     for spec in specs {
         let doc = SourceFile::from_bytes(&spec.doc, read(root, &spec.doc)?);
@@ -187,53 +222,144 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
-        let output = match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
-            Ok(output) => output,
+        match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
+            Ok(output) => generated.push(Generated { spec, doc, overlay, output }),
+            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, diagnostics }),
+        }
+    }
+    Ok((generated, invalid))
+}
+
+/// The generated crate's name and version, from its manifest.
+struct Package {
+    name: String,
+    version: String,
+}
+
+/// What one doc's catalogue says about the release: its changes against the committed
+/// catalogue, the bump they need, and the least crate version the new catalogue records.
+struct CatalogueUpdate {
+    /// The change report, empty when nothing changed.
+    report: String,
+    bump: report::Bump,
+    /// The catalogue to write, stamped with the least version it needs.
+    markdown: String,
+    needs: String,
+}
+
+/// What `generated/` holds of a doc before this run.
+#[derive(Clone, Copy)]
+enum Previous<'a> {
+    /// Its committed catalogue.
+    Catalogue(&'a str),
+    /// Nothing, while other docs have catalogues: a module added to a released crate.
+    NewModule,
+    /// Nothing, and no other doc has a catalogue either: the crate's first generation.
+    NewCrate,
+}
+
+/// Sets a doc's new catalogue against the committed one: the report, or the diagnostics of
+/// changes that would break downstream code silently.
+fn update_catalogue(
+    generated: &Generated,
+    module: &str,
+    previous: Previous<'_>,
+    package: &Package,
+) -> Result<CatalogueUpdate, Vec<Diagnostic>> {
+    let Generated { spec, doc, overlay, output } = generated;
+    let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
+    let version = package.version.as_str();
+    let previous = match previous {
+        Previous::Catalogue(previous) => previous,
+        Previous::NewModule | Previous::NewCrate => {
+            // A new module adds to a released crate without breaking it; a new crate is
+            // released as it is.
+            let bump = if matches!(previous, Previous::NewModule) { report::Bump::Minor } else { report::Bump::None };
+            let count = output.catalog.entries.len();
+            let needs = report::next_version(version, bump);
+            let report = format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc);
+            let markdown = report::stamp(&markdown, &package.name, &needs);
+            return Ok(CatalogueUpdate { report, bump, markdown, needs });
+        }
+    };
+    let diff = report::compare(&report::read_catalogue(previous), &output.catalog);
+    let broken = report::continuity(&diff, doc, overlay);
+    if !broken.is_empty() {
+        return Err(broken);
+    }
+    // What the committed catalogue already needed (nothing recorded: the crate as it is),
+    // raised by what this change needs.
+    let recorded = report::stamped_version(previous).unwrap_or(version);
+    let needs = report::max_version(recorded, &report::next_version(version, diff.bump())).to_owned();
+    let report = match diff.is_empty() {
+        true => String::new(),
+        false => format!("changes in {}:\n{}", spec.doc, diff.render(&package.name, version)),
+    };
+    let markdown = report::stamp(&markdown, &package.name, &needs);
+    Ok(CatalogueUpdate { report, bump: diff.bump(), markdown, needs })
+}
+
+/// Generates every spec and writes (or checks) the outputs.
+pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
+    let (specs, mut problems) = specs(root)?;
+    problems.extend(check_layout(root, &specs)?);
+    let (name, version) = package_version(&read_text(root, MANIFEST)?);
+    let package = Package { name, version };
+    let (generated, mut invalid) = generate_specs(root, specs)?;
+    let mut outputs = Vec::with_capacity(2 * generated.len());
+    let (mut changes, mut bumps) = (Vec::new(), Vec::new());
+    let mut needs = package.version.clone();
+    let mut previous = Vec::with_capacity(generated.len());
+    for generated in &generated {
+        previous.push(match &generated.spec.catalogue {
+            Some(catalogue) => read_if_exists(root, catalogue)?,
+            None => None,
+        });
+    }
+    let new_crate = previous.iter().all(Option::is_none);
+    for (generated, previous) in generated.into_iter().zip(&previous) {
+        let (Some(catalogue), Some(module)) = (&generated.spec.catalogue, &generated.spec.module) else {
+            outputs.push((generated.spec.rust, generated.output.rust));
+            continue;
+        };
+        let previous = match previous {
+            Some(previous) => Previous::Catalogue(previous),
+            None if new_crate => Previous::NewCrate,
+            None => Previous::NewModule,
+        };
+        let update = match update_catalogue(&generated, module, previous, &package) {
+            Ok(update) => update,
             Err(diagnostics) => {
+                let Generated { doc, overlay, .. } = generated;
                 invalid.push(InvalidSpec { doc, overlay, diagnostics });
                 continue;
             }
         };
-        let (Some(catalogue), Some(module)) = (spec.catalogue, &spec.module) else {
-            outputs.push((spec.rust, output.rust));
-            continue;
-        };
-        let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
-        let Some(previous) = read_if_exists(root, &catalogue)? else {
-            let count = output.catalog.entries.len();
-            changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));
-            // A new module adds to the crate without breaking it.
-            bumps.push(report::Bump::Minor);
-            outputs.push((spec.rust, output.rust));
-            outputs.push((catalogue, markdown));
-            continue;
-        };
-        let diff = report::compare(&report::read_catalogue(&previous), &output.catalog);
-        let broken = report::continuity(&diff, &doc, &overlay);
-        if !broken.is_empty() {
-            invalid.push(InvalidSpec { doc, overlay, diagnostics: broken });
-            continue;
+        if !update.report.is_empty() {
+            changes.push(update.report);
         }
-        if !diff.is_empty() {
-            changes.push(format!("changes in {}:\n{}", spec.doc, diff.render(&package, &version)));
-            bumps.push(diff.bump());
+        if update.bump != report::Bump::None {
+            bumps.push(update.bump);
         }
-        outputs.push((spec.rust, output.rust));
-        outputs.push((catalogue, markdown));
+        needs = report::max_version(&needs, &update.needs).to_owned();
+        outputs.push((generated.spec.rust, generated.output.rust));
+        outputs.push((catalogue.clone(), update.markdown));
     }
     if !invalid.is_empty() || !problems.is_empty() {
         return Err(Error::Invalid { specs: invalid, layout: problems });
     }
     // Each doc's report gives the release its own changes need; the crate needs the largest.
     if let (2.., Some(&bump)) = (bumps.len(), bumps.iter().max()) {
-        let next = report::next_version(&version, bump);
+        let next = report::next_version(&package.version, bump);
         changes.push(format!(
-            "{} docs changed; the crate needs the largest of their releases: {version} -> {next}\n",
-            bumps.len()
+            "{} docs changed; the crate needs the largest of their releases: {} -> {next}\n",
+            bumps.len(),
+            package.version
         ));
     }
     let files = ensure_file_contents(root, &outputs, mode)?;
-    Ok(Report { mode, changes, files })
+    let version = VersionCheck { package: package.name, version: package.version, needs };
+    Ok(Report { mode, changes, files, version })
 }
 
 /// What is wrong with how `generated/` holds the docs' modules, one line per problem: a
@@ -291,7 +417,7 @@ fn check_layout(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
 
 /// The `name` and `version` of a Cargo manifest's `[package]`, read line by line (the xtask
 /// does not need a TOML parser for two plain keys).
-fn package_version(manifest: &str) -> (String, String) {
+pub(crate) fn package_version(manifest: &str) -> (String, String) {
     let value = |key: &str| {
         manifest
             .lines()
@@ -307,7 +433,7 @@ fn package_version(manifest: &str) -> (String, String) {
 /// The specs in `spec/`, sorted by name (each `NAME.md` with `NAME.toml` beside it), then
 /// the hostile fixture; and a line for each doc whose name makes no module, or the same
 /// module as another.
-fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
+pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
     let dir = root.join("spec");
     let io_error = |error| Error::Io { path: "spec/".to_owned(), action: "list", error };
     let mut stems = Vec::new();
@@ -560,6 +686,45 @@ mod tests {
         assert_eq!(scratch.generated(), written);
     }
 
+    /// The revision of the Tencent Meeting page in `codegen/tests/fixtures/revision/`, taken
+    /// in as the README says: paste the page, name the new codes, run `gen`. `gen --check`
+    /// fails until the manifest has the version the report asks for, then passes; a run after
+    /// the bump changes nothing.
+    #[test]
+    fn a_revision_is_caught_by_check_until_the_version_is_bumped() {
+        let scratch = Scratch::new("revision");
+        let workspace = crate::workspace_root();
+        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md"] {
+            fs::copy(workspace.join(output), scratch.root.join(output)).unwrap();
+        }
+        let revision = workspace.join("codegen/tests/fixtures/revision");
+        fs::copy(revision.join("after.md"), scratch.root.join("spec/error-codes.md")).unwrap();
+        fs::copy(revision.join("after.toml"), scratch.root.join("spec/error-codes.toml")).unwrap();
+        let manifest = scratch.read(MANIFEST);
+        let (package, version) = package_version(&manifest);
+        let needs = report::next_version(&version, report::Bump::Minor);
+
+        let text = run(&scratch.root, Mode::Write).unwrap().to_string();
+        assert!(text.contains("codes added (5):\n"), "{text}");
+        assert!(text.contains(&format!("next: the catalogue needs {package} {needs}")), "{text}");
+        let check = run(&scratch.root, Mode::Check).unwrap();
+        assert!(check.is_stale(), "a forgotten version bump fails --check");
+        assert!(check.to_string().contains(&format!("error: the catalogue needs {package} {needs}")), "{check}");
+
+        let generated_src = || {
+            let mut files = scratch.generated();
+            files.remove(&scratch.root.join(MANIFEST));
+            files
+        };
+        let written = generated_src();
+        let bumped = manifest.replacen(&format!("version = \"{version}\""), &format!("version = \"{needs}\""), 1);
+        scratch.write(MANIFEST, bumped.as_bytes());
+        let check = run(&scratch.root, Mode::Check).unwrap();
+        assert!(!check.is_stale(), "{check}");
+        run(&scratch.root, Mode::Write).unwrap();
+        assert!(generated_src() == written, "the bump changes nothing in generated/");
+    }
+
     #[test]
     fn a_failed_write_leaves_generated_byte_identical() {
         let scratch = Scratch::new("failed-write");
@@ -762,8 +927,12 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
             .collect();
         assert_eq!(stale, ["generated/src/dingtalk.rs", "generated/src/dingtalk.md"]);
         let text = report.to_string();
-        assert!(text.contains("changes in spec/dingtalk.md:\ndescriptions changed (1):\n"), "{text}");
-        assert!(text.ends_with("error: generated/ is stale: run `cargo xtask gen` and commit the result\n"), "{text}");
+        assert!(text.contains("changes in spec/dingtalk.md:\ndescriptions reworded (1):\n"), "{text}");
+        assert!(text.contains("error: generated/ is stale: run `cargo xtask gen` and commit the result\n"), "{text}");
+        assert!(
+            text.ends_with("(`cargo xtask gen --check` fails until then)\n"),
+            "the patch release is due too: {text}"
+        );
         assert_eq!(scratch.generated(), before, "--check writes nothing");
     }
 

@@ -1,7 +1,8 @@
 //! The repository's task runner: `cargo xtask gen [--check]` regenerates `generated/` from
 //! `spec/`. It is a thin front over the `errtab-codegen` library: it reads files, calls the
 //! library, and writes or checks the results. `cargo xtask inspect DOC.md` shows what the
-//! generator makes of a new doc and writes nothing. `cargo xtask bench-compile` measures what
+//! generator makes of a new doc and writes nothing. `cargo xtask report [REV]` prints the change report again against a
+//! git revision. `cargo xtask bench-compile` measures what
 //! the generated crate costs to compile (see BENCHMARKS.md).
 
 mod bench_compile;
@@ -9,6 +10,7 @@ mod flags;
 mod gen_;
 mod inspect;
 mod layout;
+mod report;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -41,6 +43,10 @@ fn main() -> ExitCode {
         flags::Command::Inspect(config) => {
             let colour = colour(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
             inspect::main(&config, colour)
+        }
+        flags::Command::Report(rev) => {
+            let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
+            report::main(&workspace_root(), &rev, colour)
         }
         flags::Command::BenchCompile(config) => bench_compile::main(&workspace_root(), config),
     }

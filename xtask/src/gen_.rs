@@ -581,7 +581,7 @@ fn temporary_sibling(path: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
@@ -599,12 +599,12 @@ mod tests {
 
     /// A copy of the repository's inputs in a fresh directory under the system's temporary
     /// directory, removed when dropped.
-    struct Scratch {
-        root: PathBuf,
+    pub(crate) struct Scratch {
+        pub(crate) root: PathBuf,
     }
 
     impl Scratch {
-        fn new(name: &str) -> Scratch {
+        pub(crate) fn new(name: &str) -> Scratch {
             let root = std::env::temp_dir().join(format!("errtab-xtask-{}-{name}", std::process::id()));
             let _ = fs::remove_dir_all(&root);
             let workspace = crate::workspace_root();
@@ -632,11 +632,11 @@ mod tests {
             scratch
         }
 
-        fn write(&self, path: &str, contents: &[u8]) {
+        pub(crate) fn write(&self, path: &str, contents: &[u8]) {
             fs::write(self.root.join(path), contents).unwrap();
         }
 
-        fn read(&self, path: &str) -> String {
+        pub(crate) fn read(&self, path: &str) -> String {
             fs::read_to_string(self.root.join(path)).unwrap()
         }
 

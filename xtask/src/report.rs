@@ -84,3 +84,57 @@ fn git(root: &Path, args: &[&str]) -> Result<Option<String>, Error> {
 fn git_error(message: String) -> Error {
     Error::Git(message)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flags::Mode;
+    use crate::gen_::tests::Scratch;
+
+    fn git_ok(root: &Path, args: &[&str]) {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(["-c", "user.name=test", "-c", "user.email=test@example.com"])
+            .args(args)
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    }
+
+    /// The revision fixture taken in and committed: the report is the same before the commit
+    /// (against `HEAD`) and after it (against `HEAD~1`), and empty against the new `HEAD`.
+    #[test]
+    fn the_report_can_be_had_again_after_gen_and_after_the_commit() {
+        let scratch = Scratch::new("report");
+        let root = scratch.root.clone();
+        let revision = crate::workspace_root().join("codegen/tests/fixtures/revision");
+        let take = |name: &str| {
+            for ext in ["md", "toml"] {
+                let text = std::fs::read(revision.join(format!("{name}.{ext}"))).unwrap();
+                scratch.write(&format!("spec/error-codes.{ext}"), &text);
+            }
+        };
+        take("before");
+        gen_::run(&root, Mode::Write).unwrap();
+        git_ok(&root, &["init", "-q"]);
+        git_ok(&root, &["add", "."]);
+        git_ok(&root, &["commit", "-q", "-m", "before"]);
+
+        take("after");
+        let before_gen = run(&root, "HEAD").unwrap();
+        assert!(before_gen.contains("codes added (5):\n"), "{before_gen}");
+        assert!(before_gen.contains("descriptions reworded (4):\n"), "{before_gen}");
+        let gen_report = gen_::run(&root, Mode::Write).unwrap().to_string();
+        assert_eq!(run(&root, "HEAD").unwrap(), before_gen, "gen does not change what the report says");
+        let body = before_gen.split_once('\n').unwrap().1;
+        assert!(gen_report.starts_with(body), "the report is the one gen printed:\n{gen_report}");
+
+        git_ok(&root, &["add", "."]);
+        git_ok(&root, &["commit", "-q", "-m", "after"]);
+        assert_eq!(run(&root, "HEAD~1").unwrap().split_once('\n').unwrap().1, body);
+        assert!(run(&root, "HEAD").unwrap().ends_with("spec/error-codes.md: no change to its codes\n"));
+        let error = run(&root, "no-such-rev").unwrap_err().to_string();
+        assert_eq!(error, "error: `no-such-rev` is not a commit of this repository\n");
+    }
+}

@@ -125,13 +125,40 @@ fn a_non_integer_code_is_a_clear_error() {
 
 #[test]
 fn the_body_types_are_errors() {
-    fn source_of(error: &dyn std::error::Error) -> Option<String> {
-        error.source().map(ToString::to_string)
-    }
+    // The code of the doc's example, 9003, is stable; its wording is not, so it comes from
+    // the catalogue.
+    let description = ErrorCode::MeetingNotExist.description().unwrap();
+    let expected = format!("9003 {description}: MEETING NOT EXIST");
     let response: ErrorResponse = serde_json::from_str(EXAMPLE_BODY).unwrap();
-    assert_eq!(source_of(&response), Some("9003 会议不存在: MEETING NOT EXIST".to_owned()));
-    let boxed: Box<dyn std::error::Error> = Box::new(response.error_info);
-    assert_eq!(boxed.to_string(), "9003 会议不存在: MEETING NOT EXIST");
+
+    // An ErrorResponse says what its ErrorInfo says, so it has no source() repeating it.
+    let as_error: &(dyn std::error::Error + Send + Sync + 'static) = &response;
+    assert_eq!(as_error.to_string(), expected);
+    assert!(as_error.source().is_none());
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(response.error_info.clone());
+    assert_eq!(boxed.to_string(), expected);
+    assert!(boxed.source().is_none());
+
+    // In an error chain every fact is said once.
+    assert_eq!(format!("{:#}", anyhow::Error::from(response.clone())), expected);
+    let debug = format!("{:?}", anyhow::Error::from(response.clone()));
+    let debug = debug.split("Stack backtrace:").next().unwrap();
+    for fact in ["9003", description, "MEETING NOT EXIST"] {
+        assert_eq!(debug.matches(fact).count(), 1, "{fact:?} in {debug:?}");
+    }
+    let context = anyhow::Error::from(response).context("cancelling the meeting");
+    assert_eq!(format!("{context:#}"), format!("cancelling the meeting: {expected}"));
+
+    // new_error_code is shown when sent; an empty message leaves no dangling colon; control
+    // characters in the message are escaped onto one line.
+    let info = ErrorInfo {
+        error_code: ErrorCode::MeetingNotExist,
+        new_error_code: Some(10_009_003),
+        message: "line one\nline two".to_owned(),
+    };
+    assert_eq!(info.to_string(), format!("9003 {description}: line one\\nline two (new_error_code 10009003)"));
+    let info = ErrorInfo { error_code: ErrorCode::from_code(777_777), new_error_code: None, message: String::new() };
+    assert_eq!(info.to_string(), "777777 (undocumented error code)");
 }
 
 #[test]

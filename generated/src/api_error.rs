@@ -7,8 +7,8 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::body::{InfoField, ResponseField, set};
 use crate::escape::Escaped;
@@ -137,10 +137,10 @@ impl ApiError {
 
     /// Whether trying the same request again later may succeed.
     ///
-    /// True for a code the documentation marks as a rate limit
-    /// ([`ErrorCode::is_retryable`]: 9061, 190310, 190311, 190312), and for a 429, 502, 503 or
-    /// 504 whose body is not the API's error JSON: a gateway or proxy answered, not the
-    /// service. Any other code the service sent, documented or not, is false.
+    /// True for a code the documentation marks as a rate limit ([`ErrorCode::is_retryable`]),
+    /// and for a 429, 502, 503 or 504 whose body is not the API's error JSON: a gateway or
+    /// proxy answered, not the service. Any other code the service sent, documented or not,
+    /// is false.
     ///
     /// This is a hint, not a retry policy: it says nothing about how long to wait, how often
     /// to try, or whether the request is safe to send twice.
@@ -154,7 +154,7 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     /// The status, then the error the body holds (code, description, the server's message
-    /// and `new_error_code` when present): `HTTP 500: 9003 会议不存在: MEETING NOT EXIST`.
+    /// and `new_error_code` when present): `HTTP 500: 9003 <description>: MEETING NOT EXIST`.
     /// A body that is not the error JSON is described by its length and its first 120
     /// characters, escaped onto one line: `HTTP 502 with a body that is not the API's error
     /// JSON (52 bytes): <html>…`; an empty one as `HTTP 500 with an empty body`.

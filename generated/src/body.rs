@@ -37,7 +37,7 @@ pub struct ErrorInfo {
 
 impl fmt::Display for ErrorInfo {
     /// The code and its description, then the server's message and `new_error_code` when
-    /// there are: `9003 会议不存在: MEETING NOT EXIST (new_error_code 10009003)`.
+    /// there are: `9003 <description>: MEETING NOT EXIST (new_error_code 10009003)`.
     ///
     /// Line breaks and other control characters in the message are written as escapes
     /// (`\n`), so a message cannot break a log line or drive a terminal.

@@ -5,6 +5,7 @@
 //! should still be understood, while a program that (de)serializes the documented shape
 //! should still be told when it is not.
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::Deserializer;
@@ -209,30 +210,75 @@ fn read_body(body: &[u8]) -> Option<ErrorResponse> {
     if body.trim_ascii_start().first() != Some(&b'{') {
         return None;
     }
-    // A message or `new_error_code` of a shape nobody expects should not cost the code.
-    read_pass(body, Pass::Full).or_else(|| read_pass(body, Pass::CodeOnly))
+    // A `message` or `new_error_code` nobody expects (a number for a message, a string with a
+    // lone surrogate for a code) should not cost the code: the read starts again without the
+    // field that failed. So a body is read at most three times, and only once unless one of
+    // these two fields failed.
+    let mut skip = Skip::default();
+    loop {
+        let failed = Cell::new(None);
+        if let Some(response) = read_once(body, Reader { skip, failed: &failed }) {
+            return Some(response);
+        }
+        match failed.get() {
+            Some(Optional::Message) if !skip.message => skip.message = true,
+            Some(Optional::NewErrorCode) if !skip.new_error_code => skip.new_error_code = true,
+            _ => return None,
+        }
+    }
 }
 
-/// Which fields of `error_info` a pass reads besides `error_code`.
-#[derive(Clone, Copy)]
-enum Pass {
-    /// `message` and `new_error_code` too.
-    Full,
-    /// None: they are skipped, whatever they hold.
-    CodeOnly,
-}
-
-fn read_pass(body: &[u8], pass: Pass) -> Option<ErrorResponse> {
+fn read_once(body: &[u8], reader: Reader<'_>) -> Option<ErrorResponse> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let response = BodySeed(pass).deserialize(&mut deserializer).ok()?;
+    let response = BodySeed(reader).deserialize(&mut deserializer).ok()?;
     deserializer.end().ok()?;
     Some(response)
 }
 
-/// The top-level object.
-struct BodySeed(Pass);
+/// The fields of `error_info` a body can do without.
+#[derive(Clone, Copy)]
+enum Optional {
+    Message,
+    NewErrorCode,
+}
 
-impl<'de> DeserializeSeed<'de> for BodySeed {
+/// Which optional fields a read skips, whatever they hold.
+#[derive(Clone, Copy, Default)]
+struct Skip {
+    message: bool,
+    new_error_code: bool,
+}
+
+/// One read of a body: what it skips, and where it notes the optional field that failed.
+#[derive(Clone, Copy)]
+struct Reader<'a> {
+    skip: Skip,
+    failed: &'a Cell<Option<Optional>>,
+}
+
+impl Reader<'_> {
+    /// Reads an optional field's value, noting its failure, or skips it.
+    fn optional<'de, A, S>(self, map: &mut A, field: Optional, seed: S) -> Result<Option<S::Value>, A::Error>
+    where
+        A: MapAccess<'de>,
+        S: DeserializeSeed<'de>,
+    {
+        let skip = match field {
+            Optional::Message => self.skip.message,
+            Optional::NewErrorCode => self.skip.new_error_code,
+        };
+        if skip {
+            map.next_value::<IgnoredAny>()?;
+            return Ok(None);
+        }
+        map.next_value_seed(seed).map(Some).inspect_err(|_| self.failed.set(Some(field)))
+    }
+}
+
+/// The top-level object.
+struct BodySeed<'a>(Reader<'a>);
+
+impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
     type Value = ErrorResponse;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorResponse, D::Error> {
@@ -240,7 +286,7 @@ impl<'de> DeserializeSeed<'de> for BodySeed {
     }
 }
 
-impl<'de> Visitor<'de> for BodySeed {
+impl<'de> Visitor<'de> for BodySeed<'_> {
     type Value = ErrorResponse;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -263,9 +309,9 @@ impl<'de> Visitor<'de> for BodySeed {
 }
 
 /// The `error_info` object.
-struct InfoSeed(Pass);
+struct InfoSeed<'a>(Reader<'a>);
 
-impl<'de> DeserializeSeed<'de> for InfoSeed {
+impl<'de> DeserializeSeed<'de> for InfoSeed<'_> {
     type Value = ErrorInfo;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorInfo, D::Error> {
@@ -273,7 +319,7 @@ impl<'de> DeserializeSeed<'de> for InfoSeed {
     }
 }
 
-impl<'de> Visitor<'de> for InfoSeed {
+impl<'de> Visitor<'de> for InfoSeed<'_> {
     type Value = ErrorInfo;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -281,17 +327,22 @@ impl<'de> Visitor<'de> for InfoSeed {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorInfo, A::Error> {
+        let reader = self.0;
         let mut error_code = None;
         let mut new_error_code = None;
         let mut message = None;
         while let Some(key) = map.next_key::<InfoField>()? {
-            match (key, self.0) {
-                (InfoField::ErrorCode, _) => set(&mut error_code, map.next_value_seed(Code)?, "error_code")?,
-                (InfoField::NewErrorCode, Pass::Full) => {
-                    set(&mut new_error_code, map.next_value_seed(LooseCode)?, "new_error_code")?
+            match key {
+                InfoField::ErrorCode => set(&mut error_code, map.next_value_seed(Code)?, "error_code")?,
+                InfoField::NewErrorCode => {
+                    let value = reader.optional(&mut map, Optional::NewErrorCode, LooseCode)?;
+                    set(&mut new_error_code, value.flatten(), "new_error_code")?
                 }
-                (InfoField::Message, Pass::Full) => set(&mut message, map.next_value_seed(Message)?, "message")?,
-                (InfoField::NewErrorCode | InfoField::Message, Pass::CodeOnly) | (InfoField::Other, _) => {
+                InfoField::Message => {
+                    let value = reader.optional(&mut map, Optional::Message, Message)?;
+                    set(&mut message, value.flatten(), "message")?
+                }
+                InfoField::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -399,8 +450,8 @@ impl<'de> Visitor<'de> for LooseCode {
 }
 
 /// `message`: a string, whatever bytes it holds (read as bytes, so that neither a byte that
-/// is not UTF-8 nor a lone surrogate escape such as `\ud800` stops the read), `null`, or an
-/// array, ignored. Any other value fails this pass, and [`Pass::CodeOnly`] skips it.
+/// is not UTF-8 nor a lone surrogate escape such as `\ud800` stops the read: each becomes
+/// U+FFFD), `null`, or an array, ignored. Any other value fails the read, and the next one skips the field.
 struct Message;
 
 impl<'de> DeserializeSeed<'de> for Message {
@@ -431,7 +482,7 @@ impl<'de> Visitor<'de> for Message {
     }
 
     fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Option<String>, E> {
-        Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
+        Ok(Some(lossy(bytes)))
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<Option<String>, E> {
@@ -440,6 +491,30 @@ impl<'de> Visitor<'de> for Message {
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Option<String>, A::Error> {
         drain_seq(seq).map(|()| None)
+    }
+}
+
+/// The text of a JSON string read as bytes: what is not UTF-8 becomes U+FFFD, as
+/// `String::from_utf8_lossy` makes it, but a lone surrogate escape (`\ud800`, which serde_json
+/// writes as three bytes) becomes one U+FFFD rather than three.
+fn lossy(mut bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len());
+    loop {
+        let error = match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                text.push_str(valid);
+                return text;
+            }
+            Err(error) => error,
+        };
+        let (valid, invalid) = bytes.split_at(error.valid_up_to());
+        text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+        text.push('\u{fffd}');
+        let skip = match invalid {
+            [0xed, 0xa0..=0xbf, 0x80..=0xbf, ..] => 3,
+            _ => error.error_len().unwrap_or(invalid.len()),
+        };
+        bytes = &invalid[skip..];
     }
 }
 
@@ -455,7 +530,16 @@ fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::integral;
+    use super::{integral, lossy};
+
+    #[test]
+    fn lossy_text_marks_each_lost_character_once() {
+        assert_eq!(lossy(b"ok"), "ok");
+        assert_eq!(lossy(b"a\xed\xa0\x80b"), "a\u{fffd}b", "a lone surrogate, WTF-8");
+        assert_eq!(lossy(b"a\xff\xfeb"), "a\u{fffd}\u{fffd}b");
+        assert_eq!(lossy(b"\xe4\xbc"), "\u{fffd}", "a character cut short");
+        assert_eq!(lossy("会\u{fffd}".as_bytes()), "会\u{fffd}");
+    }
 
     #[test]
     fn integral_floats_are_exact_and_in_range() {

@@ -10,8 +10,9 @@
 //! an empty body or anything else byte for byte.
 //!
 //! ```
+//! use tencent_meeting_errors::ErrorCode;
 //! # #[cfg(feature = "json")] {
-//! use tencent_meeting_errors::{ApiError, ErrorCode};
+//! use tencent_meeting_errors::ApiError;
 //!
 //! // The documentation's own example. Its code and variant are stable; its wording may
 //! // change, so the text expected here comes from the catalogue.
@@ -28,12 +29,12 @@
 //! // Whatever else comes back is kept as it came.
 //! let error = ApiError::from_http(502, b"<html>Bad Gateway</html>");
 //! assert_eq!((error.status(), error.body(), error.code()), (502, &b"<html>Bad Gateway</html>"[..], None));
+//! # }
 //!
 //! // A code the documentation does not list still reads, and keeps its number.
 //! let unknown = ErrorCode::from_code(123456);
 //! assert_eq!(unknown.code(), 123456);
 //! assert_eq!(unknown.description(), None);
-//! # }
 //! ```
 //!
 //! [`ErrorResponse`] is the documented body as a strict serde type, for programs that read or

@@ -73,8 +73,9 @@ enum Spelling {
 }
 
 fn spell(code: i64, spelling: &Spelling) -> String {
-    // 2^53: every integer up to it is exact as a float.
-    let exact = code.unsigned_abs() <= 1 << 53;
+    // serde_json reads `9003.0` and `90030e-1` alike, as the integer 90030 divided by ten:
+    // exact while that integer is below 2^53, where every integer is exact as a float.
+    let exact = code.unsigned_abs() < (1 << 53) / 10;
     match spelling {
         Spelling::String => format!("\"{code}\""),
         Spelling::PaddedString => format!("\" {code}\\t\""),

@@ -11,6 +11,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ErrorCode;
+use crate::escape::Escaped;
 
 /// The body the API answers a failed request with.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -35,9 +36,20 @@ pub struct ErrorInfo {
 }
 
 impl fmt::Display for ErrorInfo {
-    /// The code, its description and the server's message: `9003 会议不存在: MEETING NOT EXIST`.
+    /// The code and its description, then the server's message and `new_error_code` when
+    /// there are: `9003 <description>: MEETING NOT EXIST (new_error_code 10009003)`.
+    ///
+    /// Line breaks and other control characters in the message are written as escapes
+    /// (`\n`), so a message cannot break a log line or drive a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.error_code, self.message)
+        fmt::Display::fmt(&self.error_code, f)?;
+        if !self.message.is_empty() {
+            write!(f, ": {}", Escaped { bytes: self.message.as_bytes(), limit: None })?;
+        }
+        if let Some(new_error_code) = self.new_error_code {
+            write!(f, " (new_error_code {new_error_code})")?;
+        }
+        Ok(())
     }
 }
 
@@ -50,11 +62,9 @@ impl fmt::Display for ErrorResponse {
 
 impl std::error::Error for ErrorInfo {}
 
-impl std::error::Error for ErrorResponse {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        Some(&self.error_info)
-    }
-}
+/// An [`ErrorResponse`] says what its [`ErrorInfo`] says, so it gives no `source()`: an error
+/// chain (`anyhow`'s `{:#}`, a log of the causes) says it once.
+impl std::error::Error for ErrorResponse {}
 
 impl Serialize for ErrorInfo {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -150,7 +160,7 @@ impl<'de> Visitor<'de> for ResponseVisitor {
 }
 
 /// Stores a field's value, refusing a second one.
-fn set<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+pub(crate) fn set<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
     if slot.is_some() {
         return Err(E::duplicate_field(name));
     }
@@ -158,14 +168,16 @@ fn set<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> R
     Ok(())
 }
 
-enum InfoField {
+/// A key of the `error_info` object.
+pub(crate) enum InfoField {
     ErrorCode,
     NewErrorCode,
     Message,
     Other,
 }
 
-enum ResponseField {
+/// A key of the body's top-level object.
+pub(crate) enum ResponseField {
     ErrorInfo,
     Other,
 }

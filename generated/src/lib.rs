@@ -2,37 +2,59 @@
 //!
 //! Every code the API's documentation lists is a variant of [`ErrorCode`], with its
 //! description, its HTTP status and its number; any other code is kept, unchanged, in
-//! [`ErrorCode::Unknown`]. [`ErrorResponse`] reads the body the API sends with a failed
-//! request:
+//! [`ErrorCode::Unknown`].
+//!
+//! A client that got a response with a failing status hands the status and the body to
+//! [`ApiError::from_http`], which never fails and never loses either: it reads the documented
+//! error body when there is one (the code, the server's message), and keeps a gateway's page,
+//! an empty body or anything else byte for byte.
 //!
 //! ```
-//! use tencent_meeting_errors::{ErrorCode, ErrorResponse};
+//! use tencent_meeting_errors::ErrorCode;
+//! # #[cfg(feature = "json")] {
+//! use tencent_meeting_errors::ApiError;
 //!
-//! let body = r#"{"error_info": {"error_code": 9003, "message": "MEETING NOT EXIST"}}"#;
-//! let response: ErrorResponse = serde_json::from_str(body)?;
-//! let info = &response.error_info;
+//! // The documentation's own example. Its code and variant are stable; its wording may
+//! // change, so the text expected here comes from the catalogue.
+//! let body = br#"{"error_info": {"error_code": 9003, "message": "MEETING NOT EXIST"}}"#;
+//! let error = ApiError::from_http(500, body);
 //!
-//! assert_eq!(info.error_code, ErrorCode::MeetingNotExist);
-//! assert_eq!(info.error_code.http_status(), Some(500));
-//! assert_eq!(info.to_string(), "9003 会议不存在: MEETING NOT EXIST");
+//! assert_eq!(error.code(), Some(ErrorCode::MeetingNotExist));
+//! assert_eq!(error.message(), Some("MEETING NOT EXIST"));
+//! assert_eq!(error.status_matches_doc(), Some(true)); // the doc gives HTTP 500 for 9003
+//! assert!(!error.is_retryable());
+//! let description = ErrorCode::MeetingNotExist.description().unwrap();
+//! assert_eq!(error.to_string(), format!("HTTP 500: 9003 {description}: MEETING NOT EXIST"));
 //!
-//! // A code the documentation does not list still parses, and keeps its number.
+//! // Whatever else comes back is kept as it came.
+//! let error = ApiError::from_http(502, b"<html>Bad Gateway</html>");
+//! assert_eq!((error.status(), error.body(), error.code()), (502, &b"<html>Bad Gateway</html>"[..], None));
+//! # }
+//!
+//! // A code the documentation does not list still reads, and keeps its number.
 //! let unknown = ErrorCode::from_code(123456);
 //! assert_eq!(unknown.code(), 123456);
 //! assert_eq!(unknown.description(), None);
-//! # Ok::<(), serde_json::Error>(())
 //! ```
+//!
+//! [`ErrorResponse`] is the documented body as a strict serde type, for programs that read or
+//! write that shape themselves.
 //!
 //! The enum is generated from the documentation by `cargo xtask gen` in this crate's
 //! repository; see its README for how a new version of the documentation is taken in.
 //!
 //! # Features
 //!
+//! - `json` (on by default): adds [`ApiError`], and with it `serde_json`. Without it the
+//!   crate needs `serde` alone.
 //! - `http`: adds [`ErrorCode::status_code`], the HTTP status as an `http::StatusCode`.
 //!
 #![doc = include_str!("error_codes.md")]
 
+#[cfg(feature = "json")]
+mod api_error;
 mod body;
+mod escape;
 // The generated module is formatted by prettyplease, not rustfmt: `cargo fmt` leaves it alone.
 #[rustfmt::skip]
 mod error_codes;
@@ -44,6 +66,8 @@ mod error_codes;
 #[path = "../tests/hostile/error_codes.rs"]
 mod hostile;
 
+#[cfg(feature = "json")]
+pub use api_error::ApiError;
 pub use body::{ErrorInfo, ErrorResponse};
 pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
 

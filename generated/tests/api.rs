@@ -202,14 +202,41 @@ fn a_non_integer_code_is_a_clear_error() {
 
 #[test]
 fn the_body_types_are_errors() {
-    fn source_of(error: &dyn std::error::Error) -> Option<String> {
-        error.source().map(ToString::to_string)
-    }
+    // The page's own example; its code's wording comes from the catalogue.
     let response: ErrorResponse = serde_json::from_str(&the_pages_example().1).unwrap();
-    let info = response.error_info.to_string();
-    assert_eq!(source_of(&response), Some(info.clone()));
-    let boxed: Box<dyn std::error::Error> = Box::new(response.error_info);
-    assert_eq!(boxed.to_string(), info);
+    let (code, message) = (response.error_info.error_code, response.error_info.message.clone());
+    let description = code.description().unwrap();
+    let expected = format!("{} {description}: {message}", code.code());
+
+    // An ErrorResponse says what its ErrorInfo says, so it has no source() repeating it.
+    let as_error: &(dyn std::error::Error + Send + Sync + 'static) = &response;
+    assert_eq!(as_error.to_string(), expected);
+    assert!(as_error.source().is_none());
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(response.error_info.clone());
+    assert_eq!(boxed.to_string(), expected);
+    assert!(boxed.source().is_none());
+
+    // In an error chain every fact is said once.
+    assert_eq!(format!("{:#}", anyhow::Error::from(response.clone())), expected);
+    let debug = format!("{:?}", anyhow::Error::from(response.clone()));
+    let debug = debug.split("Stack backtrace:").next().unwrap();
+    for fact in [code.code().to_string().as_str(), description, &message] {
+        assert_eq!(debug.matches(fact).count(), 1, "{fact:?} in {debug:?}");
+    }
+    let context = anyhow::Error::from(response).context("cancelling the meeting");
+    assert_eq!(format!("{context:#}"), format!("cancelling the meeting: {expected}"));
+
+    // new_error_code is shown when sent; an empty message leaves no dangling colon; control
+    // characters in the message are escaped onto one line.
+    let info = ErrorInfo {
+        error_code: ErrorCode::MeetingNotExist,
+        new_error_code: Some(10_009_003),
+        message: "line one\nline two".to_owned(),
+    };
+    assert_eq!(info.to_string(), format!("9003 {description}: line one\\nline two (new_error_code 10009003)"));
+    let info =
+        ErrorInfo { error_code: ErrorCode::from_code(undocumented()), new_error_code: None, message: String::new() };
+    assert_eq!(info.to_string(), format!("{} (undocumented error code)", undocumented()));
 }
 
 #[test]

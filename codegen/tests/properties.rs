@@ -198,7 +198,7 @@ proptest! {
                 let mut expected: Vec<(i64, String)> = rows.iter().map(|(code, text)| (*code, plain(text))).collect();
                 expected.sort();
                 let got: Vec<(i64, String)> =
-                    output.catalog.entries.iter().map(|entry| (entry.code, entry.text.clone())).collect();
+                    output.catalog.entries.iter().map(|entry| (entry.code.as_int().expect("an integer code"), entry.text.clone())).collect();
                 prop_assert_eq!(got, expected);
             }
             Err(diagnostics) => {

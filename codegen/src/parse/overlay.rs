@@ -361,7 +361,7 @@ impl Reader<'_> {
         for (key, value) in sorted(table) {
             match value.get_ref() {
                 DeValue::Table(nested) if kind == CodeKind::String && !is_entry(value.get_ref()) => {
-                    self.dotted(key.get_ref().to_string(), key.span(), nested, is_entry, &mut keyed);
+                    self.dotted((key.get_ref().to_string(), 1), nested, is_entry, &mut keyed);
                 }
                 _ => keyed.push((key.get_ref().to_string(), key.span(), value)),
             }
@@ -378,10 +378,10 @@ impl Reader<'_> {
 
     /// Collects the entries of a table a dotted key made, each under the whole dotted path
     /// (`AuthFailure.SignatureExpire`), and reports each with the quotes to add.
+    /// `(path, parts)` is the dotted path so far and its number of parts.
     fn dotted<'v, 'i>(
         &mut self,
-        path: String,
-        first: Range<usize>,
+        (path, parts): (String, usize),
         table: &'v DeTable<'i>,
         is_entry: fn(&DeValue<'_>) -> bool,
         keyed: &mut Vec<Keyed<'v, 'i>>,
@@ -391,18 +391,37 @@ impl Reader<'_> {
             if let DeValue::Table(nested) = value.get_ref()
                 && !is_entry(value.get_ref())
             {
-                self.dotted(path, first.clone(), nested, is_entry, keyed);
+                self.dotted((path, parts + 1), nested, is_entry, keyed);
                 continue;
             }
-            // The whole key when it is written on one line, else its last part.
-            let whole = first.start..key.span().end;
-            let span =
-                if self.text.get(whole.clone()).is_some_and(|text| !text.contains('\n')) { whole } else { key.span() };
+            let span = self.dotted_span(key.span(), parts + 1);
             let message = format!("the string code `{path}` is written as a dotted key, which TOML splits at each `.`");
             let help = format!("put the code in quotes: `{}`", CodeKey::Str(path.clone()).toml_key());
             self.error(span.clone(), message, &help);
             keyed.push((path, span, value));
         }
+    }
+
+    /// The span of a dotted key of `parts` bare parts, from the span of its last part, as
+    /// far back as it is written in one piece (`AuthFailure.SignatureExpire`); a table header
+    /// such as `[names.AuthFailure]` holds the first parts elsewhere.
+    fn dotted_span(&self, last: Range<usize>, parts: usize) -> Range<usize> {
+        let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-');
+        let mut start = last.start;
+        for _ in 1..parts {
+            let Some(before) =
+                self.text.get(..start).and_then(|text| text.trim_end_matches([' ', '\t']).strip_suffix('.'))
+            else {
+                break;
+            };
+            let before = before.trim_end_matches([' ', '\t']);
+            let part = before.trim_end_matches(bare);
+            if part.len() == before.len() {
+                break;
+            }
+            start = part.len();
+        }
+        start..last.end
     }
 
     /// Reads `[retired.CODE]` tables, each with a `reason` and the last `description`.

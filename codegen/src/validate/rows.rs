@@ -63,7 +63,9 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
             }
         }
     }
-    diagnostics.extend(unused_picks(inputs, &occurrences));
+    let (unused, picked_nothing) = unused_picks(inputs, &occurrences);
+    diagnostics.extend(unused);
+    rows.rejected.extend(picked_nothing);
     (rows, diagnostics)
 }
 
@@ -129,13 +131,19 @@ fn unusable(inputs: &Inputs<'_>, code: &CodeKey, row: &Row) -> Option<Diagnostic
 }
 
 /// The overlay's `[doc.pick]` entries that pick no row: for a code the doc does not write
-/// more than once, or an occurrence it does not have.
-fn unused_picks(inputs: &Inputs<'_>, occurrences: &BTreeMap<CodeKey, i64>) -> Vec<Diagnostic> {
+/// more than once, or an occurrence it does not have. Also returns the codes the doc writes
+/// whose pick took none of their rows, so that their overlay entries are not reported as
+/// unlisted too.
+fn unused_picks(inputs: &Inputs<'_>, occurrences: &BTreeMap<CodeKey, i64>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
     let mut diagnostics = Vec::new();
+    let mut picked_nothing = Vec::new();
     for (code, picked) in &inputs.overlay.doc.pick {
         let (found, picked) = (occurrences.get(&code.value).copied().unwrap_or(0), picked.value);
         if found >= 2 && (1..=found).contains(&picked) {
             continue;
+        }
+        if !(1..=found).contains(&picked) && found > 0 {
+            picked_nothing.push(code.value.clone());
         }
         let message = format!(
             "`[doc.pick]` picks occurrence {picked} of code {}, which the doc writes {found} time(s)",
@@ -147,7 +155,7 @@ fn unused_picks(inputs: &Inputs<'_>, occurrences: &BTreeMap<CodeKey, i64>) -> Ve
             ),
         );
     }
-    diagnostics
+    (diagnostics, picked_nothing)
 }
 
 /// Each `[doc] skip` entry that leaves no row out: a stale exclusion.

@@ -296,23 +296,33 @@ impl Reader<'_> {
         };
         let mut codes = Vec::new();
         for item in items.iter() {
-            match item.get_ref() {
-                DeValue::String(text) if text.contains("..=") => self.error(
+            if let DeValue::String(text) = item.get_ref()
+                && text.contains("..=")
+            {
+                self.error(
                     item.span(),
                     format!("`{text}` is a range, but string codes have no ranges"),
                     "list each code of the class by itself: a class of string codes names its codes one by one",
-                ),
-                DeValue::String(text) => match codes::read_string(text) {
-                    Ok(code) => {
-                        let code = CodeKey::Str(code);
-                        codes.push(Spanned::new((code.clone(), code), self.span(item.span())));
-                    }
-                    Err(error) => self.error(item.span(), error.message, &error.help),
-                },
-                _ => self.error(item.span(), "a string code in quotes was expected".to_owned(), help),
+                );
+                continue;
+            }
+            if let Some(code) = self.string_code(item) {
+                codes.push(Spanned::new((code.value.clone(), code.value), code.span));
             }
         }
         codes
+    }
+
+    /// Reads a string code, which TOML writes as a string.
+    fn string_code(&mut self, item: &TomlSpanned<DeValue<'_>>) -> Option<Spanned<CodeKey>> {
+        let code = self.string(item, "a code")?;
+        match codes::read_string(&code.value) {
+            Ok(text) => Some(Spanned::new(CodeKey::Str(text), code.span)),
+            Err(error) => {
+                self.diagnostics.push(Diagnostic::new(self.file, code.span, error.message).help(error.help));
+                None
+            }
+        }
     }
 
     /// Reads `[names]`: each code's English name.
@@ -477,26 +487,13 @@ impl Reader<'_> {
             self.error(value.span(), format!("{what} must be a list of codes"), help);
             return Vec::new();
         };
-        let mut codes = Vec::new();
-        for item in items.iter() {
-            let code = match kind {
-                CodeKind::Integer => {
-                    self.integer(item, "a code").map(|code| Spanned::new(CodeKey::Int(code.value), code.span))
-                }
-                CodeKind::String => {
-                    self.string(item, "a code").and_then(|code| match codes::read_string(&code.value) {
-                        Ok(text) => Some(Spanned::new(CodeKey::Str(text), code.span)),
-                        Err(error) => {
-                            self.diagnostics
-                                .push(Diagnostic::new(self.file, code.span, error.message).help(error.help));
-                            None
-                        }
-                    })
-                }
-            };
-            codes.extend(code);
-        }
-        codes
+        let read = |reader: &mut Self, item| match kind {
+            CodeKind::Integer => {
+                reader.integer(item, "a code").map(|code| Spanned::new(CodeKey::Int(code.value), code.span))
+            }
+            CodeKind::String => reader.string_code(item),
+        };
+        items.iter().filter_map(|item| read(self, item)).collect()
     }
 
     fn boolean(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Option<Spanned<bool>> {
@@ -645,7 +642,64 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::*;
+
+    fn read(text: &str) -> (Overlay, Vec<String>) {
+        let (overlay, diagnostics) = overlay(&SourceFile::new("o.toml", text));
+        (overlay, diagnostics.into_iter().map(|diagnostic| diagnostic.message).collect())
+    }
+
+    #[test]
+    fn doc_decides_the_kind_of_every_key_wherever_it_is_written() {
+        let (overlay, problems) = read(
+            "retryable = [\"LimitExceeded\"]\n[names]\n\"AuthFailure.SignatureExpire\" = \"Signature expired\"\n\
+             InternalError = \"Internal error\"\n[doc]\ncodes = \"string\"\n[doc.pick]\nInternalError = 2\n",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let str = |code: &str| CodeKey::Str(code.to_owned());
+        let names: Vec<&CodeKey> = overlay.names.iter().map(|name| &name.code.value).collect();
+        assert_eq!(names, [&str("AuthFailure.SignatureExpire"), &str("InternalError")]);
+        assert_eq!(overlay.retryable[0].value, str("LimitExceeded"));
+        assert_eq!(overlay.doc.pick[0].0.value, str("InternalError"));
+        assert_eq!(overlay.doc.code_kind(), CodeKind::String);
+    }
+
+    #[test]
+    fn integer_keys_read_as_before() {
+        let (overlay, problems) = read(
+            "retryable = [9061]\n[names]\n9003 = \"A\"\n\"9004\" = \"B\"\n[classes.c]\nstatus = 400\n\
+             codes = [7, \"1..=5\"]\n",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let names: Vec<&CodeKey> = overlay.names.iter().map(|name| &name.code.value).collect();
+        assert_eq!(names, [&CodeKey::Int(9003), &CodeKey::Int(9004)]);
+        let ranges: Vec<&(CodeKey, CodeKey)> = overlay.classes[0].ranges.iter().map(|range| &range.value).collect();
+        assert_eq!(ranges, [&(CodeKey::Int(7), CodeKey::Int(7)), &(CodeKey::Int(1), CodeKey::Int(5))]);
+        let (_, problems) = read("retryable = [\"9061\"]\n[names]\nLimitExceeded = \"A\"\n");
+        assert_eq!(
+            problems,
+            ["a code must be an integer", "in `[names]`: code `LimitExceeded` is not a decimal integer"]
+        );
+    }
+
+    #[test]
+    fn string_codes_are_checked_where_they_are_written() {
+        let (overlay, problems) = read(
+            "retryable = [9061, \"9 x\"]\n[doc]\ncodes = \"string\"\n[classes.c]\nstatus = 400\n\
+             codes = [\"A..=B\", \"C\"]\n[names]\nA.B.C = \"x\"\n",
+        );
+        assert_eq!(
+            problems,
+            [
+                "a code must be a string",
+                "code `9 x` is not a string code",
+                "`A..=B` is a range, but string codes have no ranges",
+                "the string code `A.B.C` is written as a dotted key, which TOML splits at each `.`",
+            ]
+        );
+        assert_eq!(overlay.names[0].code.value, CodeKey::Str("A.B.C".to_owned()));
+        assert_eq!(overlay.classes[0].ranges.len(), 1);
+    }
 
     #[test]
     fn edit_distance_counts_swaps_as_one() {

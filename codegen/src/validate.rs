@@ -24,7 +24,8 @@ mod names;
 mod rows;
 mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, btree_map};
+use std::iter::Peekable;
 use std::ops::Range;
 
 use crate::diagnostic::Diagnostic;
@@ -59,27 +60,46 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     diagnostics.extend(rows::unused_skips(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
 
-    let entries = known
-        .iter()
-        .filter_map(|(code, &described)| {
-            let class = *classes.of.get(code)?;
-            let (name, variant) = names.get(code)?;
-            let (markdown, text, retired) = described.text();
-            Some(Entry {
-                code: code.clone(),
-                name: name.clone(),
-                variant: variant.clone(),
-                class,
-                http_status: classes.infos.get(class).map_or(0, |class| class.http_status),
-                markdown: text::doc_markdown(&markdown),
-                text,
-                retryable: retryable.contains(code),
-                retired,
-                former_variants: former.get(code).cloned().unwrap_or_default(),
-            })
-        })
-        .collect();
+    let entries = entries(known, names, former, &retryable, &classes);
     (Catalog { entries, classes: classes.infos, code_kind }, diagnostics)
+}
+
+/// Joins what the steps found into one entry per code that has a name and a class.
+fn entries(
+    known: Known<'_>,
+    names: names::Names,
+    former: BTreeMap<CodeKey, Vec<String>>,
+    retryable: &BTreeSet<CodeKey>,
+    classes: &classes::Classes,
+) -> Vec<Entry> {
+    // Every map is in code order and holds only known codes: walked side by side, each
+    // value is moved into its entry rather than looked up and copied.
+    let (mut names, mut former) = (names.into_iter().peekable(), former.into_iter().peekable());
+    let mut entries = Vec::with_capacity(known.len());
+    for (code, described) in known {
+        let (named, former) = (take(&mut names, &code), take(&mut former, &code));
+        let (Some((name, variant)), Some(class)) = (named, classes.of(&code)) else { continue };
+        let (markdown, text, retired) = described.text();
+        entries.push(Entry {
+            name,
+            variant,
+            class,
+            http_status: classes.infos.get(class).map_or(0, |class| class.http_status),
+            markdown: text::doc_markdown(&markdown),
+            text,
+            retryable: retryable.contains(&code),
+            retired,
+            former_variants: former.unwrap_or_default(),
+            code,
+        });
+    }
+    entries
+}
+
+/// The value for `code` in a map being walked in code order, if it has one.
+fn take<V>(walk: &mut Peekable<btree_map::IntoIter<CodeKey, V>>, code: &CodeKey) -> Option<V> {
+    while walk.next_if(|(key, _)| key < code).is_some() {}
+    walk.next_if(|(key, _)| key == code).map(|(_, value)| value)
 }
 
 /// A step's result: keeps its diagnostics with the others and hands on what it found.
@@ -91,7 +111,7 @@ fn found<T>(diagnostics: &mut Vec<Diagnostic>, (value, found): (T, Vec<Diagnosti
 /// The codes already reported (for their row's cells or description, or a `[retired]`
 /// entry's text), or the whole table: the overlay may name them, give them former names or
 /// mark them retryable without being told the code is unlisted.
-pub(crate) struct Reported {
+struct Reported {
     codes: BTreeSet<CodeKey>,
     whole_table: bool,
 }

@@ -11,10 +11,16 @@ use crate::model::{ClassInfo, CodeKey, Row, Spanned};
 
 /// The HTTP classes, and the class of each code that has one.
 pub(super) struct Classes {
-    /// The class of each known code, as a position in `infos`.
-    pub(super) of: BTreeMap<CodeKey, usize>,
+    lookup: Lookup,
     /// The classes as the catalog keeps them.
     pub(super) infos: Vec<ClassInfo>,
+}
+
+impl Classes {
+    /// The class of a code, as a position in `infos`.
+    pub(super) fn of(&self, code: &CodeKey) -> Option<usize> {
+        self.lookup.class(code)
+    }
 }
 
 /// The class of every known code; reports classes that are unusable or overlap, statuses
@@ -40,16 +46,11 @@ pub(super) fn classes(
             (lookup, infos)
         }
     };
-    let mut of = BTreeMap::new();
-    for (code, &described) in known {
-        if let Some(class) = lookup.class(code) {
-            of.insert(code.clone(), class);
-            continue;
-        }
-        // With no class at all, the overlay has been reported once, not once per code.
-        if inputs.overlay.classes.is_empty() {
-            continue;
-        }
+    // With no class at all, the overlay has been reported once, not once per code.
+    if inputs.overlay.classes.is_empty() {
+        return (Classes { lookup, infos }, diagnostics);
+    }
+    for (code, &described) in known.iter().filter(|(code, _)| lookup.class(code).is_none()) {
         let help = format!(
             "add {} to the `codes` of a class in {}, or mark one class `default = true`",
             code.toml_key(),
@@ -57,7 +58,7 @@ pub(super) fn classes(
         );
         diagnostics.push(inputs.at_code(described, format!("code {} is in no HTTP class", code.prose())).help(help));
     }
-    (Classes { of, infos }, diagnostics)
+    (Classes { lookup, infos }, diagnostics)
 }
 
 /// The class of each code: the one whose ranges hold it, else the default class.

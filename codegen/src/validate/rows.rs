@@ -27,8 +27,8 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
     let mut rows = Rows { by_code: BTreeMap::new(), rejected };
     let picks: BTreeMap<&CodeKey, i64> =
         inputs.overlay.doc.pick.iter().map(|(code, occurrence)| (&code.value, occurrence.value)).collect();
-    let mut first_rows: BTreeMap<CodeKey, &Row> = BTreeMap::new();
-    let mut occurrences: BTreeMap<CodeKey, i64> = BTreeMap::new();
+    // Each code's first row and how many rows the doc gives it.
+    let mut seen: BTreeMap<CodeKey, (&Row, i64)> = BTreeMap::new();
     for row in inputs.doc.rows.iter() {
         let code = match row_code(inputs, row, kind) {
             Ok(code) => code,
@@ -37,22 +37,20 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
                 continue;
             }
         };
-        let occurrence = occurrences.entry(code.clone()).or_insert(0);
-        *occurrence += 1;
+        let (first, occurrence) = seen.entry(code.clone()).and_modify(|(_, count)| *count += 1).or_insert((row, 1));
         // A picked code counts at its picked occurrence; any other code at its first, and a
         // repeat is reported as such, whatever is wrong with either row.
-        let counts = match (picks.get(&code), first_rows.get(&code)) {
-            (Some(&picked), _) => *occurrence == picked,
-            (None, Some(first)) => {
+        let counts = match picks.get(&code) {
+            Some(&picked) => *occurrence == picked,
+            None if *occurrence > 1 => {
                 diagnostics.push(duplicate(inputs, &code, first, row));
                 false
             }
-            (None, None) => true,
+            None => true,
         };
         if !counts {
             continue;
         }
-        first_rows.insert(code.clone(), row);
         match unusable(inputs, &code, row) {
             Some(diagnostic) => {
                 diagnostics.push(diagnostic);
@@ -63,7 +61,7 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
             }
         }
     }
-    let (unused, picked_nothing) = unused_picks(inputs, &occurrences);
+    let (unused, picked_nothing) = unused_picks(inputs, &seen);
     diagnostics.extend(unused);
     rows.rejected.extend(picked_nothing);
     (rows, diagnostics)
@@ -134,11 +132,11 @@ fn unusable(inputs: &Inputs<'_>, code: &CodeKey, row: &Row) -> Option<Diagnostic
 /// more than once, or an occurrence it does not have. Also returns the codes the doc writes
 /// whose pick took none of their rows, so that their overlay entries are not reported as
 /// unlisted too.
-fn unused_picks(inputs: &Inputs<'_>, occurrences: &BTreeMap<CodeKey, i64>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
+fn unused_picks(inputs: &Inputs<'_>, seen: &BTreeMap<CodeKey, (&Row, i64)>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
     let mut diagnostics = Vec::new();
     let mut picked_nothing = Vec::new();
     for (code, picked) in &inputs.overlay.doc.pick {
-        let (found, picked) = (occurrences.get(&code.value).copied().unwrap_or(0), picked.value);
+        let (found, picked) = (seen.get(&code.value).map_or(0, |&(_, count)| count), picked.value);
         if found >= 2 && (1..=found).contains(&picked) {
             continue;
         }

@@ -4,17 +4,17 @@
 //! returns what it found with the diagnostics it made, so no step depends on another having
 //! run first except through what it is handed:
 //!
-//! 1. [`rows`]: each row's code, read as the overlay's kind of code (integer or string),
+//! 1. `rows`: each row's code, read as the overlay's kind of code (integer or string),
 //!    duplicates and `[doc.pick]`, descriptions; the codes of rows reported here or by the
 //!    parser.
-//! 2. [`known`]: the documented codes and the overlay's `[retired]` ones together.
-//! 3. [`names`]: each code's English name and variant.
-//! 4. [`aliases`]: former variant names (`[renamed]`) and `retryable`.
-//! 5. [`classes`]: each code's HTTP class, from the doc's HTTP column or the overlay's classes.
+//! 2. `known`: the documented codes and the overlay's `[retired]` ones together.
+//! 3. `names`: each code's English name and variant.
+//! 4. `aliases`: former variant names (`[renamed]`) and `retryable`.
+//! 5. `classes`: each code's HTTP class, from the doc's HTTP column or the overlay's classes.
 //!
 //! Every check runs on every row, so one run reports every problem; the catalog is only
 //! meaningful when the returned diagnostics are empty. A code whose row (or `[retired]`
-//! entry) has been reported is [`Reported`], and the overlay's entries for it are not then
+//! entry) has been reported is `Reported`, and the overlay's entries for it are not then
 //! reported as unlisted too.
 
 mod aliases;
@@ -108,9 +108,10 @@ fn found<T>(diagnostics: &mut Vec<Diagnostic>, (value, found): (T, Vec<Diagnosti
     value
 }
 
-/// The codes already reported (for their row's cells or description, or a `[retired]`
-/// entry's text), or the whole table: the overlay may name them, give them former names or
-/// mark them retryable without being told the code is unlisted.
+/// The codes already reported (for their row's cells or description, a `[doc.pick]` that
+/// took none of their rows, or a `[retired]` entry's text), or the whole table: the overlay
+/// may name them, give them former names, mark them retryable or list them in a class
+/// without being told the code is unlisted.
 struct Reported {
     codes: BTreeSet<CodeKey>,
     whole_table: bool,

@@ -1,4 +1,38 @@
-//! The syntax of an error code: a decimal integer that fits `i64`, written plainly.
+//! The syntax of an error code: a decimal integer that fits `i64`, written plainly, or in a
+//! doc of string codes a word such as `OperationDenied.Suspended`.
+
+use crate::model::{Cell, CodeKey, CodeKind};
+
+/// Reads a code of the given kind, as the doc or the overlay writes it.
+pub(crate) fn read_key(text: &str, kind: CodeKind) -> Result<CodeKey, CodeError> {
+    match kind {
+        CodeKind::Integer => read(text).map(CodeKey::Int),
+        CodeKind::String => read_string(text).map(CodeKey::Str),
+    }
+}
+
+/// Reads a doc's code cell: an integer from its source (so that `**9003**` is refused), a
+/// string code from its text.
+pub(crate) fn read_cell(cell: &Cell, kind: CodeKind) -> Result<CodeKey, CodeError> {
+    match kind {
+        CodeKind::Integer => read_key(&cell.markdown, kind),
+        CodeKind::String => read_key(&cell.text, kind),
+    }
+}
+
+/// Reads a string code (`OperationDenied.Suspended`): ASCII letters, digits, `.`, `_` and
+/// `-`, starting with a letter.
+pub(crate) fn read_string(text: &str) -> Result<String, CodeError> {
+    let well_formed = text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if well_formed {
+        return Ok(text.to_owned());
+    }
+    Err(CodeError {
+        message: format!("code `{text}` is not a string code"),
+        help: "string codes start with a letter and hold ASCII letters, digits, `.`, `_` and `-`".to_owned(),
+    })
+}
 
 /// Reads a code as the doc or the overlay writes it.
 ///
@@ -79,6 +113,18 @@ mod tests {
         ] {
             let error = read(text).unwrap_err();
             assert!(format!("{} {}", error.message, error.help).contains(help), "{text}: {error:?}");
+        }
+    }
+
+    #[test]
+    fn string_codes_are_words() {
+        assert_eq!(
+            read_key("OperationDenied.Suspended", CodeKind::String),
+            Ok(CodeKey::Str("OperationDenied.Suspended".into()))
+        );
+        assert_eq!(read_key("9003", CodeKind::Integer), Ok(CodeKey::Int(9003)));
+        for text in ["", "9003", ".Dot", "Has space", "Ünïcode", "A,B"] {
+            assert!(read_key(text, CodeKind::String).is_err(), "{text}");
         }
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Element, Group, Level, Origin, Renderer, Snippet, normalize_untrusted_str};
 
-use crate::source::SourceFile;
+use crate::source::{NotUtf8, SourceFile};
 
 /// One problem in a doc or an overlay: where it is, what is wrong and how to fix it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,6 +168,21 @@ fn position(sources: &[&SourceFile], path: &str, offset: usize) -> String {
     }
 }
 
+/// The diagnostic for a file whose bytes were not UTF-8, pointing at the first invalid
+/// byte; `None` for a text file.
+pub fn encoding_error(file: &SourceFile) -> Option<Diagnostic> {
+    let NotUtf8 { first, byte, count } = file.not_utf8()?;
+    let more = match count - 1 {
+        0 => String::new(),
+        1 => " (and 1 more invalid sequence)".to_owned(),
+        n => format!(" (and {n} more invalid sequences)"),
+    };
+    let message = format!("the file is not UTF-8: byte 0x{byte:02X} is not valid here{more}");
+    let help = "save the file as UTF-8; a page saved in another encoding can be converted, \
+                e.g. `iconv -f GBK -t UTF-8`";
+    Some(Diagnostic::new(file, first.clone(), message).help(help))
+}
+
 /// Sorts diagnostics by file and position so they read top to bottom, whatever stage found them.
 pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| (&a.path, a.span.start, a.span.end).cmp(&(&b.path, b.span.start, b.span.end)));
@@ -234,5 +249,16 @@ mod tests {
         let missing = Diagnostic::new(&doc, 2..6, "bad").label(&overlay, 0..1, "elsewhere").help("fix it");
         let text = render(&[missing], &[&doc], Colour::Plain);
         assert!(text.contains("= note: a.toml: elsewhere"), "{text}");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_reported_at_the_first_bad_byte() {
+        let file = SourceFile::from_bytes("a.md", b"ok\r\n\xe9\xe8t\xe9\n".to_vec());
+        let diagnostic = encoding_error(&file).expect("not UTF-8");
+        assert_eq!(diagnostic.span, 4..7);
+        assert_eq!(&file.text[diagnostic.span.clone()], "\u{fffd}");
+        assert_eq!(file.line_col(diagnostic.span.start), crate::source::LineCol { line: 2, col: 1 });
+        assert!(diagnostic.message.contains("0xE9") && diagnostic.message.contains("2 more"), "{diagnostic:?}");
+        assert_eq!(encoding_error(&SourceFile::from_bytes("b.md", "é".into())), None);
     }
 }

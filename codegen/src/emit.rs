@@ -18,11 +18,11 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::Catalog;
+use crate::model::{Catalog, CodeKind, Entry};
 
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
-    if catalog.entries.iter().any(|entry| entry.string_code.is_some()) {
+    if catalog.code_kind == CodeKind::String {
         return emit_string_codes(catalog);
     }
     let entries = &catalog.entries;
@@ -68,7 +68,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
             }
         })
     });
-    let codes: Vec<u8> = entries.iter().flat_map(|entry| entry.code.to_le_bytes()).collect();
+    let codes: Vec<u8> = entries.iter().flat_map(|entry| number(entry).to_le_bytes()).collect();
     let (codes_len, codes) = (Literal::usize_unsuffixed(codes.len()), Literal::byte_string(&codes));
     let class_count = Literal::usize_unsuffixed(catalog.classes.len());
     let class_kinds = catalog.classes.iter().map(|class| format_ident!("{}", class.variant));
@@ -86,7 +86,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
         "Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.",
     );
     let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
-    let table = HashTable::new(&entries.iter().map(|entry| entry.code).collect::<Vec<_>>());
+    let table = HashTable::new(&entries.iter().map(number).collect::<Vec<_>>());
     let slot_count = Literal::usize_unsuffixed(table.slots.len());
     let slots = Packed::new(&table.slots).table(
         &[
@@ -341,6 +341,11 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     }
 }
 
+/// An integer code; a catalog of integer codes holds nothing else.
+fn number(entry: &Entry) -> i64 {
+    entry.code.as_int().unwrap_or_default()
+}
+
 /// The items for a doc of string codes (`InvalidParameter`): the same API as for integer
 /// codes, but `ErrorCode` is `Clone` rather than `Copy`, since `Unknown` keeps the string;
 /// it (de)serializes as a JSON string. String catalogues are small (hundreds of codes), so
@@ -351,15 +356,14 @@ fn emit_string_codes(catalog: &Catalog) -> TokenStream {
     let variants: Vec<_> = entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect();
     let attrs = entries.iter().map(|entry| {
         let summary = format!(" {}", entry.markdown);
-        let code = entry.string_code.as_deref().unwrap_or_default();
-        let facts = format!(" Code `{code}`, HTTP {}.", entry.http_status);
+        let facts = format!(" Code `{}`, HTTP {}.", entry.code, entry.http_status);
         quote! {
             #[doc = #summary]
             #[doc = ""]
             #[doc = #facts]
         }
     });
-    let codes = entries.iter().map(|entry| string_literal(entry.string_code.as_deref().unwrap_or_default()));
+    let codes = entries.iter().map(|entry| string_literal(&entry.code.to_string()));
     let descriptions = entries.iter().map(|entry| string_literal(&entry.text));
     let kinds = entries.iter().map(|entry| format_ident!("{}", catalog.classes[entry.class].variant));
     let retryable = entries.iter().map(|entry| entry.retryable);

@@ -52,9 +52,11 @@ fn rows(text: &mut String, doc: &crate::model::Doc, catalog: &Catalog) {
     let _ = writeln!(text, "rows: {} read, {} left out by `skip`", doc.rows.len(), doc.excluded.len());
     let width = doc.rows.iter().map(|row| row.code.text.chars().count()).max().unwrap_or(4).max(4);
     for row in &doc.rows {
-        let entry = catalog.entries.iter().find(|entry| match &entry.string_code {
-            Some(code) => *code == row.code.text,
-            None => crate::codes::read(&row.code.markdown) == Ok(entry.code),
+        // Entries are in ascending code order; a row whose code cannot be read has none.
+        let code = crate::codes::read_cell(&row.code, catalog.code_kind).ok();
+        let entry = code.and_then(|code| {
+            let at = catalog.entries.binary_search_by(|entry| entry.code.cmp(&code)).ok()?;
+            catalog.entries.get(at)
         });
         let (variant, http) = match entry {
             Some(entry) => (entry.variant.clone(), entry.http_status.to_string()),

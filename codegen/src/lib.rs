@@ -104,7 +104,7 @@ pub(crate) struct Checked {
 /// then validates them together. A file that is not UTF-8 is reported alone: decoded in the
 /// wrong encoding, every line of it would be another error.
 pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
-    let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(SourceFile::encoding_error).collect();
+    let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(diagnostic::encoding_error).collect();
     if !encoding.is_empty() {
         return Err(encoding);
     }

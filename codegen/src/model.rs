@@ -126,7 +126,7 @@ pub struct Overlay {
     /// Former variant names of renamed codes, kept as deprecated aliases.
     pub renamed: Vec<Renamed>,
     /// Codes worth retrying later (rate limits), as the overlay lists them.
-    pub retryable: Vec<Spanned<i64>>,
+    pub retryable: Vec<Spanned<CodeKey>>,
     /// How to read the doc: which table, which rows to leave out, what kind of codes.
     pub doc: DocOptions,
     /// Header texts naming the column of each role, where the synonyms do not find it.
@@ -142,13 +142,22 @@ pub struct DocOptions {
     pub table: Option<Spanned<String>>,
     /// Whether several candidate tables are merged into one.
     pub merge: Option<Spanned<bool>>,
-    /// Whether codes are strings (`InvalidParameter`) rather than integers.
-    pub string_codes: Option<Spanned<bool>>,
+    /// What kind of codes the doc has (`codes = "string"` or `"integer"`), when the overlay
+    /// says; integers otherwise.
+    pub codes: Option<Spanned<CodeKind>>,
     /// Code cells, as written, whose rows are left out on purpose (ranges such as
-    /// `301000~301099`, lists such as `201,202`).
+    /// `301000~301099`, lists such as `201,202`). These are cell texts, not codes: most of
+    /// them are what no single code can be.
     pub skip: Vec<Spanned<String>>,
     /// For a code written in several rows: which occurrence (1-based, in doc order) counts.
-    pub pick: Vec<(Spanned<String>, Spanned<i64>)>,
+    pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,
+}
+
+impl DocOptions {
+    /// The kind of codes the doc has: what `codes` says, integers by default.
+    pub fn code_kind(&self) -> CodeKind {
+        self.codes.as_ref().map_or(CodeKind::Integer, |kind| kind.value)
+    }
 }
 
 /// The overlay's `[columns]`: the header text of each role's column.
@@ -178,7 +187,7 @@ pub struct Naming {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Retired {
     /// The code.
-    pub code: Spanned<i64>,
+    pub code: Spanned<CodeKey>,
     /// Why it was retired; becomes the `#[deprecated]` note.
     pub reason: Spanned<String>,
     /// Its last description in the doc.
@@ -189,7 +198,7 @@ pub struct Retired {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Renamed {
     /// The code.
-    pub code: Spanned<i64>,
+    pub code: Spanned<CodeKey>,
     /// Former variant names (`MeetingNotExist`), oldest first.
     pub former: Vec<Spanned<String>>,
 }
@@ -201,8 +210,9 @@ pub struct Class {
     pub name: Spanned<String>,
     /// The HTTP status every code of the class answers with.
     pub status: Spanned<i64>,
-    /// Inclusive code ranges in this class; a single code is a range of one.
-    pub ranges: Vec<Spanned<(i64, i64)>>,
+    /// Inclusive code ranges in this class; a single code, and so every string code, is a
+    /// range of one.
+    pub ranges: Vec<Spanned<(CodeKey, CodeKey)>>,
     /// Whether codes in no class's ranges belong to this one; set on at most one class.
     pub default: Option<Spanned<bool>>,
 }
@@ -211,7 +221,7 @@ pub struct Class {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name {
     /// The code, as the overlay's key.
-    pub code: Spanned<i64>,
+    pub code: Spanned<CodeKey>,
     /// The English name (`Meeting not exist`).
     pub name: Spanned<String>,
 }
@@ -224,15 +234,17 @@ pub struct Catalog {
     pub entries: Vec<Entry>,
     /// The HTTP classes, in the overlay's order.
     pub classes: Vec<ClassInfo>,
+    /// The kind of every code: what the overlay's `[doc] codes` says, so that a catalog
+    /// with no entries still knows.
+    pub code_kind: CodeKind,
 }
 
 /// One documented (or retired) error code, ready to emit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// The numeric code; for a doc of string codes, the code's position in ascending order.
-    pub code: i64,
-    /// The code as written, for a doc of string codes (`OperationDenied.Suspended`).
-    pub string_code: Option<String>,
+    /// The code as the doc writes it: `9003`, or `OperationDenied.Suspended` in a doc of
+    /// string codes.
+    pub code: CodeKey,
     /// The English name from the overlay.
     pub name: String,
     /// The Rust variant name made from `name` (`MeetingNotExist`).
@@ -254,13 +266,20 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The code as the doc writes it: the string code, or the number.
+    /// The code as the doc writes it: the number, or the string code.
     pub fn key(&self) -> CodeKey {
-        match &self.string_code {
-            Some(code) => CodeKey::Str(code.clone()),
-            None => CodeKey::Int(self.code),
-        }
+        self.code.clone()
     }
+}
+
+/// What kind of codes a doc has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum CodeKind {
+    /// Decimal integers that fit `i64` (`9003`), the default.
+    #[default]
+    Integer,
+    /// Words (`InvalidParameter`, `OperationDenied.Suspended`), with `[doc] codes = "string"`.
+    String,
 }
 
 /// A code as written, ordered as the catalog orders it: numbers by value, strings by text.
@@ -286,6 +305,50 @@ impl CodeKey {
     pub fn parse(text: &str) -> CodeKey {
         text.parse::<i64>().map_or_else(|_| CodeKey::Str(text.to_owned()), CodeKey::Int)
     }
+
+    /// The integer code, if it is one.
+    pub fn as_int(&self) -> Option<i64> {
+        match self {
+            CodeKey::Int(code) => Some(*code),
+            CodeKey::Str(_) => None,
+        }
+    }
+
+    /// The code as a sentence names it: `9003`, or a string code in backticks,
+    /// `` `InvalidParameter` ``.
+    pub fn prose(&self) -> String {
+        match self {
+            CodeKey::Int(code) => code.to_string(),
+            CodeKey::Str(code) => format!("`{code}`"),
+        }
+    }
+
+    /// The code as a key in the overlay's TOML: `9003`, or a string code in quotes,
+    /// `"AuthFailure.SignatureExpire"` (unquoted, TOML would split it at the `.`).
+    pub fn toml_key(&self) -> String {
+        match self {
+            CodeKey::Int(code) => code.to_string(),
+            CodeKey::Str(code) => toml_string(code),
+        }
+    }
+}
+
+/// A TOML basic string holding `text` exactly.
+fn toml_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                quoted.push('\\');
+                quoted.push(c);
+            }
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// An HTTP class as the catalog uses it.

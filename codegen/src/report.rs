@@ -403,10 +403,12 @@ impl fmt::Display for Bump {
 pub fn continuity(changes: &Changes, doc: &SourceFile, overlay: &SourceFile) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (code, variant) in &changes.removed {
-        let message = format!("code {code} (`ErrorCode::{variant}`) is no longer in the doc, and is not retired");
+        let message =
+            format!("code {} (`ErrorCode::{variant}`) is no longer in the doc, and is not retired", code.prose());
         let help = format!(
-            "keep it for downstream crates: add `[retired.{code}]` to {} with `reason = \"...\"` and its last \
+            "keep it for downstream crates: add `[retired.{}]` to {} with `reason = \"...\"` and its last \
              `description`, and keep its name",
+            code.toml_key(),
             overlay.path
         );
         diagnostics.push(Diagnostic::new(doc, 0..0, message).help(help));
@@ -415,21 +417,24 @@ pub fn continuity(changes: &Changes, doc: &SourceFile, overlay: &SourceFile) -> 
         if *aliased {
             continue;
         }
-        let message = format!("code {code} was `ErrorCode::{old}` and would become `ErrorCode::{new}`");
-        let help = format!("keep the old name as a deprecated alias: add `{code} = [\"{old}\"]` under `[renamed]`");
+        let message = format!("code {} was `ErrorCode::{old}` and would become `ErrorCode::{new}`", code.prose());
+        let help = format!(
+            "keep the old name as a deprecated alias: add `{} = [\"{old}\"]` under `[renamed]`",
+            code.toml_key()
+        );
         diagnostics.push(Diagnostic::new(overlay, name_span(overlay, code), message).help(help));
     }
     diagnostics
 }
 
-/// The position of a code's key in the overlay (`9003 = ...` at the start of a line), or the
-/// file's start if it is written otherwise.
+/// The position of a code's key in the overlay (`9003 = ...` or `"Auth.Failure" = ...` at the
+/// start of a line), or the file's start if it is written otherwise.
 fn name_span(overlay: &SourceFile, code: &CodeKey) -> std::ops::Range<usize> {
-    let key = format!("{code} ");
+    let key = code.toml_key();
     let mut offset = 0;
     for line in overlay.text.split_inclusive('\n') {
-        if line.starts_with(&key) || line.starts_with(&format!("{code}=")) {
-            return offset..offset + code.to_string().len();
+        if line.strip_prefix(&key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            return offset..offset + key.len();
         }
         offset += line.len();
     }

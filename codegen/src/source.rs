@@ -2,8 +2,6 @@
 
 use std::ops::Range;
 
-use crate::diagnostic::Diagnostic;
-
 /// A text file handed to the generator: its display path and its contents, unchanged.
 ///
 /// Byte offsets everywhere in this crate index into [`SourceFile::text`] as given, so a
@@ -19,11 +17,15 @@ pub struct SourceFile {
     not_utf8: Option<NotUtf8>,
 }
 
+/// Where a file read from bytes stopped being UTF-8.
 #[derive(Clone, Debug, PartialEq, Eq)]
-struct NotUtf8 {
-    first: Range<usize>,
-    byte: u8,
-    count: usize,
+pub struct NotUtf8 {
+    /// The U+FFFD that stands for the first invalid sequence, in [`SourceFile::text`].
+    pub first: Range<usize>,
+    /// The first invalid byte.
+    pub byte: u8,
+    /// How many invalid sequences the bytes hold.
+    pub count: usize,
 }
 
 /// A 1-based line and column. The column counts Unicode scalar values, not bytes, so a CJK
@@ -48,7 +50,7 @@ impl SourceFile {
     ///
     /// Bytes that are not UTF-8 still make a source file, decoded lossily (each invalid
     /// sequence becomes U+FFFD) so that a diagnostic can show where they are; the generator
-    /// reports such a file with [`Self::encoding_error`] and reads nothing from it.
+    /// reports such a file with [`crate::diagnostic::encoding_error`] and reads nothing from it.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
         let path = path.into();
         let error = match String::from_utf8(bytes) {
@@ -66,19 +68,9 @@ impl SourceFile {
         SourceFile { path, text, not_utf8: Some(NotUtf8 { first, byte, count }) }
     }
 
-    /// The diagnostic for a file whose bytes were not UTF-8, pointing at the first invalid
-    /// byte; `None` for a text file.
-    pub fn encoding_error(&self) -> Option<Diagnostic> {
-        let NotUtf8 { first, byte, count } = self.not_utf8.as_ref()?;
-        let more = match count - 1 {
-            0 => String::new(),
-            1 => " (and 1 more invalid sequence)".to_owned(),
-            n => format!(" (and {n} more invalid sequences)"),
-        };
-        let message = format!("the file is not UTF-8: byte 0x{byte:02X} is not valid here{more}");
-        let help = "save the file as UTF-8; a page saved in another encoding can be converted, \
-                    e.g. `iconv -f GBK -t UTF-8`";
-        Some(Diagnostic::new(self, first.clone(), message).help(help))
+    /// Where the file's bytes stopped being UTF-8; `None` for a text file.
+    pub fn not_utf8(&self) -> Option<&NotUtf8> {
+        self.not_utf8.as_ref()
     }
 
     /// The number of bytes taken by a leading UTF-8 byte order mark (0 or 3).
@@ -170,17 +162,6 @@ mod tests {
         let x = file.text.find('x').unwrap();
         assert_eq!(file.line_col(x), LineCol { line: 2, col: 7 });
         assert_eq!(&file.text[file.line_range(x)], "错误码 🙂 x");
-    }
-
-    #[test]
-    fn bytes_that_are_not_utf8_are_reported_at_the_first_bad_byte() {
-        let file = SourceFile::from_bytes("a.md", b"ok\r\n\xe9\xe8t\xe9\n".to_vec());
-        let diagnostic = file.encoding_error().expect("not UTF-8");
-        assert_eq!(diagnostic.span, 4..7);
-        assert_eq!(&file.text[diagnostic.span.clone()], "\u{fffd}");
-        assert_eq!(file.line_col(diagnostic.span.start), LineCol { line: 2, col: 1 });
-        assert!(diagnostic.message.contains("0xE9") && diagnostic.message.contains("2 more"), "{diagnostic:?}");
-        assert_eq!(SourceFile::from_bytes("b.md", "é".into()).encoding_error(), None);
     }
 
     #[test]

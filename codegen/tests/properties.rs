@@ -8,12 +8,16 @@
 //! input text; nothing panics (see `support/invariants.rs`). Where the input text is known,
 //! the outcome is predicted exactly: which rows are refused, and what every description says.
 //!
+//! One property builds overlays that use every section keyed by code, for string codes and
+//! for integers alike, and predicts the catalog from them.
+//!
 //! The number of cases is fixed (`CASES` per property), so the run is bounded; the whole file
 //! takes a few seconds in a debug build.
 
 use std::collections::BTreeSet;
 
 use errtab_codegen::SourceFile;
+use errtab_codegen::model::{CodeKey, CodeKind};
 use proptest::prelude::*;
 
 #[path = "support/invariants.rs"]
@@ -170,8 +174,98 @@ fn spec(rows: &[(i64, String)]) -> (SourceFile, SourceFile) {
     (SourceFile::new("prop.md", doc), SourceFile::new("prop.toml", overlay))
 }
 
+/// What the overlay says of one code in [`keyed_spec`].
+#[derive(Clone, Debug)]
+struct Said {
+    /// Retired (given by `[retired]`) rather than listed by the doc.
+    retired: bool,
+    /// The class: 0 and 1 list their codes, 2 is the default class.
+    class: usize,
+    retryable: bool,
+    renamed: bool,
+}
+
+fn said() -> impl Strategy<Value = Said> {
+    (any::<bool>(), 0..3usize, any::<bool>(), any::<bool>()).prop_map(|(retired, class, retryable, renamed)| Said {
+        retired,
+        class,
+        retryable,
+        renamed,
+    })
+}
+
+/// The HTTP status of each class in [`keyed_spec`].
+const STATUSES: [u16; 3] = [400, 401, 500];
+
+/// A doc of `codes` (the first always documented, so the table has a row) and an overlay
+/// that uses every section keyed by code, each code written as a TOML key needs.
+fn keyed_spec(codes: &[(CodeKey, Said)], string: bool) -> (SourceFile, SourceFile) {
+    let key = |code: &CodeKey| code.toml_key();
+    let listed = |want: &dyn Fn(&Said) -> bool| {
+        codes.iter().filter(|(_, said)| want(said)).map(|(code, _)| key(code)).collect::<Vec<_>>().join(", ")
+    };
+    let mut doc = String::from("| 错误码 | 说明 |\n| --- | --- |\n");
+    let mut overlay = format!("retryable = [{}]\n\n", listed(&|said| said.retryable));
+    if string {
+        overlay.push_str("[doc]\ncodes = \"string\"\n\n");
+    }
+    for (class, status) in STATUSES.iter().enumerate().take(2) {
+        let codes = listed(&|said| said.class == class);
+        overlay.push_str(&format!("[classes.c{class}]\nstatus = {status}\ncodes = [{codes}]\n\n"));
+    }
+    overlay.push_str(&format!("[classes.rest]\nstatus = {}\ndefault = true\n\n[names]\n", STATUSES[2]));
+    for (index, (code, said)) in codes.iter().enumerate() {
+        overlay.push_str(&format!("{} = \"Error number {index}\"\n", key(code)));
+        if !said.retired || index == 0 {
+            doc.push_str(&format!("| {code} | documented {index} |\n"));
+        }
+    }
+    for (index, (code, _)) in codes.iter().enumerate().skip(1).filter(|(_, (_, said))| said.retired) {
+        overlay
+            .push_str(&format!("\n[retired.{}]\nreason = \"Gone.\"\ndescription = \"retired {index}\"\n", key(code)));
+    }
+    overlay.push_str("\n[renamed]\n");
+    for (index, (code, _)) in codes.iter().enumerate().filter(|(_, (_, said))| said.renamed) {
+        overlay.push_str(&format!("{} = [\"Former{index}\"]\n", key(code)));
+    }
+    (SourceFile::new("keyed.md", doc), SourceFile::new("keyed.toml", overlay))
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    /// Every overlay section keyed by code (`[names]`, class `codes`, `retryable`,
+    /// `[retired]`, `[renamed]`) works for string codes exactly as for integers: the catalog
+    /// holds each code once, ascending, with what the overlay says of it.
+    #[test]
+    fn every_overlay_section_works_for_string_and_integer_codes(
+        string in any::<bool>(),
+        words in proptest::collection::btree_set("[A-Z][A-Za-z0-9]{0,6}(\\.[A-Z][A-Za-z0-9]{0,6}){0,2}", 1..8),
+        numbers in proptest::collection::btree_set(code(), 1..8),
+        said in proptest::collection::vec(said(), 8),
+    ) {
+        let keys: Vec<CodeKey> = match string {
+            true => words.into_iter().map(CodeKey::Str).collect(),
+            false => numbers.into_iter().map(CodeKey::Int).collect(),
+        };
+        let codes: Vec<(CodeKey, Said)> = keys.into_iter().zip(said).collect();
+        let (doc, overlay) = keyed_spec(&codes, string);
+        let catalog = errtab_codegen::check(&doc, &overlay).map_err(|diagnostics| {
+            let rendered = errtab_codegen::diagnostic::render(&diagnostics, &[&doc, &overlay], errtab_codegen::diagnostic::Colour::Plain);
+            TestCaseError::fail(format!("{}\n{}\n{rendered}", doc.text, overlay.text))
+        })?;
+        prop_assert_eq!(catalog.code_kind, if string { CodeKind::String } else { CodeKind::Integer });
+        let got: Vec<&CodeKey> = catalog.entries.iter().map(|entry| &entry.code).collect();
+        prop_assert_eq!(got, codes.iter().map(|(code, _)| code).collect::<Vec<_>>(), "one entry per code, ascending");
+        for (index, (entry, (_, said))) in catalog.entries.iter().zip(&codes).enumerate() {
+            prop_assert_eq!(&entry.variant, &format!("ErrorNumber{index}"));
+            prop_assert_eq!(entry.http_status, STATUSES[said.class]);
+            prop_assert_eq!(entry.retryable, said.retryable);
+            prop_assert_eq!(entry.retired.is_some(), said.retired && index > 0);
+            let former = if said.renamed { vec![format!("Former{index}")] } else { Vec::new() };
+            prop_assert_eq!(&entry.former_variants, &former);
+        }
+    }
 
     /// A table of hostile descriptions generates exactly those descriptions, or is refused
     /// exactly when a row has a hidden character, an empty description or a repeated code.
@@ -198,7 +292,7 @@ proptest! {
                 let mut expected: Vec<(i64, String)> = rows.iter().map(|(code, text)| (*code, plain(text))).collect();
                 expected.sort();
                 let got: Vec<(i64, String)> =
-                    output.catalog.entries.iter().map(|entry| (entry.code, entry.text.clone())).collect();
+                    output.catalog.entries.iter().map(|entry| (entry.code.as_int().expect("an integer code"), entry.text.clone())).collect();
                 prop_assert_eq!(got, expected);
             }
             Err(diagnostics) => {

@@ -1,7 +1,7 @@
 //! The repository's own spec: the model a reviewer reads when the doc changes, and the
 //! properties of the output that do not depend on how it is formatted.
 
-use errtab_codegen::model::CodeKey;
+use errtab_codegen::model::{CodeKey, CodeKind};
 use errtab_codegen::{SourceFile, generate};
 
 fn spec() -> (SourceFile, SourceFile) {
@@ -33,6 +33,7 @@ fn rows_by_hand(doc: &str) -> Vec<i64> {
 fn the_spec_has_the_documented_shape() {
     let (doc, overlay) = spec();
     let catalog = errtab_codegen::check(&doc, &overlay).expect("the spec is valid");
+    assert_eq!(catalog.code_kind, CodeKind::Integer);
     let codes: Vec<i64> = catalog
         .entries
         .iter()

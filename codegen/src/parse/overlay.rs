@@ -48,6 +48,31 @@
 //! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
 //! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
 //! is then an `ErrorKind`, `Status404`), else from `[classes]`.
+//!
+//! In a doc of string codes (`[doc] codes = "string"`) every section keyed by code works the
+//! same way, with the codes in quotes (unquoted, TOML splits a key at each `.`), and a class
+//! lists its codes one by one, since words have no ranges:
+//!
+//! ```toml
+//! retryable = ["LimitExceeded"]
+//!
+//! [doc]
+//! codes = "string"
+//!
+//! [classes.auth]
+//! status = 401
+//! codes = ["AuthFailure.SignatureExpire", "AuthFailure.TokenFailure"]
+//!
+//! [names]
+//! "AuthFailure.SignatureExpire" = "Signature expired"
+//!
+//! [retired."AuthFailure.TokenFailure"]
+//! reason = "No longer documented."
+//! description = "Token verification failed."
+//!
+//! [renamed]
+//! "LimitExceeded" = ["QuotaExceeded"]
+//! ```
 
 use std::ops::Range;
 
@@ -55,7 +80,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Class, Columns, DocOptions, Name, Naming, Overlay, Renamed, Retired, Spanned};
+use crate::model::{Class, CodeKey, CodeKind, Columns, DocOptions, Name, Naming, Overlay, Renamed, Retired, Spanned};
 use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
@@ -68,7 +93,7 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
     // The parser reads the normalized text, so a CRLF file reads and fails exactly as its
     // LF twin; spans are mapped back to the file as given.
     let text = normalized(&file.text);
-    let mut reader = Reader { file, offsets: Offsets::new(&file.text), diagnostics: Vec::new() };
+    let mut reader = Reader { file, text: &text, offsets: Offsets::new(&file.text), diagnostics: Vec::new() };
     let (root, errors) = DeTable::parse_recoverable(&text);
     for error in errors {
         let span = error.span().map_or(0..0, |span| reader.span(span));
@@ -79,14 +104,21 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
         );
     }
     let mut overlay = Overlay::default();
-    for (key, value) in sorted(root.get_ref()) {
+    let entries = sorted(root.get_ref());
+    // `[doc] codes` says what kind of code every other section is keyed by, so `[doc]` is
+    // read first, wherever it is written.
+    if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref().as_ref() == "doc") {
+        overlay.doc = reader.doc_options(value);
+    }
+    let kind = overlay.doc.code_kind();
+    for (key, value) in entries {
         match key.get_ref().as_ref() {
-            "classes" => overlay.classes = reader.classes(value),
-            "names" => overlay.names = reader.names(value),
-            "retired" => overlay.retired = reader.retired(value),
-            "renamed" => overlay.renamed = reader.renamed(value),
-            "retryable" => overlay.retryable = reader.codes(value, "`retryable`"),
-            "doc" => overlay.doc = reader.doc_options(value),
+            "classes" => overlay.classes = reader.classes(value, kind),
+            "names" => overlay.names = reader.names(value, kind),
+            "retired" => overlay.retired = reader.retired(value, kind),
+            "renamed" => overlay.renamed = reader.renamed(value, kind),
+            "retryable" => overlay.retryable = reader.codes(value, "`retryable`", kind),
+            "doc" => {}
             "columns" => overlay.columns = reader.columns(value),
             "naming" => overlay.naming = reader.naming(value),
             other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
@@ -104,8 +136,14 @@ fn sorted<'a, 'i>(
     entries
 }
 
+/// An entry of a table keyed by code: the key's text, its span in the normalized text, and
+/// its value.
+type Keyed<'v, 'i> = (String, Range<usize>, &'v TomlSpanned<DeValue<'i>>);
+
 struct Reader<'a> {
     file: &'a SourceFile,
+    /// The normalized text the TOML parser reads; its spans index it.
+    text: &'a str,
     offsets: Offsets,
     diagnostics: Vec<Diagnostic>,
 }
@@ -168,7 +206,7 @@ impl Reader<'_> {
         }
     }
 
-    fn classes(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Class> {
+    fn classes(&mut self, value: &TomlSpanned<DeValue<'_>>, kind: CodeKind) -> Vec<Class> {
         let Some(table) = self.table(value, "`classes`") else { return Vec::new() };
         let mut classes = Vec::new();
         for (key, value) in sorted(table) {
@@ -180,7 +218,12 @@ impl Reader<'_> {
             for (field, value) in sorted(fields) {
                 match field.get_ref().as_ref() {
                     "status" => status = self.integer(value, "`status`"),
-                    "codes" => ranges = self.ranges(value),
+                    "codes" => {
+                        ranges = match kind {
+                            CodeKind::Integer => self.ranges(value),
+                            CodeKind::String => self.class_codes(value),
+                        }
+                    }
                     "default" => match value.get_ref() {
                         DeValue::Boolean(b) => default = Some(Spanned::new(*b, self.span(value.span()))),
                         _ => self.error(
@@ -205,7 +248,7 @@ impl Reader<'_> {
     }
 
     /// Reads `codes = [9003, "190001..=200006"]`: single codes and inclusive ranges.
-    fn ranges(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Spanned<(i64, i64)>> {
+    fn ranges(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Spanned<(CodeKey, CodeKey)>> {
         let help = "write `codes` as a list of codes and inclusive ranges, e.g. `[9003, \"190001..=200006\"]`";
         let DeValue::Array(items) = value.get_ref() else {
             self.error(value.span(), "`codes` must be a list".to_owned(), help);
@@ -217,12 +260,14 @@ impl Reader<'_> {
             match item.get_ref() {
                 DeValue::Integer(_) => {
                     if let Some(code) = self.integer(item, "a code") {
-                        ranges.push(Spanned::new((code.value, code.value), span));
+                        ranges.push(Spanned::new((CodeKey::Int(code.value), CodeKey::Int(code.value)), span));
                     }
                 }
                 DeValue::String(text) => match text.split_once("..=") {
                     Some((first, last)) => match (codes::read(first), codes::read(last)) {
-                        (Ok(first), Ok(last)) if first <= last => ranges.push(Spanned::new((first, last), span)),
+                        (Ok(first), Ok(last)) if first <= last => {
+                            ranges.push(Spanned::new((CodeKey::Int(first), CodeKey::Int(last)), span))
+                        }
                         (Ok(first), Ok(last)) => self.error(
                             item.span(),
                             format!("range `{text}` is empty: {first} is greater than {last}"),
@@ -240,24 +285,57 @@ impl Reader<'_> {
         ranges
     }
 
-    fn names(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Name> {
-        let Some(table) = self.table(value, "`names`") else { return Vec::new() };
+    /// Reads `codes = ["LimitExceeded", "AuthFailure.TokenFailure"]`: a class of string codes
+    /// lists them one by one, since words have no ranges.
+    fn class_codes(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Spanned<(CodeKey, CodeKey)>> {
+        let help =
+            "write `codes` as a list of the class's codes, e.g. `[\"LimitExceeded\", \"AuthFailure.TokenFailure\"]`";
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), "`codes` must be a list".to_owned(), help);
+            return Vec::new();
+        };
+        let mut codes = Vec::new();
+        for item in items.iter() {
+            if let DeValue::String(text) = item.get_ref()
+                && text.contains("..=")
+            {
+                self.error(
+                    item.span(),
+                    format!("`{text}` is a range, but string codes have no ranges"),
+                    "list each code of the class by itself: a class of string codes names its codes one by one",
+                );
+                continue;
+            }
+            if let Some(code) = self.string_code(item) {
+                codes.push(Spanned::new((code.value.clone(), code.value), code.span));
+            }
+        }
+        codes
+    }
+
+    /// Reads a string code, which TOML writes as a string.
+    fn string_code(&mut self, item: &TomlSpanned<DeValue<'_>>) -> Option<Spanned<CodeKey>> {
+        let code = self.string(item, "a code")?;
+        match codes::read_string(&code.value) {
+            Ok(text) => Some(Spanned::new(CodeKey::Str(text), code.span)),
+            Err(error) => {
+                self.diagnostics.push(Diagnostic::new(self.file, code.span, error.message).help(error.help));
+                None
+            }
+        }
+    }
+
+    /// Reads `[names]`: each code's English name.
+    fn names(&mut self, value: &TomlSpanned<DeValue<'_>>, kind: CodeKind) -> Vec<Name> {
         let mut names = Vec::new();
-        for (key, value) in sorted(table) {
-            let code = match codes::read(key.get_ref()) {
-                Ok(code) => Spanned::new(code, self.span(key.span())),
-                Err(error) => {
-                    self.error(key.span(), format!("in `[names]`: {}", error.message), &error.help);
-                    continue;
-                }
-            };
+        for (code, value) in self.by_code(value, "names", kind, is_value) {
             match value.get_ref() {
                 DeValue::String(name) => {
                     names.push(Name { code, name: Spanned::new(name.to_string(), self.span(value.span())) })
                 }
                 _ => self.error(
                     value.span(),
-                    format!("the name of code {} must be a string", code.value),
+                    format!("the name of code {} must be a string", code.value.prose()),
                     "write the English name in quotes, e.g. `9003 = \"Meeting not exist\"`",
                 ),
             }
@@ -275,28 +353,92 @@ impl Reader<'_> {
         }
     }
 
-    /// Reads a table keyed by code, calling `entry` for each key that is a code.
+    /// Reads a table keyed by code: each key read as a code of `kind`, with its value.
+    /// `is_entry` tells a key's value from a table a dotted key made.
+    ///
+    /// In a doc of string codes, an unquoted key with a `.` (`AuthFailure.SignatureExpire =`)
+    /// is a dotted key, which TOML splits into nested tables. It is reported with the quotes
+    /// to add, and read as the code it spells, so that nothing else is reported about it.
     fn by_code<'v, 'i>(
         &mut self,
         value: &'v TomlSpanned<DeValue<'i>>,
         section: &str,
-    ) -> Vec<(Spanned<i64>, &'v TomlSpanned<DeValue<'i>>)> {
+        kind: CodeKind,
+        is_entry: fn(&DeValue<'_>) -> bool,
+    ) -> Vec<(Spanned<CodeKey>, &'v TomlSpanned<DeValue<'i>>)> {
         let Some(table) = self.table(value, &format!("`{section}`")) else { return Vec::new() };
-        let mut entries = Vec::new();
+        let mut keyed = Vec::new();
         for (key, value) in sorted(table) {
-            match codes::read(key.get_ref()) {
-                Ok(code) => entries.push((Spanned::new(code, self.span(key.span())), value)),
-                Err(error) => self.error(key.span(), format!("in `[{section}]`: {}", error.message), &error.help),
+            match value.get_ref() {
+                DeValue::Table(nested) if kind == CodeKind::String && !is_entry(value.get_ref()) => {
+                    self.dotted((key.get_ref().to_string(), 1), nested, is_entry, &mut keyed);
+                }
+                _ => keyed.push((key.get_ref().to_string(), key.span(), value)),
+            }
+        }
+        let mut entries = Vec::new();
+        for (text, span, value) in keyed {
+            match codes::read_key(&text, kind) {
+                Ok(code) => entries.push((Spanned::new(code, self.span(span)), value)),
+                Err(error) => self.error(span, format!("in `[{section}]`: {}", error.message), &error.help),
             }
         }
         entries
     }
 
+    /// Collects the entries of a table a dotted key made, each under the whole dotted path
+    /// (`AuthFailure.SignatureExpire`), and reports each with the quotes to add.
+    /// `(path, parts)` is the dotted path so far and its number of parts.
+    fn dotted<'v, 'i>(
+        &mut self,
+        (path, parts): (String, usize),
+        table: &'v DeTable<'i>,
+        is_entry: fn(&DeValue<'_>) -> bool,
+        keyed: &mut Vec<Keyed<'v, 'i>>,
+    ) {
+        for (key, value) in sorted(table) {
+            let path = format!("{path}.{}", key.get_ref());
+            if let DeValue::Table(nested) = value.get_ref()
+                && !is_entry(value.get_ref())
+            {
+                self.dotted((path, parts + 1), nested, is_entry, keyed);
+                continue;
+            }
+            let span = self.dotted_span(key.span(), parts + 1);
+            let message = format!("the string code `{path}` is written as a dotted key, which TOML splits at each `.`");
+            let help = format!("put the code in quotes: `{}`", CodeKey::Str(path.clone()).toml_key());
+            self.error(span.clone(), message, &help);
+            keyed.push((path, span, value));
+        }
+    }
+
+    /// The span of a dotted key of `parts` bare parts, from the span of its last part, as
+    /// far back as it is written in one piece (`AuthFailure.SignatureExpire`); a table header
+    /// such as `[names.AuthFailure]` holds the first parts elsewhere.
+    fn dotted_span(&self, last: Range<usize>, parts: usize) -> Range<usize> {
+        let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-');
+        let mut start = last.start;
+        for _ in 1..parts {
+            let Some(before) =
+                self.text.get(..start).and_then(|text| text.trim_end_matches([' ', '\t']).strip_suffix('.'))
+            else {
+                break;
+            };
+            let before = before.trim_end_matches([' ', '\t']);
+            let part = before.trim_end_matches(bare);
+            if part.len() == before.len() {
+                break;
+            }
+            start = part.len();
+        }
+        start..last.end
+    }
+
     /// Reads `[retired.CODE]` tables, each with a `reason` and the last `description`.
-    fn retired(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Retired> {
+    fn retired(&mut self, value: &TomlSpanned<DeValue<'_>>, kind: CodeKind) -> Vec<Retired> {
         let mut retired = Vec::new();
-        for (code, value) in self.by_code(value, "retired") {
-            let Some(fields) = self.table(value, &format!("`retired.{}`", code.value)) else { continue };
+        for (code, value) in self.by_code(value, "retired", kind, has_values) {
+            let Some(fields) = self.table(value, &format!("`retired.{}`", code.value.toml_key())) else { continue };
             let (mut reason, mut description) = (None, None);
             for (field, value) in sorted(fields) {
                 match field.get_ref().as_ref() {
@@ -309,7 +451,7 @@ impl Reader<'_> {
                 (Some(reason), Some(description)) => retired.push(Retired { code, reason, description }),
                 (reason, _) => {
                     let missing = if reason.is_none() { "reason" } else { "description" };
-                    let message = format!("retired code {} has no `{missing}`", code.value);
+                    let message = format!("retired code {} has no `{missing}`", code.value.prose());
                     let help =
                         "give a retired code `reason = \"why it is gone\"` and its last `description` from the doc";
                     self.diagnostics.push(Diagnostic::new(self.file, code.span, message).help(help));
@@ -320,12 +462,13 @@ impl Reader<'_> {
     }
 
     /// Reads `[renamed]`: each code's former variant names.
-    fn renamed(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Renamed> {
+    fn renamed(&mut self, value: &TomlSpanned<DeValue<'_>>, kind: CodeKind) -> Vec<Renamed> {
         let mut renamed = Vec::new();
-        for (code, value) in self.by_code(value, "renamed") {
+        for (code, value) in self.by_code(value, "renamed", kind, is_value) {
             let help = "list the former variant names, e.g. `9003 = [\"MeetingMissing\"]`";
             let DeValue::Array(items) = value.get_ref() else {
-                self.error(value.span(), format!("the former names of code {} must be a list", code.value), help);
+                let message = format!("the former names of code {} must be a list", code.value.prose());
+                self.error(value.span(), message, help);
                 continue;
             };
             let former = items.iter().filter_map(|item| self.string(item, "a former variant name")).collect();
@@ -334,13 +477,23 @@ impl Reader<'_> {
         renamed
     }
 
-    /// Reads a list of single codes.
-    fn codes(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Vec<Spanned<i64>> {
+    /// Reads a list of single codes: integers, or string codes in quotes.
+    fn codes(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str, kind: CodeKind) -> Vec<Spanned<CodeKey>> {
         let DeValue::Array(items) = value.get_ref() else {
-            self.error(value.span(), format!("{what} must be a list of codes"), "write it as `[9061, 190310]`");
+            let help = match kind {
+                CodeKind::Integer => "write it as `[9061, 190310]`",
+                CodeKind::String => "write it as `[\"LimitExceeded\", \"RequestLimitExceeded\"]`",
+            };
+            self.error(value.span(), format!("{what} must be a list of codes"), help);
             return Vec::new();
         };
-        items.iter().filter_map(|item| self.integer(item, "a code")).collect()
+        let read = |reader: &mut Self, item| match kind {
+            CodeKind::Integer => {
+                reader.integer(item, "a code").map(|code| Spanned::new(CodeKey::Int(code.value), code.span))
+            }
+            CodeKind::String => reader.string_code(item),
+        };
+        items.iter().filter_map(|item| read(self, item)).collect()
     }
 
     fn boolean(&mut self, value: &TomlSpanned<DeValue<'_>>, what: &str) -> Option<Spanned<bool>> {
@@ -369,6 +522,7 @@ impl Reader<'_> {
     fn doc_options(&mut self, value: &TomlSpanned<DeValue<'_>>) -> DocOptions {
         let mut options = DocOptions::default();
         let Some(table) = self.table(value, "`doc`") else { return options };
+        let mut pick = None;
         for (key, value) in sorted(table) {
             match key.get_ref().as_ref() {
                 "table" => options.table = self.string(value, "`table`"),
@@ -376,8 +530,8 @@ impl Reader<'_> {
                 "codes" => {
                     let Some(kind) = self.string(value, "`codes`") else { continue };
                     match kind.value.as_str() {
-                        "string" => options.string_codes = Some(Spanned::new(true, kind.span)),
-                        "integer" => options.string_codes = Some(Spanned::new(false, kind.span)),
+                        "string" => options.codes = Some(Spanned::new(CodeKind::String, kind.span)),
+                        "integer" => options.codes = Some(Spanned::new(CodeKind::Integer, kind.span)),
                         other => self.diagnostics.push(
                             Diagnostic::new(
                                 self.file,
@@ -389,16 +543,16 @@ impl Reader<'_> {
                     }
                 }
                 "skip" => options.skip = self.strings(value, "`skip`"),
-                "pick" => {
-                    let Some(picks) = self.table(value, "`doc.pick`") else { continue };
-                    for (code, value) in sorted(picks) {
-                        let code = Spanned::new(code.get_ref().to_string(), self.span(code.span()));
-                        if let Some(row) = self.integer(value, "the occurrence to pick") {
-                            options.pick.push((code, row));
-                        }
-                    }
-                }
+                // Its keys are codes of the kind `codes` says, which may come after it.
+                "pick" => pick = Some(value),
                 other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick"]),
+            }
+        }
+        if let Some(value) = pick {
+            for (code, value) in self.by_code(value, "doc.pick", options.code_kind(), is_value) {
+                if let Some(row) = self.integer(value, "the occurrence to pick") {
+                    options.pick.push((code, row));
+                }
             }
         }
         options
@@ -449,6 +603,23 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a value in a table keyed by code is an entry's value, rather than a table a
+/// dotted key made: for sections whose values are names, lists or numbers.
+fn is_value(value: &DeValue<'_>) -> bool {
+    !matches!(value, DeValue::Table(table) if !table.is_empty())
+}
+
+/// The same for `[retired]`, whose entries are tables: a table holding anything but tables
+/// (`reason`, `description`) is an entry.
+fn has_values(value: &DeValue<'_>) -> bool {
+    match value {
+        DeValue::Table(table) => {
+            table.is_empty() || table.values().any(|value| !matches!(value.get_ref(), DeValue::Table(_)))
+        }
+        _ => true,
+    }
+}
+
 /// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
 /// two neighbours each count one, so `nmaes` is one step from `names`.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -471,7 +642,64 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::edit_distance;
+    use super::*;
+
+    fn read(text: &str) -> (Overlay, Vec<String>) {
+        let (overlay, diagnostics) = overlay(&SourceFile::new("o.toml", text));
+        (overlay, diagnostics.into_iter().map(|diagnostic| diagnostic.message).collect())
+    }
+
+    #[test]
+    fn doc_decides_the_kind_of_every_key_wherever_it_is_written() {
+        let (overlay, problems) = read(
+            "retryable = [\"LimitExceeded\"]\n[names]\n\"AuthFailure.SignatureExpire\" = \"Signature expired\"\n\
+             InternalError = \"Internal error\"\n[doc]\ncodes = \"string\"\n[doc.pick]\nInternalError = 2\n",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let str = |code: &str| CodeKey::Str(code.to_owned());
+        let names: Vec<&CodeKey> = overlay.names.iter().map(|name| &name.code.value).collect();
+        assert_eq!(names, [&str("AuthFailure.SignatureExpire"), &str("InternalError")]);
+        assert_eq!(overlay.retryable[0].value, str("LimitExceeded"));
+        assert_eq!(overlay.doc.pick[0].0.value, str("InternalError"));
+        assert_eq!(overlay.doc.code_kind(), CodeKind::String);
+    }
+
+    #[test]
+    fn integer_keys_read_as_before() {
+        let (overlay, problems) = read(
+            "retryable = [9061]\n[names]\n9003 = \"A\"\n\"9004\" = \"B\"\n[classes.c]\nstatus = 400\n\
+             codes = [7, \"1..=5\"]\n",
+        );
+        assert_eq!(problems, Vec::<String>::new());
+        let names: Vec<&CodeKey> = overlay.names.iter().map(|name| &name.code.value).collect();
+        assert_eq!(names, [&CodeKey::Int(9003), &CodeKey::Int(9004)]);
+        let ranges: Vec<&(CodeKey, CodeKey)> = overlay.classes[0].ranges.iter().map(|range| &range.value).collect();
+        assert_eq!(ranges, [&(CodeKey::Int(7), CodeKey::Int(7)), &(CodeKey::Int(1), CodeKey::Int(5))]);
+        let (_, problems) = read("retryable = [\"9061\"]\n[names]\nLimitExceeded = \"A\"\n");
+        assert_eq!(
+            problems,
+            ["a code must be an integer", "in `[names]`: code `LimitExceeded` is not a decimal integer"]
+        );
+    }
+
+    #[test]
+    fn string_codes_are_checked_where_they_are_written() {
+        let (overlay, problems) = read(
+            "retryable = [9061, \"9 x\"]\n[doc]\ncodes = \"string\"\n[classes.c]\nstatus = 400\n\
+             codes = [\"A..=B\", \"C\"]\n[names]\nA.B.C = \"x\"\n",
+        );
+        assert_eq!(
+            problems,
+            [
+                "a code must be a string",
+                "code `9 x` is not a string code",
+                "`A..=B` is a range, but string codes have no ranges",
+                "the string code `A.B.C` is written as a dotted key, which TOML splits at each `.`",
+            ]
+        );
+        assert_eq!(overlay.names[0].code.value, CodeKey::Str("A.B.C".to_owned()));
+        assert_eq!(overlay.classes[0].ranges.len(), 1);
+    }
 
     #[test]
     fn edit_distance_counts_swaps_as_one() {

@@ -1,0 +1,153 @@
+//! Step 3: each code's English name and the variant made from it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+
+use heck::ToUpperCamelCase;
+
+use super::{Described, Inputs, Known, Reported, UNKNOWN_VARIANT};
+use crate::diagnostic::Diagnostic;
+use crate::model::{CodeKey, Name, Row};
+use crate::source::SourceFile;
+
+/// Each code's English name and variant.
+pub(super) type Names = BTreeMap<CodeKey, (String, String)>;
+
+/// The English name and variant of every documented or retired code; reports names given
+/// for codes the doc does not list, codes without a name, names that make no usable variant,
+/// and names that make the same variant.
+pub(super) fn names<'a>(inputs: &Inputs<'a>, known: &Known<'a>, reported: &Reported) -> (Names, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut by_code: BTreeMap<&CodeKey, &'a Name> = BTreeMap::new();
+    for name in inputs.overlay.names.iter() {
+        let code = &name.code.value;
+        if known.contains_key(code) {
+            by_code.insert(code, name);
+            continue;
+        }
+        if reported.covers(code) {
+            continue;
+        }
+        let message =
+            format!("a name is given for code {}, which {} does not list", code.prose(), inputs.doc_file.path);
+        let help = format!(
+            "if the doc dropped the code, keep it as a deprecated variant: add `[retired.{}]` with `reason` and its \
+             last `description`; if the code never existed, remove this line",
+            code.toml_key()
+        );
+        diagnostics.push(inputs.in_overlay(name.code.span.clone(), message).help(help));
+    }
+
+    // Only looked up, never iterated: a hash map keeps this linear at 100,000 codes.
+    let mut variants: HashMap<String, (&CodeKey, NameSource<'a>)> = HashMap::new();
+    let mut names = Names::new();
+    for (code, &described) in known {
+        let Some(source) = name_source(inputs, code, described, by_code.get(code).copied()) else {
+            diagnostics.push(unnamed(inputs, code, described));
+            continue;
+        };
+        let variant = match variant(code, &source) {
+            Ok(variant) => variant,
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                continue;
+            }
+        };
+        if let Some((first_code, first)) = variants.get(&variant) {
+            let (first_code, code) = (first_code.prose(), code.prose());
+            let message = format!("codes {first_code} and {code} both make the variant `{variant}`");
+            diagnostics.push(
+                Diagnostic::new(source.file, source.span.clone(), message)
+                    .label(first.file, first.span.clone(), format!("the name of {first_code}"))
+                    .help(format!("give {code} a name that differs in more than case and punctuation")),
+            );
+            continue;
+        }
+        names.insert(code.clone(), (source.text.clone(), variant.clone()));
+        variants.insert(variant, (code, source));
+    }
+    (names, diagnostics)
+}
+
+/// A name and the place it was written: the overlay, or the doc's name column.
+struct NameSource<'a> {
+    text: String,
+    file: &'a SourceFile,
+    span: Range<usize>,
+}
+
+/// The name a code has with `[naming] fallback = "code"`: the string code as written, or
+/// for an integer `E9003` (`E minus 1` for -1).
+fn fallback_name(code: &CodeKey) -> String {
+    match code {
+        CodeKey::Int(code) if *code < 0 => format!("E minus {}", code.unsigned_abs()),
+        CodeKey::Int(code) => format!("E{code}"),
+        CodeKey::Str(code) => code.clone(),
+    }
+}
+
+/// Where a code's name comes from: the overlay's `[names]`, else the doc's name column
+/// (without the overlay's `strip_prefix`), else, when the overlay opts in, the code.
+fn name_source<'a>(
+    inputs: &Inputs<'a>,
+    code: &CodeKey,
+    described: Described<'a>,
+    named: Option<&'a Name>,
+) -> Option<NameSource<'a>> {
+    if let Some(name) = named {
+        return Some(NameSource {
+            text: name.name.value.clone(),
+            file: inputs.overlay_file,
+            span: name.name.span.clone(),
+        });
+    }
+    if let Described::Row(Row { name: Some(cell), .. }) = described
+        && !cell.text.is_empty()
+    {
+        let prefix = inputs.overlay.naming.strip_prefix.as_ref().map_or("", |prefix| prefix.value.as_str());
+        let text = cell.text.strip_prefix(prefix).unwrap_or(&cell.text).to_owned();
+        return Some(NameSource { text, file: inputs.doc_file, span: cell.span.clone() });
+    }
+    let fallback = inputs.overlay.naming.fallback_to_code.as_ref().filter(|flag| flag.value)?;
+    Some(NameSource { text: fallback_name(code), file: inputs.overlay_file, span: fallback.span.clone() })
+}
+
+/// The diagnostic for a code with no name, saying how to give it one.
+fn unnamed(inputs: &Inputs<'_>, code: &CodeKey, described: Described<'_>) -> Diagnostic {
+    let fallback = match code {
+        CodeKey::Int(_) => fallback_name(code),
+        CodeKey::Str(_) => fallback_name(code).to_upper_camel_case(),
+    };
+    inputs.at_code(described, format!("code {} has no English name", code.prose())).help(format!(
+        "add `{} = \"<English name>\"` under `[names]` in {} (for a large table nobody will translate, `[naming] \
+         fallback = \"code\"` names it `{fallback}`)",
+        code.toml_key(),
+        inputs.overlay_file.path
+    ))
+}
+
+/// The UpperCamelCase variant of a name, or why it makes no usable Rust identifier.
+fn variant(code: &CodeKey, source: &NameSource<'_>) -> Result<String, Diagnostic> {
+    let (code, text) = (code.prose(), &source.text);
+    let variant = text.to_upper_camel_case();
+    let words =
+        "names become Rust identifiers: use English words that start with a letter, such as \"Meeting not exist\"";
+    let (message, help) = if !text.is_ascii() {
+        (format!("the name of code {code}, `{text}`, has non-ASCII characters"), words.to_owned())
+    } else if variant.is_empty() {
+        (format!("the name of code {code}, `{text}`, has no letters"), words.to_owned())
+    } else if variant.starts_with(|c: char| c.is_ascii_digit()) {
+        (format!("the name of code {code}, `{text}`, starts with a digit"), words.to_owned())
+    } else if syn::parse_str::<syn::Ident>(&variant).is_err() {
+        let message = format!("the name of code {code}, `{text}`, makes `{variant}`, a Rust keyword");
+        (message, "add a word, so the variant is not a keyword".to_owned())
+    } else if variant == UNKNOWN_VARIANT {
+        let message = format!(
+            "the name of code {code}, `{text}`, makes `{UNKNOWN_VARIANT}`, the variant kept for undocumented codes"
+        );
+        (message, "choose a name that says what the error is".to_owned())
+    } else {
+        return Ok(variant);
+    };
+    Err(Diagnostic::new(source.file, source.span.clone(), message).help(help))
+}

@@ -74,6 +74,22 @@ pub(crate) fn read(text: &str) -> Result<i64, CodeError> {
     Err(CodeError { message: format!("code `{text}` is not a decimal integer"), help })
 }
 
+/// Reads an HTTP status as a reader reads a cell of the doc's HTTP column: `409`,
+/// `409 Conflict`, `Conflict (409)`, `HTTP 409`. The cell must hold one number, of three
+/// digits in 100..=599, not glued to a letter (`E409`), with only words, spaces and
+/// punctuation around it; `400 or 404` and `HTTP/1.1 409` are not one status.
+pub(crate) fn read_status(text: &str) -> Option<u16> {
+    let mut numbers = text.split(|c: char| !c.is_ascii_digit()).filter(|part| !part.is_empty());
+    let (number, None) = (numbers.next()?, numbers.next()) else { return None };
+    let status = number.parse::<u16>().ok().filter(|status| number.len() == 3 && (100..=599).contains(status))?;
+    let at = text.find(number)?;
+    let (before, after) = (&text[..at], &text[at + number.len()..]);
+    let glued = before.chars().next_back().is_some_and(char::is_alphanumeric)
+        || after.chars().next().is_some_and(char::is_alphanumeric);
+    let words = |part: &str| part.chars().all(|c| c.is_alphabetic() || c.is_whitespace() || "()（）-'.:/".contains(c));
+    (!glued && words(before) && words(after)).then_some(status)
+}
+
 fn full_width_digit(c: char) -> Option<char> {
     let value = (c as u32).checked_sub('０' as u32).filter(|&v| v < 10)?;
     char::from_digit(value, 10)
@@ -113,6 +129,16 @@ mod tests {
         ] {
             let error = read(text).unwrap_err();
             assert!(format!("{} {}", error.message, error.help).contains(help), "{text}: {error:?}");
+        }
+    }
+
+    #[test]
+    fn http_statuses_are_read_as_a_reader_reads_them() {
+        for text in ["409", "409 Conflict", "Conflict (409)", "HTTP 409", "Conflict（409）", "409 冲突"] {
+            assert_eq!(read_status(text), Some(409), "{text}");
+        }
+        for text in ["", "-", "4xx", "E409", "409a", "400 or 404", "HTTP/1.1 409", "600", "0409", "409!", "1409"] {
+            assert_eq!(read_status(text), None, "{text}");
         }
     }
 

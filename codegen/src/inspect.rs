@@ -1,10 +1,13 @@
 //! What the generator makes of a doc, for onboarding a new one: the tables on the page, the
-//! column roles chosen and why, the rows as the model sees them, and every diagnostic.
+//! column roles chosen and why, the rows as the model sees them (those left out too, and
+//! why), and every diagnostic.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Catalog;
+use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Row, TableInfo};
 use crate::source::SourceFile;
 
 /// The report on a doc: text for people, and the diagnostics to render after it.
@@ -16,57 +19,168 @@ pub struct Inspection {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The overlay a doc goes with when none is given: `NAME.toml` beside `NAME.md`.
+pub fn default_overlay_path(doc: &str) -> String {
+    Path::new(doc).with_extension("toml").to_string_lossy().into_owned()
+}
+
 /// Inspects a doc, with its overlay if it has one yet. Writes nothing, never fails: what
-/// cannot be read is a diagnostic.
+/// cannot be read is a diagnostic. Without an overlay, the doc is read as with an empty one
+/// at [`default_overlay_path`], and the diagnostics name that file.
 pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
-    let empty = SourceFile::new("(no overlay)", "");
+    let empty = SourceFile::new(default_overlay_path(&doc.path), "");
     let overlay = overlay.unwrap_or(&empty);
     let checked = match crate::checked(doc, overlay) {
         Ok(checked) => checked,
         Err(diagnostics) => return Inspection { text: String::new(), diagnostics },
     };
-    let (doc_model, catalog, diagnostics) = (checked.doc, checked.catalog, checked.diagnostics);
-
     let mut text = String::new();
-    let _ = writeln!(text, "{}: {} table(s)", doc.path, doc_model.tables.len());
-    for (index, table) in doc_model.tables.iter().enumerate() {
-        let line = doc.line_col(table.span.start).line;
-        let heading = table.heading.as_deref().map(|h| format!(" under \"{h}\"")).unwrap_or_default();
-        let chosen = if table.chosen { ", chosen" } else { "" };
-        let _ = writeln!(text, "  table {} at line {line}{heading}: {} row(s){chosen}", index + 1, table.rows);
-        let _ = writeln!(text, "    header: {}", table.header.join(" | "));
-        for (role, column, why) in &table.roles {
-            let _ = writeln!(text, "    {}: column {} ({why})", role.key(), column + 1);
-        }
-        if table.roles.is_empty() {
-            let _ = writeln!(text, "    no column has a known role");
-        }
+    let _ = writeln!(text, "{}: {} table(s)", doc.path, checked.doc.tables.len());
+    for (index, table) in checked.doc.tables.iter().enumerate() {
+        describe_table(&mut text, doc, index, table);
     }
-    rows(&mut text, &doc_model, &catalog);
-    Inspection { text, diagnostics }
+    rows(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
+    joined(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
+    Inspection { text, diagnostics: checked.diagnostics }
 }
 
-/// The chosen rows as the model sees them: code, variant (or the missing name), HTTP status,
-/// plain description.
-fn rows(text: &mut String, doc: &crate::model::Doc, catalog: &Catalog) {
-    let _ = writeln!(text, "rows: {} read, {} left out by `skip`", doc.rows.len(), doc.excluded.len());
-    let width = doc.rows.iter().map(|row| row.code.text.chars().count()).max().unwrap_or(4).max(4);
-    for row in &doc.rows {
-        // Entries are in ascending code order; a row whose code cannot be read has none.
-        let code = crate::codes::read_cell(&row.code, catalog.code_kind).ok();
-        let entry = code.and_then(|code| {
-            let at = catalog.entries.binary_search_by(|entry| entry.code.cmp(&code)).ok()?;
-            catalog.entries.get(at)
-        });
-        let (variant, http) = match entry {
-            Some(entry) => (entry.variant.clone(), entry.http_status.to_string()),
-            // Not in the catalog: a diagnostic below says why. The doc's own name, if it has
-            // a name column, still helps to tell the row apart.
-            None => match row.name.as_ref().filter(|cell| !cell.text.is_empty()) {
-                Some(cell) => (format!("({} in the doc; not generated)", cell.text), "?".to_owned()),
-                None => ("(no name)".to_owned(), "?".to_owned()),
-            },
+/// A table: where it is, its header, the role of each column and why, and the columns that
+/// could take a role instead.
+fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &TableInfo) {
+    let line = doc.line_col(table.span.start).line;
+    let heading = table.heading.as_deref().map(|h| format!(" under \"{h}\"")).unwrap_or_default();
+    let chosen = if table.chosen { ", chosen" } else { "" };
+    let _ = writeln!(text, "  table {} at line {line}{heading}: {} row(s){chosen}", index + 1, table.rows);
+    let _ = writeln!(text, "    header: {}", table.header.join(" | "));
+    for (role, column, why) in &table.roles {
+        let _ = writeln!(text, "    {}: column {} ({why})", role.key(), column + 1);
+    }
+    if table.roles.is_empty() {
+        let _ = writeln!(text, "    no column has a known role");
+    }
+    for &(role, column) in &table.alternatives {
+        let header = &table.header[column];
+        let _ = writeln!(
+            text,
+            "    column {} (`{header}`) may hold {}: `[columns] {} = \"{header}\"` reads it so",
+            column + 1,
+            role.plural(),
+            role.key()
+        );
+    }
+}
+
+/// Each row of the chosen tables, in page order, as the model sees it: code, variant (or the
+/// missing name), HTTP status, plain description, and its solution and message; or why it
+/// is left out (`[doc] skip`, `[doc.pick]`).
+fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
+    let dropped = dropped_by_pick(doc, overlay, catalog);
+    let mut all: Vec<(&Row, bool)> = doc.rows.iter().map(|row| (row, false)).collect();
+    all.extend(doc.excluded.iter().map(|row| (row, true)));
+    all.sort_by_key(|(row, _)| (row.span.start, row.code.span.start));
+    let _ = writeln!(
+        text,
+        "rows: {} read, {} left out by `[doc] skip`, {} dropped by `[doc.pick]`",
+        doc.rows.len(),
+        doc.excluded.len(),
+        dropped.len()
+    );
+    let width = all.iter().map(|(row, _)| row.code.text.chars().count()).max().unwrap_or(4).max(4);
+    for (row, skipped) in all {
+        let found = entry(row, catalog);
+        let (variant, http) = if skipped {
+            ("(left out by `[doc] skip`)".to_owned(), String::new())
+        } else if let Some(pick) = dropped.get(&(row.span.start, row.code.span.start)) {
+            (format!("(dropped: `[doc.pick]` takes row {pick} of this code)"), String::new())
+        } else {
+            match found {
+                Some(entry) => (entry.variant.clone(), format!("  {}", entry.http_status)),
+                // Not in the catalog: a diagnostic below says why. The doc's own name, if it
+                // has a name column, still helps to tell the row apart.
+                None => match row.name.as_ref().filter(|cell| !cell.text.is_empty()) {
+                    Some(cell) => (format!("({} in the doc; not generated)", cell.text), "  ?".to_owned()),
+                    None => ("(no name)".to_owned(), "  ?".to_owned()),
+                },
+            }
         };
-        let _ = writeln!(text, "  {:>width$}  {variant}  {http}  {}", row.code.text, row.description.text);
+        let given = overlay.descriptions.iter().any(|given| found.is_some_and(|entry| entry.code == given.code.value));
+        let description = match found {
+            Some(entry) if row.description.text.is_empty() && given => {
+                format!("{} (from `[descriptions]`)", entry.text)
+            }
+            _ => row.description.text.clone(),
+        };
+        let line = format!("  {:>width$}  {variant}{http}  {description}", row.code.text);
+        let _ = writeln!(text, "{}", line.trim_end());
+        for (what, cell) in [("solution", &row.solution), ("message", &row.message)] {
+            if let Some(cell) = cell.as_ref().filter(|cell| !cell.text.is_empty()) {
+                let _ = writeln!(text, "  {:width$}  {what}: {}", "", cell.text);
+            }
+        }
+    }
+}
+
+/// The catalog's entry for a row's code, if it has one.
+fn entry<'c>(row: &Row, catalog: &'c Catalog) -> Option<&'c Entry> {
+    // Entries are in ascending code order; a row whose code cannot be read has none.
+    let code = crate::codes::read_cell(&row.code, catalog.code_kind).ok()?;
+    let at = catalog.entries.binary_search_by(|entry| entry.code.cmp(&code)).ok()?;
+    catalog.entries.get(at)
+}
+
+/// Each code's rows in page order, keyed by code.
+fn rows_by_code<'d>(doc: &'d Doc, catalog: &Catalog) -> BTreeMap<CodeKey, Vec<&'d Row>> {
+    let mut by_code: BTreeMap<CodeKey, Vec<&Row>> = BTreeMap::new();
+    for row in &doc.rows {
+        if let Ok(code) = crate::codes::read_cell(&row.code, catalog.code_kind) {
+            by_code.entry(code).or_default().push(row);
+        }
+    }
+    by_code
+}
+
+/// The rows `[doc.pick]` leaves out (keyed by the row's and its code cell's start), each
+/// with the occurrence it picks instead.
+fn dropped_by_pick(doc: &Doc, overlay: &Overlay, catalog: &Catalog) -> BTreeMap<(usize, usize), i64> {
+    let by_code = rows_by_code(doc, catalog);
+    let mut dropped = BTreeMap::new();
+    for (code, pick) in &overlay.doc.pick {
+        let Some(rows) = by_code.get(&code.value) else { continue };
+        for (index, row) in rows.iter().enumerate() {
+            if index as i64 + 1 != pick.value {
+                dropped.insert((row.span.start, row.code.span.start), pick.value);
+            }
+        }
+    }
+    dropped
+}
+
+/// The codes written in several rows whose texts are joined, with what they say together.
+fn joined(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
+    let by_code = rows_by_code(doc, catalog);
+    let picked = |code: &CodeKey| overlay.doc.pick.iter().any(|(picked, _)| picked.value == *code);
+    let several: Vec<(&CodeKey, usize)> = by_code
+        .iter()
+        .filter(|(code, rows)| rows.len() > 1 && !picked(code))
+        .map(|(c, rows)| (c, rows.len()))
+        .collect();
+    let found: Vec<(&CodeKey, usize, &Entry)> = several
+        .into_iter()
+        .filter_map(|(code, count)| {
+            let at = catalog.entries.binary_search_by(|entry| entry.code.cmp(code)).ok()?;
+            Some((code, count, &catalog.entries[at]))
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "codes written in several rows, each distinct text kept, in page order:");
+    for (code, count, entry) in found {
+        let _ = writeln!(text, "  {code} ({count} rows)  {}  {}", entry.variant, entry.text);
+        for (what, joined) in [("solution", &entry.solution), ("message", &entry.message)] {
+            if let Some(joined) = joined {
+                let _ = writeln!(text, "    {what}: {}", joined.text);
+            }
+        }
     }
 }

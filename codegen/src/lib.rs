@@ -95,6 +95,7 @@ pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, V
 /// What parsing and validation make of a doc and its overlay, problems and all.
 pub(crate) struct Checked {
     pub(crate) doc: model::Doc,
+    pub(crate) overlay: model::Overlay,
     pub(crate) catalog: model::Catalog,
     /// Every problem, sorted by position, each once.
     pub(crate) diagnostics: Vec<Diagnostic>,
@@ -116,7 +117,7 @@ pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked,
     diagnostics.extend(validate_diagnostics);
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
-    Ok(Checked { doc: doc_model, catalog, diagnostics })
+    Ok(Checked { doc: doc_model, overlay: overlay_model, catalog, diagnostics })
 }
 
 /// Runs the whole pipeline: the generated Rust file for a doc and its overlay, or every

@@ -30,8 +30,9 @@ pub struct Doc {
     /// The code cells of rows the parser has reported and left out (a row with too few or
     /// too many cells), so that the validator does not report their names as unused.
     pub skipped: Vec<Cell>,
-    /// The code cells of rows the overlay's `[doc] skip` leaves out on purpose.
-    pub excluded: Vec<Cell>,
+    /// The rows the overlay's `[doc] skip` leaves out on purpose, whole (their code cell
+    /// as written, not split into codes), so that `inspect` still shows them.
+    pub excluded: Vec<Row>,
     /// Every table on the page and what the parser made of it, for `inspect`.
     pub tables: Vec<TableInfo>,
 }
@@ -47,6 +48,9 @@ pub struct TableInfo {
     pub header: Vec<String>,
     /// Each role found, with its column and why it was chosen.
     pub roles: Vec<(Role, usize, String)>,
+    /// Columns without a role whose header holds a role's header text (`模块错误码` holds
+    /// `错误码`): the overlay's `[columns]` may give them the role instead.
+    pub alternatives: Vec<(Role, usize)>,
     /// The number of rows.
     pub rows: usize,
     /// Whether the error-code rows were read from this table.
@@ -64,6 +68,11 @@ pub enum Role {
     Name,
     /// HTTP statuses.
     Http,
+    /// What to do about the error: remedies (`解决方案`, `Solution`, `Guidance`).
+    Solution,
+    /// The message the API itself returns (`错误信息`, `Error Message`), when the table has a
+    /// description column too.
+    Message,
 }
 
 impl Role {
@@ -74,6 +83,8 @@ impl Role {
             Role::Description => "descriptions",
             Role::Name => "names",
             Role::Http => "HTTP statuses",
+            Role::Solution => "solutions",
+            Role::Message => "the messages the API returns",
         }
     }
 
@@ -84,8 +95,13 @@ impl Role {
             Role::Description => "description",
             Role::Name => "name",
             Role::Http => "http",
+            Role::Solution => "solution",
+            Role::Message => "message",
         }
     }
+
+    /// Every role, in the order columns are given them.
+    pub const ALL: [Role; 6] = [Role::Code, Role::Description, Role::Name, Role::Http, Role::Solution, Role::Message];
 }
 
 /// One row of the error-code table.
@@ -101,6 +117,11 @@ pub struct Row {
     pub name: Option<Cell>,
     /// The HTTP status cell, when the table has an HTTP column.
     pub http: Option<Cell>,
+    /// The solution cell (what to do about the error), when the table has such a column.
+    pub solution: Option<Cell>,
+    /// The cell of the message the API returns, when the table has such a column beside its
+    /// description column.
+    pub message: Option<Cell>,
 }
 
 /// One table cell in its two forms.
@@ -133,6 +154,8 @@ pub struct Overlay {
     pub columns: Columns,
     /// How variant names are made when `[names]` does not give one.
     pub naming: Naming,
+    /// Descriptions for codes the doc lists with an empty description cell, keyed by code.
+    pub descriptions: Vec<GivenDescription>,
 }
 
 /// The overlay's `[doc]`: how to read the doc.
@@ -146,10 +169,11 @@ pub struct DocOptions {
     /// says; integers otherwise.
     pub codes: Option<Spanned<CodeKind>>,
     /// Code cells, as written, whose rows are left out on purpose (ranges such as
-    /// `301000~301099`, lists such as `201,202`). These are cell texts, not codes: most of
-    /// them are what no single code can be.
+    /// `301000~301099`). These are cell texts, not codes: most of them are what no single
+    /// code can be.
     pub skip: Vec<Spanned<String>>,
-    /// For a code written in several rows: which occurrence (1-based, in doc order) counts.
+    /// For a code written in several rows: which occurrence (1-based, in doc order) counts;
+    /// without one, the texts of all its rows are joined.
     pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,
 }
 
@@ -163,14 +187,26 @@ impl DocOptions {
 /// The overlay's `[columns]`: the header text of each role's column.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Columns {
-    /// The column of codes.
-    pub code: Option<Spanned<String>>,
-    /// The column of descriptions.
-    pub description: Option<Spanned<String>>,
-    /// The column of names (`名称`, `Identifier`).
-    pub name: Option<Spanned<String>>,
-    /// The column of HTTP statuses.
-    pub http: Option<Spanned<String>>,
+    /// Each role the overlay names a column for, in the file's order.
+    pub named: Vec<ColumnName>,
+}
+
+impl Columns {
+    /// The header text the overlay names for a role, if it names one.
+    pub fn get(&self, role: Role) -> Option<&ColumnName> {
+        self.named.iter().find(|named| named.role == role)
+    }
+}
+
+/// One entry of `[columns]`: `code = "模块错误码"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnName {
+    /// The role (`code`).
+    pub role: Role,
+    /// Where the key is written.
+    pub key: Range<usize>,
+    /// The header text of the column.
+    pub header: Spanned<String>,
 }
 
 /// The overlay's `[naming]`.
@@ -217,6 +253,15 @@ pub struct Class {
     pub default: Option<Spanned<bool>>,
 }
 
+/// A description the overlay gives a code whose description cell is empty (`[descriptions]`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GivenDescription {
+    /// The code, as the overlay's key.
+    pub code: Spanned<CodeKey>,
+    /// The description.
+    pub text: Spanned<String>,
+}
+
 /// An English name given to a code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Name {
@@ -253,16 +298,34 @@ pub struct Entry {
     pub class: usize,
     /// The HTTP status the code answers with.
     pub http_status: u16,
-    /// The description as Markdown, for doc comments.
+    /// The description as Markdown, for doc comments. A code the doc writes in several
+    /// rows has their descriptions joined, in page order (see [`Text`]).
     pub markdown: String,
     /// The description as plain text, for `Display` and `description()`.
     pub text: String,
+    /// What to do about the error, from the doc's solution column (`解决方案`), if it has one
+    /// and the cell is not empty.
+    pub solution: Option<Text>,
+    /// The message the API returns, from the doc's message column (`错误信息`), if it has one
+    /// and the cell is not empty.
+    pub message: Option<Text>,
     /// Whether retrying later may succeed (the overlay's `retryable`).
     pub retryable: bool,
     /// Set when the doc no longer lists the code: the reason it was retired.
     pub retired: Option<String>,
     /// Former variant names, kept as deprecated aliases.
     pub former_variants: Vec<String>,
+}
+
+/// A text of the doc in its two forms, like a [`Cell`]'s. The texts of a code written in
+/// several rows are joined in page order, each distinct text once: the Markdown with `<br>`
+/// (one line, as a table cell holds it), the plain text with ` / `.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Text {
+    /// The Markdown, for doc comments.
+    pub markdown: String,
+    /// The plain text a reader sees: markup stripped, whitespace collapsed.
+    pub text: String,
 }
 
 impl Entry {

@@ -4,8 +4,12 @@
 //! problem it can see on its own; problems that need the doc and the overlay together are
 //! the validator's.
 
+mod columns;
 mod doc;
 mod overlay;
+mod table;
+
+pub(crate) use columns::{header_key, synonym_role};
 
 pub use doc::doc;
 pub use overlay::overlay;

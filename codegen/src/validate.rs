@@ -4,13 +4,16 @@
 //! returns what it found with the diagnostics it made, so no step depends on another having
 //! run first except through what it is handed:
 //!
-//! 1. `rows`: each row's code, read as the overlay's kind of code (integer or string),
-//!    duplicates and `[doc.pick]`, descriptions; the codes of rows reported here or by the
-//!    parser.
+//! 1. `rows`: each row's code, read as the overlay's kind of code (integer or string);
+//!    the rows of each code joined (or the one `[doc.pick]` picks), their descriptions,
+//!    solutions and messages, and `[descriptions]`; the codes of rows reported here or by
+//!    the parser.
 //! 2. `known`: the documented codes and the overlay's `[retired]` ones together.
 //! 3. `names`: each code's English name and variant.
 //! 4. `aliases`: former variant names (`[renamed]`) and `retryable`.
 //! 5. `classes`: each code's HTTP class, from the doc's HTTP column or the overlay's classes.
+//!
+//! Beside them, `columns` checks the overlay's `[columns]` against the page's headers.
 //!
 //! Every check runs on every row, so one run reports every problem; the catalog is only
 //! meaningful when the returned diagnostics are empty. A code whose row (or `[retired]`
@@ -19,6 +22,7 @@
 
 mod aliases;
 mod classes;
+mod columns;
 mod known;
 mod names;
 mod rows;
@@ -28,8 +32,10 @@ use std::collections::{BTreeMap, BTreeSet, btree_map};
 use std::iter::Peekable;
 use std::ops::Range;
 
+use rows::Documented;
+
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Retired, Row};
+use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Retired, Text};
 use crate::source::SourceFile;
 
 /// The variant that holds undocumented codes; no documented code may take its name.
@@ -53,11 +59,13 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let code_kind = inputs.overlay.doc.code_kind();
     let rows = found(&mut diagnostics, rows::rows(inputs, code_kind));
     let (known, rejected) = found(&mut diagnostics, known::known(inputs, &rows.by_code));
-    let reported = Reported { codes: &rows.rejected | &rejected, whole_table: inputs.doc.rows.is_empty() };
+    let whole_table = inputs.doc.rows.is_empty() || rows.whole_table;
+    let reported = Reported { codes: &rows.rejected | &rejected, whole_table };
     let names = found(&mut diagnostics, names::names(inputs, &known, &reported));
     let former = found(&mut diagnostics, aliases::former_variants(inputs, &known, &names, &reported));
     let retryable = found(&mut diagnostics, aliases::retryable(inputs, &known, &reported));
     diagnostics.extend(rows::unused_skips(inputs));
+    diagnostics.extend(columns::columns(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
 
     let entries = entries(known, names, former, &retryable, &classes);
@@ -79,14 +87,17 @@ fn entries(
     for (code, described) in known {
         let (named, former) = (take(&mut names, &code), take(&mut former, &code));
         let (Some((name, variant)), Some(class)) = (named, classes.of(&code)) else { continue };
-        let (markdown, text, retired) = described.text();
+        let (description, solution, message, retired) = described.texts();
+        let doc_comment = |text: Text| Text { markdown: text::doc_markdown(&text.markdown), text: text.text };
         entries.push(Entry {
             name,
             variant,
             class,
             http_status: classes.infos.get(class).map_or(0, |class| class.http_status),
-            markdown: text::doc_markdown(&markdown),
-            text,
+            markdown: text::doc_markdown(&description.markdown),
+            text: description.text,
+            solution: solution.map(doc_comment),
+            message: message.map(doc_comment),
             retryable: retryable.contains(&code),
             retired,
             former_variants: former.unwrap_or_default(),
@@ -126,21 +137,21 @@ impl Reported {
 /// Every documented or retired code, and where it is given.
 type Known<'a> = BTreeMap<CodeKey, Described<'a>>;
 
-/// Where a code's description comes from: a row of the doc, or the overlay's `[retired]`.
+/// Where a code's description comes from: rows of the doc, or the overlay's `[retired]`.
 #[derive(Clone, Copy)]
 enum Described<'a> {
-    Row(&'a Row),
+    Row(&'a Documented<'a>),
     Retired(&'a Retired),
 }
 
 impl Described<'_> {
-    /// The description as Markdown and as text, and the reason for a retired code.
-    fn text(self) -> (String, String, Option<String>) {
+    /// The description, solution and message, and the reason for a retired code.
+    fn texts(self) -> (Text, Option<Text>, Option<Text>, Option<String>) {
         match self {
-            Described::Row(row) => (row.description.markdown.clone(), row.description.text.clone(), None),
+            Described::Row(row) => (row.description.clone(), row.solution.clone(), row.message.clone(), None),
             Described::Retired(retired) => {
                 let text = retired.description.value.split_whitespace().collect::<Vec<_>>().join(" ");
-                (text.clone(), text, Some(retired.reason.value.clone()))
+                (Text { markdown: text.clone(), text }, None, None, Some(retired.reason.value.clone()))
             }
         }
     }
@@ -158,7 +169,7 @@ impl Inputs<'_> {
     /// A diagnostic at the place a code is given: its doc row, or its `[retired]` entry.
     fn at_code(&self, described: Described<'_>, message: String) -> Diagnostic {
         match described {
-            Described::Row(row) => self.in_doc(row.code.span.clone(), message),
+            Described::Row(documented) => self.in_doc(documented.row.code.span.clone(), message),
             Described::Retired(retired) => self.in_overlay(retired.code.span.clone(), message),
         }
     }

@@ -59,7 +59,11 @@ pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
     let inspection = errtab_codegen::inspect::inspect(&doc, overlay.as_ref());
     let mut text = match &overlay {
         Some(overlay) => format!("overlay: {}\n", overlay.path),
-        None => format!("overlay: none ({} not found; pass one with --overlay)\n", sibling(&config.doc)),
+        None => format!(
+            "overlay: none yet; inspect looks for {} beside the page (create it there, or pass --overlay FILE); \
+             until then the page is read with an empty overlay, which the problems below name\n",
+            sibling(&config.doc)
+        ),
     };
     text.push_str(&inspection.text);
     let problems = inspection.diagnostics.len();
@@ -68,7 +72,7 @@ pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
         return Ok(Report { text, problems });
     }
     // The report may point into either file; with no overlay, into the empty one `inspect`
-    // stands in for it, which is rendered without a snippet.
+    // stands in for it at the path it expects, which is rendered without a snippet.
     let sources: Vec<&SourceFile> = [Some(&doc), overlay.as_ref()].into_iter().flatten().collect();
     text.push('\n');
     text.push_str(&diagnostic::render(&inspection.diagnostics, &sources, colour));
@@ -79,7 +83,7 @@ pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
 
 /// The doc's path with the extension `.toml`.
 fn sibling(doc: &str) -> String {
-    Path::new(doc).with_extension("toml").to_string_lossy().into_owned()
+    errtab_codegen::inspect::default_overlay_path(doc)
 }
 
 /// The doc's `.toml` sibling, if it exists.

@@ -59,11 +59,11 @@ impl Drop for Scratch {
     }
 }
 
-/// A doc with a duplicate code and a code-column header only an overlay can name.
-const DOC: &str =
-    "### 全局返回码\n\n参数 | 说明\n ---- | -----\n -1 | 系统繁忙\n 33001 | 无效的企业ID\n 33001 | 无效的企业\n";
-const OVERLAY: &str = "[columns]\ncode = \"参数\"\n\n[classes.service]\nstatus = 200\ndefault = true\n\n\
-                       [names]\n-1 = \"System busy\"\n33001 = \"Invalid corp id\"\n";
+/// A doc with a code written twice with different HTTP statuses, and a code-column header
+/// only an overlay can name.
+const DOC: &str = "### 全局返回码\n\n参数 | 说明 | HTTP 状态码\n ---- | ----- | ---\n -1 | 系统繁忙 | 500\n \
+                   33001 | 无效的企业ID | 400\n 33001 | 无效的企业 | 404\n";
+const OVERLAY: &str = "[columns]\ncode = \"参数\"\n\n[names]\n-1 = \"System busy\"\n33001 = \"Invalid corp id\"\n";
 const PICK: &str = "[doc.pick]\n33001 = 1\n\n";
 
 #[test]
@@ -98,7 +98,7 @@ fn inspect_reports_and_writes_nothing() {
     assert_eq!((code, stderr.as_str()), (Some(1), ""), "{stdout}");
     assert!(stdout.starts_with("overlay: api.toml\napi.md: 1 table(s)\n"), "{stdout}");
     assert!(stdout.contains("code: column 1 (the overlay's `[columns] code`)"), "{stdout}");
-    assert!(stdout.contains("error: ") && stdout.contains(" --> api.md:7:"), "{stdout}");
+    assert!(stdout.contains("error: ") && stdout.contains(" --> api.md:6:"), "{stdout}");
     assert!(stdout.ends_with("\n1 problem found\n"), "{stdout}");
 
     // The overlay that picks a row: the model, and no problem.
@@ -117,8 +117,10 @@ fn inspect_without_an_overlay_says_so_and_still_reports() {
     let scratch = Scratch::new("inspect-bare", &[("api.md", DOC)]);
     let (code, stdout, stderr) = xtask_in(&scratch.root, &["inspect", "api.md"]);
     assert_eq!((code, stderr.as_str()), (Some(1), ""), "{stdout}");
-    assert!(stdout.starts_with("overlay: none (api.toml not found; pass one with --overlay)\n"), "{stdout}");
+    assert!(stdout.starts_with("overlay: none yet; inspect looks for api.toml beside the page"), "{stdout}");
     assert!(stdout.contains("header: 参数 | 说明"), "{stdout}");
+    // The problems name the file to write, not a stand-in.
+    assert!(stdout.contains("--> api.toml\n") && !stdout.contains("(no overlay)"), "{stdout}");
     assert!(stdout.lines().last().is_some_and(|line| line.ends_with(" problems found")), "{stdout}");
 }
 

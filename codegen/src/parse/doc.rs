@@ -2,21 +2,11 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
+use super::columns::{self, header_key};
+use super::table::{self, LookAlike, RawRow, Table, inline_text, raw_cell_count, trimmed};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, Columns, Doc, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, Doc, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
-
-/// Header texts that mark each role's column, in order of preference, compared without case
-/// and surrounding space. A column the synonyms do not find (CKafka's unique code is its
-/// second column, DingTalk heads its codes `参数`) is named by the overlay's `[columns]`.
-const SYNONYMS: &[(Role, &[&str])] = &[
-    (Role::Code, &["错误码", "错误代码", "返回码", "code", "error code"]),
-    (Role::Description, &["说明", "描述", "错误描述", "含义", "description", "error message"]),
-    (Role::Name, &["名称", "错误名称", "identifier", "name", "error definition", "definition"]),
-    (Role::Http, &["http 状态码", "http code", "http status code", "http status"]),
-];
 
 /// Finds the error-code table in a Markdown doc and reads its rows.
 ///
@@ -26,18 +16,8 @@ const SYNONYMS: &[(Role, &[&str])] = &[
 /// them, and leave rows out on purpose.
 pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let tables = tables(file);
-    let mut infos: Vec<TableInfo> = tables
-        .iter()
-        .map(|table| TableInfo {
-            span: header_span(table),
-            heading: table.heading.clone(),
-            header: table.header.iter().map(|cell| cell.text.clone()).collect(),
-            roles: roles(table, &overlay.columns),
-            rows: table.rows.len(),
-            chosen: false,
-        })
-        .collect();
+    let (tables, look_alikes) = table::tables(file);
+    let mut infos: Vec<TableInfo> = tables.iter().map(|table| info(table, overlay)).collect();
     let mut candidates: Vec<usize> = (0..tables.len()).filter(|&i| has_columns(&infos[i])).collect();
     if let Some(wanted) = &overlay.doc.table {
         let under = |i: &usize| infos[*i].heading.as_deref().is_some_and(|heading| heading.contains(&wanted.value));
@@ -63,7 +43,9 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     let merge = overlay.doc.merge.as_ref().is_some_and(|merge| merge.value);
     match candidates.as_slice() {
         [] => {
-            diagnostics.push(no_table(file, &tables, &infos));
+            if !columns_explain_missing(&tables, overlay) {
+                diagnostics.extend(no_table(file, &tables, &infos, &look_alikes));
+            }
             return (Doc { tables: infos, ..Doc::default() }, diagnostics);
         }
         [_] => {}
@@ -93,6 +75,7 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
 }
 
 /// Reads the rows of a chosen table into the doc, leaving out the rows the overlay skips.
+/// A code cell listing several codes gives a row for each, with the same cells otherwise.
 fn read_rows(
     file: &SourceFile,
     table: &Table,
@@ -102,8 +85,7 @@ fn read_rows(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let column = |role: Role| info.roles.iter().find(|(r, ..)| *r == role).map(|&(_, column, _)| column);
-    let (Some(code), Some(description)) = (column(Role::Code), column(Role::Description)) else { return };
-    let (name, http) = (column(Role::Name), column(Role::Http));
+    let (Some(code), Some(_)) = (column(Role::Code), column(Role::Description)) else { return };
     if table.rows.is_empty() {
         diagnostics.push(
             Diagnostic::new(file, info.span.clone(), "the error-code table has no rows")
@@ -111,33 +93,128 @@ fn read_rows(
         );
     }
     let width = table.header.len();
-    for row in &table.rows {
-        if skip.contains(&row.cells[code].text.as_str()) {
-            doc.excluded.push(row.cells[code].clone());
+    for raw in &table.rows {
+        let cell = &raw.cells[code];
+        if skip.contains(&cell.text.as_str()) {
+            doc.excluded.push(row(file, raw, info, cell.clone()));
             continue;
         }
-        let written = raw_cell_count(&file.text[row.span.clone()]);
+        let codes = code_cells(cell);
+        let written = raw_cell_count(&file.text[raw.span.clone()]);
         if written != width {
             let what = if written < width { "too few" } else { "too many" };
             diagnostics.push(
                 Diagnostic::new(
                     file,
-                    trimmed(file, row.span.clone()),
+                    trimmed(file, raw.span.clone()),
                     format!("{what} cells: this row has {written}, the header has {width}"),
                 )
                 .help("give the row one cell per header column; write a `|` inside a cell as `\\|`"),
             );
-            doc.skipped.extend(row.cells.get(code).cloned());
+            doc.skipped.extend(codes);
             continue;
         }
-        doc.rows.push(Row {
-            span: trimmed(file, row.span.clone()),
-            code: row.cells[code].clone(),
-            description: row.cells[description].clone(),
-            name: name.map(|column| row.cells[column].clone()),
-            http: http.map(|column| row.cells[column].clone()),
-        });
+        for code in codes {
+            let skipped = skip.contains(&code.text.as_str());
+            let row = row(file, raw, info, code);
+            if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
+        }
     }
+}
+
+/// A row of the model: `code` (the row's code cell, or one code of it) and the row's cells
+/// of every other role the table has.
+fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
+    let cell = |role: Role| {
+        let column = info.roles.iter().find(|(r, ..)| *r == role).map(|&(_, column, _)| column)?;
+        raw.cells.get(column).cloned()
+    };
+    Row {
+        span: trimmed(file, raw.span.clone()),
+        code,
+        description: cell(Role::Description).unwrap_or_else(|| Cell {
+            span: raw.span.end..raw.span.end,
+            markdown: String::new(),
+            text: String::new(),
+        }),
+        name: cell(Role::Name),
+        http: cell(Role::Http),
+        solution: cell(Role::Solution),
+        message: cell(Role::Message),
+    }
+}
+
+/// The codes a code cell holds: the cell itself, or each code of a list (`4702, 4704`,
+/// `201、202`) with its own span, so that a diagnostic points at the code inside the cell. A
+/// range (`301000~301099`) is one cell, which the validator refuses.
+fn code_cells(cell: &Cell) -> Vec<Cell> {
+    const SEPARATORS: [char; 4] = [',', '，', '、', '/'];
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, c) in cell.markdown.char_indices().filter(|&(_, c)| SEPARATORS.contains(&c)) {
+        parts.push(start..at);
+        start = at + c.len_utf8();
+    }
+    parts.push(start..cell.markdown.len());
+    let trim = |range: std::ops::Range<usize>| {
+        let part = &cell.markdown[range.clone()];
+        let start = range.start + (part.len() - part.trim_start().len());
+        start..start + part.trim().len()
+    };
+    let parts: Vec<std::ops::Range<usize>> = parts.into_iter().map(trim).collect();
+    if parts.len() < 2 || parts.iter().any(|part| part.is_empty()) {
+        return vec![unquoted(cell.clone())];
+    }
+    let part = |range: std::ops::Range<usize>| {
+        let markdown = cell.markdown[range.clone()].to_owned();
+        let span = cell.span.start + range.start..cell.span.start + range.end;
+        unquoted(Cell { text: inline_text(&markdown), markdown, span })
+    };
+    parts.into_iter().map(part).collect()
+}
+
+/// A code cell written as inline code (`` `400` ``) as the code it shows: its Markdown and span
+/// without the backticks.
+fn unquoted(cell: Cell) -> Cell {
+    let ticks = cell.markdown.len() - cell.markdown.trim_start_matches('`').len();
+    let inner = cell.markdown.get(ticks..cell.markdown.len().saturating_sub(ticks)).unwrap_or("");
+    let closed = ticks > 0 && cell.markdown.len() > 2 * ticks && cell.markdown[ticks..].ends_with(&"`".repeat(ticks));
+    if !closed || inner.contains('`') || inner.trim().is_empty() || inner.ends_with('`') {
+        return cell;
+    }
+    let start = cell.span.start + ticks + (inner.len() - inner.trim_start().len());
+    let markdown = inner.trim().to_owned();
+    Cell { span: start..start + markdown.len(), markdown, text: cell.text }
+}
+
+/// The parser's summary of a table: its header, the role of each column and why.
+fn info(table: &Table, overlay: &Overlay) -> TableInfo {
+    let header: Vec<String> = table.header.iter().map(|cell| cell.text.clone()).collect();
+    let roles = columns::roles(&header, &overlay.columns);
+    TableInfo {
+        span: header_span(table),
+        heading: table.heading.clone(),
+        header,
+        roles: roles.roles,
+        alternatives: roles.alternatives,
+        rows: table.rows.len(),
+        chosen: false,
+    }
+}
+
+/// Whether the overlay's `[columns]` explains why no table has a code or description column,
+/// which the validator reports at the overlay's entry: it names such a header that no table
+/// has, or gives the code or description column (by its synonym) to another role.
+fn columns_explain_missing(tables: &[Table], overlay: &Overlay) -> bool {
+    let columns = &overlay.columns;
+    columns.named.iter().any(|named| {
+        let wanted = header_key(&named.header.value);
+        let on_page = tables.iter().flat_map(|table| &table.header).any(|cell| header_key(&cell.text) == wanted);
+        let required = matches!(named.role, Role::Code | Role::Description);
+        let lost = columns::synonym_role(&named.header.value)
+            .is_some_and(|role| role != named.role && matches!(role, Role::Code | Role::Description));
+        (required && !on_page) || (on_page && lost)
+    })
 }
 
 /// Whether a table has the two columns an error-code table needs.
@@ -145,221 +222,90 @@ fn has_columns(info: &TableInfo) -> bool {
     [Role::Code, Role::Description].iter().all(|role| info.roles.iter().any(|(r, ..)| r == role))
 }
 
-/// The column of each role in a table, and why: the overlay's `[columns]` where it names
-/// the role, else the first synonym the header has.
-fn roles(table: &Table, columns: &Columns) -> Vec<(Role, usize, String)> {
-    let mut roles = Vec::new();
-    for &(role, synonyms) in SYNONYMS {
-        let named = match role {
-            Role::Code => &columns.code,
-            Role::Description => &columns.description,
-            Role::Name => &columns.name,
-            Role::Http => &columns.http,
-        };
-        let header =
-            |name: &str| table.header.iter().position(|cell| cell.text.trim().eq_ignore_ascii_case(name.trim()));
-        let found = match named {
-            Some(named) => {
-                header(&named.value).map(|column| (column, format!("the overlay's `[columns] {}`", role.key())))
-            }
-            None => synonyms.iter().find_map(|synonym| {
-                header(synonym).map(|column| {
-                    (column, format!("`{}` is a header for {}", table.header[column].text, role.plural()))
-                })
-            }),
-        };
-        if let Some((column, why)) = found
-            && !roles.iter().any(|&(_, taken, _)| taken == column)
-        {
-            roles.push((role, column, why));
-        }
+/// Why the page has no error-code table: it is empty, it has no table (but perhaps lines
+/// that look like one), or no table has both a code and a description column.
+fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], look_alikes: &[LookAlike]) -> Vec<Diagnostic> {
+    if file.body().trim().is_empty() {
+        return vec![
+            Diagnostic::new(file, 0..0, "the doc is empty")
+                .help(format!("paste the API's error-code page into {}", file.path)),
+        ];
     }
-    roles
+    let mut diagnostics = Vec::new();
+    if let Some((first, rest)) = look_alikes.split_first() {
+        let mut diagnostic = Diagnostic::new(
+            file,
+            first.span.clone(),
+            format!("these lines look like a table, but {}: they are text, not a table", first.problem),
+        )
+        .help(
+            "a Markdown table needs a delimiter row such as `| --- | --- |`, one cell per header cell, right under \
+             its header row; GitHub shows these lines as text too: check that the page was copied whole",
+        );
+        for other in rest {
+            diagnostic = diagnostic.label(file, other.span.clone(), format!("these too, but they {}", other.problem));
+        }
+        diagnostics.push(diagnostic);
+    }
+    let Some(table) = tables.first() else {
+        if diagnostics.is_empty() {
+            let help = "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) \
+                        column; for other headers, name them in the overlay: `[columns] code = \"<header>\"`";
+            diagnostics
+                .push(Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help));
+        }
+        return diagnostics;
+    };
+    let found: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
+    let has = |role: Role| infos[0].roles.iter().any(|(r, ..)| *r == role);
+    let missing = match (has(Role::Code), has(Role::Description)) {
+        (true, false) => "has no description column",
+        (false, true) => "has no code column",
+        _ => "has neither a code nor a description column",
+    };
+    let mut diagnostic = Diagnostic::new(
+        file,
+        header_span(table),
+        format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
+    )
+    .help(missing_columns_help(&infos[0]));
+    for table in &tables[1..] {
+        diagnostic = diagnostic.label(file, header_span(table), "nor is this one");
+    }
+    diagnostics.push(diagnostic);
+    diagnostics
 }
 
-fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo]) -> Diagnostic {
-    let help = "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) \
-                column; for other headers, name them in the overlay: `[columns] code = \"<header>\"`";
-    if file.body().trim().is_empty() {
-        return Diagnostic::new(file, 0..0, "the doc is empty")
-            .help(format!("paste the API's error-code page into {}", file.path));
-    }
-    match tables.first() {
-        None => Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help),
-        Some(table) => {
-            let found: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
-            let has = |role: Role| infos[0].roles.iter().any(|(r, ..)| *r == role);
-            let missing = match (has(Role::Code), has(Role::Description)) {
-                (true, false) => "has no description column",
-                (false, true) => "has no code column",
-                _ => "has neither a code nor a description column",
-            };
-            let mut diagnostic = Diagnostic::new(
-                file,
-                header_span(table),
-                format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
-            )
-            .help(help);
-            for table in &tables[1..] {
-                diagnostic = diagnostic.label(file, header_span(table), "nor is this one");
-            }
-            diagnostic
+/// How to name the missing code or description column of a table: the headers that may be
+/// it, when some hold a synonym (`Error code in decimal notation`), else any header.
+fn missing_columns_help(info: &TableInfo) -> String {
+    let mut help = String::from(
+        "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) column",
+    );
+    for role in [Role::Code, Role::Description] {
+        if info.roles.iter().any(|&(r, ..)| r == role) {
+            continue;
         }
+        let maybe: Vec<String> = info
+            .alternatives
+            .iter()
+            .filter(|&&(r, _)| r == role)
+            .map(|&(_, column)| format!("`{}`", info.header[column]))
+            .collect();
+        let header = if maybe.len() == 1 { maybe[0].trim_matches('`').to_owned() } else { "<header>".to_owned() };
+        let which = match maybe.as_slice() {
+            [] => format!("; name the column of {} in the overlay", role.plural()),
+            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural()),
+            more => format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural()),
+        };
+        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key()));
     }
+    help
 }
 
 fn header_span(table: &Table) -> Range<usize> {
     match (table.header.first(), table.header.last()) {
         (Some(first), Some(last)) => first.span.start..last.span.end,
         _ => table.span.start..table.span.start,
-    }
-}
-
-/// Narrows a range to its content without surrounding whitespace and line ending.
-///
-/// The control characters Unicode counts as whitespace (vertical tab, form feed, next line)
-/// stay in, so that the validator sees them and reports them rather than dropping them.
-fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
-    let text = &file.text[span.clone()];
-    let space = |c: char| c.is_whitespace() && !matches!(c, '\u{b}' | '\u{c}' | '\u{85}');
-    let start = span.start + (text.len() - text.trim_start_matches(space).len());
-    let end = span.end - (text.len() - text.trim_end_matches(space).len());
-    start..end.max(start)
-}
-
-/// The number of cells a table row's source holds, counted the way GFM splits them: on every
-/// `|` not escaped by a backslash, ignoring the optional pipes at either edge.
-///
-/// pulldown-cmark pads short rows and drops the cells of long ones, so this is the only way
-/// to tell the author their row does not fit the header.
-fn raw_cell_count(row: &str) -> usize {
-    let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let mut pipes = Vec::new();
-    let mut escaped = false;
-    for (i, c) in row.char_indices() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match c {
-            '\\' => escaped = true,
-            '|' => pipes.push(i),
-            _ => {}
-        }
-    }
-    let trailing_pipe = pipes.last().is_some_and(|&i| i + 1 == row.len());
-    pipes.len() + usize::from(!trailing_pipe)
-}
-
-struct Table {
-    span: Range<usize>,
-    heading: Option<String>,
-    header: Vec<Cell>,
-    rows: Vec<RawRow>,
-}
-
-struct RawRow {
-    span: Range<usize>,
-    cells: Vec<Cell>,
-}
-
-/// Every table on the page, with cells in both forms.
-fn tables(file: &SourceFile) -> Vec<Table> {
-    let shift = file.bom_len();
-    let mut tables = Vec::new();
-    let mut cell: Option<CellBuilder> = None;
-    let mut row: Vec<Cell> = Vec::new();
-    let mut row_start = 0;
-    let mut heading: Option<String> = None;
-    let mut in_heading = false;
-    for (event, range) in Parser::new_ext(file.body(), Options::ENABLE_TABLES).into_offset_iter() {
-        let range = range.start + shift..range.end + shift;
-        match event {
-            Event::Start(Tag::Heading { .. }) => {
-                heading = Some(String::new());
-                in_heading = true;
-            }
-            Event::End(TagEnd::Heading(_)) => in_heading = false,
-            Event::Text(text) | Event::Code(text) if in_heading => {
-                if let Some(heading) = &mut heading {
-                    heading.push_str(&text);
-                }
-            }
-            Event::Start(Tag::Table(_)) => {
-                tables.push(Table { span: range, heading: heading.clone(), header: Vec::new(), rows: Vec::new() });
-            }
-            Event::Start(Tag::TableHead | Tag::TableRow) => {
-                row.clear();
-                row_start = range.start;
-            }
-            Event::End(TagEnd::TableHead) => {
-                if let Some(table) = tables.last_mut() {
-                    table.header = std::mem::take(&mut row);
-                }
-            }
-            Event::End(TagEnd::TableRow) => {
-                if let Some(table) = tables.last_mut() {
-                    table.rows.push(RawRow { span: row_start..range.end, cells: std::mem::take(&mut row) });
-                }
-            }
-            Event::Start(Tag::TableCell) => cell = Some(CellBuilder::default()),
-            Event::End(TagEnd::TableCell) => {
-                if let Some(builder) = cell.take() {
-                    row.push(builder.finish(file, trimmed(file, range)));
-                }
-            }
-            Event::Text(text) | Event::Code(text) => {
-                if let Some(builder) = &mut cell {
-                    builder.text.push_str(&text);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) | Event::Html(_) => {
-                if let Some(builder) = &mut cell {
-                    builder.text.push(' ');
-                }
-            }
-            _ => {}
-        }
-    }
-    tables
-}
-
-#[derive(Default)]
-struct CellBuilder {
-    text: String,
-}
-
-impl CellBuilder {
-    fn finish(self, file: &SourceFile, span: Range<usize>) -> Cell {
-        Cell { markdown: file.text[span.clone()].to_owned(), text: plain(&self.text), span }
-    }
-}
-
-/// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,
-/// tabs and line breaks inside made one space. Other spaces, such as U+3000 between CJK
-/// words or a no-break space, are part of the text and kept.
-fn plain(text: &str) -> String {
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn raw_cells_are_counted_like_gfm() {
-        assert_eq!(raw_cell_count("| a | b |"), 2);
-        assert_eq!(raw_cell_count("a | b"), 2);
-        assert_eq!(raw_cell_count("| a | b"), 2);
-        assert_eq!(raw_cell_count("| a \\| x | b |"), 2);
-        assert_eq!(raw_cell_count("|1|2|3|"), 3);
-        assert_eq!(raw_cell_count("|4|"), 1);
-    }
-
-    #[test]
-    fn plain_text_collapses_ascii_whitespace_only() {
-        assert_eq!(plain("  a \t b\n c  "), "a b c");
-        assert_eq!(plain("\u{3000}会议\u{3000}不存在\u{a0}x\u{3000}"), "会议\u{3000}不存在\u{a0}x");
     }
 }

@@ -32,13 +32,16 @@
 //! table = "业务错误码"          # read the table under the heading holding this text
 //! merge = true                 # or read every table with code and description columns
 //! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
-//! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges, lists)
+//! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges)
 //!
-//! [doc.pick]                   # a code written twice: which occurrence counts (1-based)
-//! 4000 = 2
+//! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
+//! 4000 = 2                     # without it, the texts of all its rows are joined
 //!
 //! [columns]                    # header text of each role's column, where synonyms fail
-//! code = "模块错误码"            # also `description`, `name`, `http`
+//! code = "模块错误码"            # also `description`, `name`, `http`, `solution`, `message`
+//!
+//! [descriptions]               # a code whose description cell is empty: its text, e.g.
+//! 4001 = "没有权限"              # from the vendor's page in another language
 //!
 //! [naming]
 //! strip_prefix = "kTMSDKError" # taken off the doc's name column
@@ -47,7 +50,10 @@
 //!
 //! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
 //! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
-//! is then an `ErrorKind`, `Status404`), else from `[classes]`.
+//! is then an `ErrorKind`, `Status404`), else from `[classes]`. A `[columns]` entry must name
+//! a header the page has, and no column twice. A code cell listing several codes
+//! (`4702, 4704`, `201、202`) documents each of them with the row's text; a range
+//! (`301000~301099`) is refused until `skip` leaves its row out.
 //!
 //! In a doc of string codes (`[doc] codes = "string"`) every section keyed by code works the
 //! same way, with the codes in quotes (unquoted, TOML splits a key at each `.`), and a class
@@ -80,13 +86,17 @@ use toml::de::{DeTable, DeValue};
 
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Class, CodeKey, CodeKind, Columns, DocOptions, Name, Naming, Overlay, Renamed, Retired, Spanned};
+use crate::model::{
+    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, GivenDescription, Name, Naming, Overlay, Renamed,
+    Retired, Role, Spanned,
+};
 use crate::source::{Offsets, SourceFile, normalized};
 
 type TomlSpanned<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top of an overlay.
-const TOP_LEVEL_KEYS: &[&str] = &["classes", "columns", "doc", "names", "naming", "retired", "renamed", "retryable"];
+const TOP_LEVEL_KEYS: &[&str] =
+    &["classes", "columns", "descriptions", "doc", "names", "naming", "retired", "renamed", "retryable"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -120,6 +130,7 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "retryable" => overlay.retryable = reader.codes(value, "`retryable`", kind),
             "doc" => {}
             "columns" => overlay.columns = reader.columns(value),
+            "descriptions" => overlay.descriptions = reader.descriptions(value, kind),
             "naming" => overlay.naming = reader.naming(value),
             other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
         }
@@ -562,20 +573,34 @@ impl Reader<'_> {
     fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Columns {
         let mut columns = Columns::default();
         let Some(table) = self.table(value, "`columns`") else { return columns };
+        let keys = Role::ALL.map(Role::key);
         for (key, value) in sorted(table) {
-            let slot = match key.get_ref().as_ref() {
-                "code" => &mut columns.code,
-                "description" => &mut columns.description,
-                "name" => &mut columns.name,
-                "http" => &mut columns.http,
-                other => {
-                    self.unknown_key(key, other, &["code", "description", "name", "http"]);
-                    continue;
-                }
+            let Some(role) = Role::ALL.into_iter().find(|role| role.key() == key.get_ref().as_ref()) else {
+                self.unknown_key(key, key.get_ref(), &keys);
+                continue;
             };
-            *slot = self.string(value, "a column's header text");
+            if let Some(header) = self.string(value, "a column's header text") {
+                columns.named.push(ColumnName { role, key: self.span(key.span()), header });
+            }
         }
         columns
+    }
+
+    /// Reads `[descriptions]`: the text of codes whose description cell is empty.
+    fn descriptions(&mut self, value: &TomlSpanned<DeValue<'_>>, kind: CodeKind) -> Vec<GivenDescription> {
+        let mut descriptions = Vec::new();
+        for (code, value) in self.by_code(value, "descriptions", kind, is_value) {
+            match value.get_ref() {
+                DeValue::String(text) => descriptions
+                    .push(GivenDescription { code, text: Spanned::new(text.to_string(), self.span(value.span())) }),
+                _ => self.error(
+                    value.span(),
+                    format!("the description of code {} must be a string", code.value.prose()),
+                    "write the description in quotes, e.g. `9003 = \"会议不存在\"`",
+                ),
+            }
+        }
+        descriptions
     }
 
     /// Reads `[naming]`: `strip_prefix` and `fallback`.

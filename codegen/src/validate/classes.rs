@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToUpperCamelCase;
 
-use super::{Inputs, Known, Reported};
+use super::{Documented, Inputs, Known, Reported};
+use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{ClassInfo, CodeKey, Row, Spanned};
+use crate::model::{ClassInfo, CodeKey, Spanned};
 
 /// The HTTP classes, and the class of each code that has one.
 pub(super) struct Classes {
@@ -27,7 +28,7 @@ impl Classes {
 /// that are no HTTP status, and codes in no class.
 pub(super) fn classes(
     inputs: &Inputs<'_>,
-    rows: &BTreeMap<CodeKey, &Row>,
+    rows: &BTreeMap<CodeKey, Documented<'_>>,
     known: &Known<'_>,
     reported: &Reported,
 ) -> (Classes, Vec<Diagnostic>) {
@@ -83,7 +84,10 @@ impl Lookup {
 }
 
 /// The HTTP status of each row from the doc's HTTP column, or `None` when it has none.
-fn statuses(inputs: &Inputs<'_>, rows: &BTreeMap<CodeKey, &Row>) -> Option<(BTreeMap<CodeKey, u16>, Vec<Diagnostic>)> {
+fn statuses(
+    inputs: &Inputs<'_>,
+    rows: &BTreeMap<CodeKey, Documented<'_>>,
+) -> Option<(BTreeMap<CodeKey, u16>, Vec<Diagnostic>)> {
     if !inputs.doc.rows.iter().any(|row| row.http.is_some()) {
         return None;
     }
@@ -97,17 +101,18 @@ fn statuses(inputs: &Inputs<'_>, rows: &BTreeMap<CodeKey, &Row>) -> Option<(BTre
         );
     }
     let mut statuses = BTreeMap::new();
-    for (code, row) in rows {
-        let Some(cell) = &row.http else { continue };
-        match cell.text.parse::<u16>() {
-            Ok(status) if (100..=599).contains(&status) => {
+    for (code, documented) in rows {
+        let Some(cell) = documented.http.or(documented.row.http.as_ref()) else { continue };
+        match codes::read_status(&cell.text) {
+            Some(status) => {
                 statuses.insert(code.clone(), status);
             }
-            _ => {
-                let span = if cell.span.is_empty() { row.span.clone() } else { cell.span.clone() };
+            None => {
+                let span = if cell.span.is_empty() { documented.row.span.clone() } else { cell.span.clone() };
                 let message =
                     format!("the HTTP status of code {}, `{}`, is not an HTTP status", code.prose(), cell.text);
-                diagnostics.push(inputs.in_doc(span, message).help("HTTP statuses are integers in 100..=599"));
+                let help = "HTTP statuses are integers in 100..=599, alone or with their reason (`409 Conflict`)";
+                diagnostics.push(inputs.in_doc(span, message).help(help));
             }
         }
     }

@@ -3,9 +3,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::text::{HIDDEN_HELP, hidden_name, is_hidden};
-use super::{Described, Inputs, Known};
+use super::{Described, Documented, Inputs, Known};
 use crate::diagnostic::Diagnostic;
-use crate::model::{CodeKey, Retired, Row};
+use crate::model::{CodeKey, Retired};
 
 /// Every documented code and every retired one; reports a code both documented and
 /// retired, and a retired code whose description is empty or whose description or reason
@@ -13,9 +13,9 @@ use crate::model::{CodeKey, Retired, Row};
 /// other entries for them are not reported as unlisted too.
 pub(super) fn known<'a>(
     inputs: &Inputs<'a>,
-    rows: &BTreeMap<CodeKey, &'a Row>,
+    rows: &'a BTreeMap<CodeKey, Documented<'a>>,
 ) -> ((Known<'a>, BTreeSet<CodeKey>), Vec<Diagnostic>) {
-    let mut known: Known<'a> = rows.iter().map(|(code, &row)| (code.clone(), Described::Row(row))).collect();
+    let mut known: Known<'a> = rows.iter().map(|(code, row)| (code.clone(), Described::Row(row))).collect();
     let mut rejected = BTreeSet::new();
     let mut diagnostics = Vec::new();
     for retired in inputs.overlay.retired.iter() {
@@ -25,7 +25,7 @@ pub(super) fn known<'a>(
             diagnostics.push(
                 inputs
                     .in_overlay(retired.code.span.clone(), message)
-                    .label(inputs.doc_file, row.code.span.clone(), "listed here")
+                    .label(inputs.doc_file, row.row.code.span.clone(), "listed here")
                     .help(format!(
                         "remove `[retired.{}]`: only codes the doc no longer lists are retired",
                         code.toml_key()

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use heck::ToUpperCamelCase;
 
-use super::{Described, Inputs, Known, Reported, UNKNOWN_VARIANT};
+use super::{Described, Documented, Inputs, Known, Reported, UNKNOWN_VARIANT};
 use crate::diagnostic::Diagnostic;
-use crate::model::{CodeKey, Name, Row};
+use crate::model::{CodeKey, Name};
 use crate::source::SourceFile;
 
 /// Each code's English name and variant.
@@ -48,8 +48,13 @@ pub(super) fn names<'a>(inputs: &Inputs<'a>, known: &Known<'a>, reported: &Repor
         };
         let variant = match variant(code, &source) {
             Ok(variant) => variant,
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic);
+            Err((message, help)) => {
+                diagnostics.push(Diagnostic::new(source.file, source.span.clone(), message).help(
+                    match source.file.path == inputs.doc_file.path {
+                        true => from_the_doc(inputs, code, &help),
+                        false => help,
+                    },
+                ));
                 continue;
             }
         };
@@ -101,9 +106,7 @@ fn name_source<'a>(
             span: name.name.span.clone(),
         });
     }
-    if let Described::Row(Row { name: Some(cell), .. }) = described
-        && !cell.text.is_empty()
-    {
+    if let Described::Row(Documented { name: Some(cell), .. }) = described {
         let prefix = inputs.overlay.naming.strip_prefix.as_ref().map_or("", |prefix| prefix.value.as_str());
         let text = cell.text.strip_prefix(prefix).unwrap_or(&cell.text).to_owned();
         return Some(NameSource { text, file: inputs.doc_file, span: cell.span.clone() });
@@ -126,8 +129,21 @@ fn unnamed(inputs: &Inputs<'_>, code: &CodeKey, described: Described<'_>) -> Dia
     ))
 }
 
-/// The UpperCamelCase variant of a name, or why it makes no usable Rust identifier.
-fn variant(code: &CodeKey, source: &NameSource<'_>) -> Result<String, Diagnostic> {
+/// How to fix a name taken from the doc's name column: the page is never edited, so the
+/// overlay's `[names]` gives the code its name instead.
+fn from_the_doc(inputs: &Inputs<'_>, code: &CodeKey, help: &str) -> String {
+    format!(
+        "{help}; this name is the doc's, which is never edited: give code {} a name under `[names]` in {}, \
+         `{} = \"<English name>\"`",
+        code.prose(),
+        inputs.overlay_file.path,
+        code.toml_key()
+    )
+}
+
+/// The UpperCamelCase variant of a name, or why it makes no usable Rust identifier: the
+/// message and the help.
+fn variant(code: &CodeKey, source: &NameSource<'_>) -> Result<String, (String, String)> {
     let (code, text) = (code.prose(), &source.text);
     let variant = text.to_upper_camel_case();
     let words =
@@ -149,5 +165,5 @@ fn variant(code: &CodeKey, source: &NameSource<'_>) -> Result<String, Diagnostic
     } else {
         return Ok(variant);
     };
-    Err(Diagnostic::new(source.file, source.span.clone(), message).help(help))
+    Err((message, help))
 }

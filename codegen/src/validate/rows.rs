@@ -1,70 +1,231 @@
-//! Step 1: the doc's rows, each under its code.
+//! Step 1: the doc's rows, each under its code. A code written in several rows keeps the
+//! text of all of them, joined in page order, unless `[doc.pick]` says which row counts.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::Inputs;
-use super::text::{HIDDEN_HELP, hidden_character, hidden_name};
+use super::text::{HIDDEN_HELP, hidden_character, hidden_name, is_hidden};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
-use crate::model::{CodeKey, CodeKind, Row};
+use crate::model::{Cell, CodeKey, CodeKind, GivenDescription, Row, Text};
 
-/// The rows the catalog is made of, and the codes of the rows reported for what they hold.
+/// The codes the catalog is made of, and the codes of the rows reported for what they hold.
 pub(super) struct Rows<'a> {
-    /// The rows with a readable code and a usable description, keyed by code: for a code
-    /// written more than once, the row `[doc.pick]` picks.
-    pub(super) by_code: BTreeMap<CodeKey, &'a Row>,
-    /// The codes of rows reported for their cells (by the parser) or their description.
+    /// Each code with a readable code cell and a usable text, in code order.
+    pub(super) by_code: BTreeMap<CodeKey, Documented<'a>>,
+    /// The codes of rows reported for their cells (by the parser) or their texts.
     pub(super) rejected: BTreeSet<CodeKey>,
+    /// Whether the table was reported as a whole (its codes are words, but the overlay
+    /// does not say so), so that no overlay entry is reported as unlisted too.
+    pub(super) whole_table: bool,
 }
 
-/// Reads each row's code as a code of `kind`, and keeps the rows with a usable description;
-/// reports rows without a readable code, codes written twice (unless `[doc.pick]` says which
-/// row counts), picks that pick nothing, and descriptions that are empty or hide characters.
+/// A documented code: the rows that count for it (one, the one `[doc.pick]` picks, or every
+/// row that writes it) and what they say together.
+pub(super) struct Documented<'a> {
+    /// The first row that counts: diagnostics about the code point at its code cell.
+    pub(super) row: &'a Row,
+    /// The first non-empty name cell of those rows, if any.
+    pub(super) name: Option<&'a Cell>,
+    /// The first non-empty HTTP cell of those rows, if any.
+    pub(super) http: Option<&'a Cell>,
+    /// The descriptions of those rows joined, or the overlay's `[descriptions]` entry.
+    pub(super) description: Text,
+    /// Their solutions joined, if any is not empty.
+    pub(super) solution: Option<Text>,
+    /// Their messages joined, if any is not empty.
+    pub(super) message: Option<Text>,
+}
+
+/// Reads each row's code as a code of `kind` and joins the rows of each code; reports rows
+/// without a readable code, rows of one code that disagree on its name or HTTP status,
+/// picks that pick nothing, texts that hide characters, and codes with no description.
 pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let rejected = inputs.doc.skipped.iter().filter_map(|cell| codes::read_cell(cell, kind).ok()).collect();
-    let mut rows = Rows { by_code: BTreeMap::new(), rejected };
+    let mut rows = Rows { by_code: BTreeMap::new(), rejected, whole_table: false };
+    if let Some(diagnostic) = words_for_integers(inputs, kind) {
+        rows.whole_table = true;
+        return (rows, vec![diagnostic]);
+    }
+    // Each code's rows, in page order.
+    let mut grouped: BTreeMap<CodeKey, Vec<&Row>> = BTreeMap::new();
+    for row in inputs.doc.rows.iter() {
+        match row_code(inputs, row, kind) {
+            Ok(code) => grouped.entry(code).or_default().push(row),
+            Err(diagnostic) => diagnostics.push(diagnostic),
+        }
+    }
     let picks: BTreeMap<&CodeKey, i64> =
         inputs.overlay.doc.pick.iter().map(|(code, occurrence)| (&code.value, occurrence.value)).collect();
-    // Each code's first row and how many rows the doc gives it.
-    let mut seen: BTreeMap<CodeKey, (&Row, i64)> = BTreeMap::new();
-    for row in inputs.doc.rows.iter() {
-        let code = match row_code(inputs, row, kind) {
-            Ok(code) => code,
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic);
-                continue;
+    let given: BTreeMap<&CodeKey, &GivenDescription> =
+        inputs.overlay.descriptions.iter().map(|given| (&given.code.value, given)).collect();
+    let named: BTreeSet<&CodeKey> = inputs.overlay.names.iter().map(|name| &name.code.value).collect();
+    for (code, all) in &grouped {
+        // A picked code counts at its picked occurrence only; a pick of none is reported below.
+        let counting = match picks.get(code) {
+            Some(&picked) => {
+                match picked.checked_sub(1).and_then(|index| usize::try_from(index).ok()).and_then(|i| all.get(i)) {
+                    Some(row) => std::slice::from_ref(row),
+                    None => continue,
+                }
             }
+            None => all.as_slice(),
         };
-        let (first, occurrence) = seen.entry(code.clone()).and_modify(|(_, count)| *count += 1).or_insert((row, 1));
-        // A picked code counts at its picked occurrence; any other code at its first, and a
-        // repeat is reported as such, whatever is wrong with either row.
-        let counts = match picks.get(&code) {
-            Some(&picked) => *occurrence == picked,
-            None if *occurrence > 1 => {
-                diagnostics.push(duplicate(inputs, &code, first, row));
-                false
+        let facts = Facts { code, rows: counting, given: given.get(code).copied(), named: named.contains(code) };
+        match documented(inputs, &facts) {
+            Ok(documented) => {
+                rows.by_code.insert(code.clone(), documented);
             }
-            None => true,
-        };
-        if !counts {
-            continue;
-        }
-        match unusable(inputs, &code, row) {
-            Some(diagnostic) => {
-                diagnostics.push(diagnostic);
-                rows.rejected.insert(code);
-            }
-            None => {
-                rows.by_code.insert(code, row);
+            Err(found) => {
+                diagnostics.extend(found);
+                rows.rejected.insert(code.clone());
             }
         }
     }
-    let (unused, picked_nothing) = unused_picks(inputs, &seen);
+    let (unused, picked_nothing) = unused_picks(inputs, &grouped);
     diagnostics.extend(unused);
     rows.rejected.extend(picked_nothing);
+    diagnostics.extend(unused_descriptions(inputs, &grouped, &rows.rejected));
     (rows, diagnostics)
+}
+
+/// What is known of a code when its rows are joined.
+struct Facts<'r, 'a> {
+    code: &'r CodeKey,
+    /// The rows that count, in page order; at least one.
+    rows: &'r [&'a Row],
+    /// The overlay's `[descriptions]` entry for it.
+    given: Option<&'a GivenDescription>,
+    /// Whether the overlay's `[names]` names it, so that the doc's name cells do not matter.
+    named: bool,
+}
+
+/// The code's rows joined into what they document, or why they cannot be.
+fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Documented<'a>, Vec<Diagnostic>> {
+    let (code, rows) = (facts.code, facts.rows);
+    let mut diagnostics: Vec<Diagnostic> = disagreement(inputs, facts).into_iter().collect();
+    for row in rows {
+        let cells = [("description", Some(&row.description)), ("solution", row.solution.as_ref())];
+        for (what, cell) in cells.into_iter().chain([("message", row.message.as_ref())]) {
+            if let Some((span, c)) = cell.and_then(|cell| hidden_character(inputs.doc_file, cell)) {
+                let message = format!("the {what} of code {} contains {}", code.prose(), hidden_name(c));
+                diagnostics.push(inputs.in_doc(span, message).help(HIDDEN_HELP));
+            }
+        }
+    }
+    let description = match (joined(rows.iter().map(|row| &row.description)), facts.given) {
+        (Some(description), None) => Some(description),
+        (None, Some(given)) => given_description(inputs, code, given).map_err(|found| diagnostics.push(found)).ok(),
+        (None, None) => {
+            diagnostics.push(no_description(inputs, code, rows[0]));
+            None
+        }
+        (Some(_), Some(given)) => {
+            let message = format!("`[descriptions]` gives code {} a description, but the doc has one", code.prose());
+            diagnostics.push(
+                inputs
+                    .in_overlay(given.code.span.clone(), message)
+                    .label(inputs.doc_file, rows[0].description.span.clone(), "the doc's description")
+                    .help("remove this line: `[descriptions]` is for codes whose description cell is empty"),
+            );
+            None
+        }
+    };
+    match description {
+        Some(description) if diagnostics.is_empty() => Ok(Documented {
+            row: rows[0],
+            name: rows.iter().filter_map(|row| row.name.as_ref()).find(|cell| !cell.text.is_empty()),
+            http: rows.iter().filter_map(|row| row.http.as_ref()).find(|cell| !cell.text.is_empty()),
+            description,
+            solution: joined(rows.iter().filter_map(|row| row.solution.as_ref())),
+            message: joined(rows.iter().filter_map(|row| row.message.as_ref())),
+        }),
+        _ => Err(diagnostics),
+    }
+}
+
+/// The non-empty texts of some cells, each distinct text once, in page order, joined: the
+/// Markdown with `<br>`, so that it stays one line as in a table cell, the text with ` / `.
+fn joined<'c>(cells: impl Iterator<Item = &'c Cell>) -> Option<Text> {
+    let mut distinct: Vec<&Cell> = Vec::new();
+    for cell in cells {
+        if !cell.text.is_empty() && !distinct.iter().any(|seen| seen.text == cell.text) {
+            distinct.push(cell);
+        }
+    }
+    match distinct.as_slice() {
+        [] => None,
+        [one] => Some(Text { markdown: one.markdown.clone(), text: one.text.clone() }),
+        many => Some(Text {
+            markdown: many.iter().map(|cell| cell.markdown.as_str()).collect::<Vec<_>>().join("<br>"),
+            text: many.iter().map(|cell| cell.text.as_str()).collect::<Vec<_>>().join(" / "),
+        }),
+    }
+}
+
+/// The rows of a code that give it different names or HTTP statuses, reported once with
+/// every row: the doc says two things, and only the overlay can say which counts.
+fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic> {
+    let rows = facts.rows;
+    let distinct = |values: Vec<String>| values.into_iter().collect::<BTreeSet<String>>().len() > 1;
+    let names = rows.iter().filter_map(|row| row.name.as_ref()).map(|cell| cell.text.clone());
+    let names = !facts.named && distinct(names.filter(|name| !name.is_empty()).collect());
+    let statuses = rows.iter().filter_map(|row| row.http.as_ref()).filter(|cell| !cell.text.is_empty());
+    let statuses = distinct(
+        statuses
+            .map(|cell| codes::read_status(&cell.text).map_or_else(|| cell.text.clone(), |s| s.to_string()))
+            .collect(),
+    );
+    let what = match (names, statuses) {
+        (false, false) => return None,
+        (true, false) => "names",
+        (false, true) => "HTTP statuses",
+        (true, true) => "names and HTTP statuses",
+    };
+    let code = facts.code;
+    let message = format!("code {} is written in {} rows that give it different {what}", code.prose(), rows.len());
+    let mut diagnostic = inputs.in_doc(code_span(rows[0]), message).help(format!(
+        "say which row counts: add `{} = N` under `[doc.pick]` in {} (N counts the code's rows from 1, in page order)",
+        code.toml_key(),
+        inputs.overlay_file.path
+    ));
+    for (index, row) in rows.iter().enumerate().skip(1) {
+        diagnostic = diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}", index + 1, code));
+    }
+    Some(diagnostic)
+}
+
+/// The overlay's description of a code whose description cells are empty, or why it cannot
+/// be used.
+fn given_description(inputs: &Inputs<'_>, code: &CodeKey, given: &GivenDescription) -> Result<Text, Diagnostic> {
+    let text = given.text.value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        let message = format!("`[descriptions]` gives code {} an empty description", code.prose());
+        return Err(inputs.in_overlay(given.text.span.clone(), message).help("write what the error means"));
+    }
+    if let Some(c) = text.chars().find(|&c| is_hidden(c)) {
+        let message = format!("the description of code {} contains {}", code.prose(), hidden_name(c));
+        return Err(inputs.in_overlay(given.text.span.clone(), message).help(HIDDEN_HELP));
+    }
+    Ok(Text { markdown: text.clone(), text })
+}
+
+/// The diagnostic for a code whose description cells are all empty or only markup.
+fn no_description(inputs: &Inputs<'_>, code: &CodeKey, row: &Row) -> Diagnostic {
+    let prose = code.prose();
+    let (message, span) = if row.description.markdown.is_empty() {
+        (format!("code {prose} has an empty description"), row.span.clone())
+    } else {
+        (format!("the description of code {prose} is only markup, with no text"), row.description.span.clone())
+    };
+    inputs.in_doc(span, message).help(format!(
+        "the doc says nothing of what it means: give it a description under `[descriptions]` in {}, e.g. from the \
+         vendor's page in another language: `{} = \"<description>\"`",
+        inputs.overlay_file.path,
+        code.toml_key()
+    ))
 }
 
 /// Where a row's code is reported: its code cell, or the whole row when the cell is empty.
@@ -80,63 +241,44 @@ fn row_code(inputs: &Inputs<'_>, row: &Row, kind: CodeKind) -> Result<CodeKey, D
             .in_doc(span, "this row has no code".to_owned())
             .help("write the error code in the row's code cell, or delete the row"));
     }
-    codes::read_cell(&row.code, kind).map_err(|error| match several_codes(&row.code.text, kind) {
-        Some(what) => {
-            inputs.in_doc(span, format!("code cell `{}` is {what}, not one code", row.code.text)).help(format!(
-                "give each code a row of its own, or leave this row out on purpose: add `\"{}\"` to `skip` under \
-             `[doc]` in {}",
-                row.code.text, inputs.overlay_file.path
-            ))
-        }
-        None => inputs.in_doc(span, error.message).help(error.help),
+    codes::read_cell(&row.code, kind).map_err(|error| match is_range(&row.code.text, kind) {
+        true => inputs.in_doc(span, format!("code cell `{}` is a range, not one code", row.code.text)).help(format!(
+            "the doc does not list the codes in the range, and the generator invents none: leave the row out \
+                 on purpose, adding `\"{}\"` to `skip` under `[doc]` in {}",
+            row.code.text, inputs.overlay_file.path
+        )),
+        false => inputs.in_doc(span, error.message).help(error.help),
     })
 }
 
-/// A second row of a code, with or without the description of the first.
-fn duplicate(inputs: &Inputs<'_>, code: &CodeKey, first: &Row, row: &Row) -> Diagnostic {
-    let span = code_span(row);
-    if first.description.text != row.description.text {
-        return inputs
-            .in_doc(span, format!("code {} is documented twice, with different descriptions", code.prose()))
-            .label(inputs.doc_file, first.code.span.clone(), "first documented here")
-            .help(format!(
-                "say which row counts: add `{} = 2` (its occurrence, in doc order) under `[doc.pick]` in {}",
-                code.toml_key(),
-                inputs.overlay_file.path
-            ));
+/// In a doc the overlay does not say has string codes, a table whose every code is a word
+/// (`MissingParameter`): reported once, with the key that says so, rather than once a row.
+fn words_for_integers(inputs: &Inputs<'_>, kind: CodeKind) -> Option<Diagnostic> {
+    let rows = &inputs.doc.rows;
+    let word = |row: &Row| codes::read_string(&row.code.text).is_ok();
+    if kind != CodeKind::Integer || rows.is_empty() || !rows.iter().all(word) {
+        return None;
     }
-    inputs
-        .in_doc(span, format!("code {} is documented twice", code.prose()))
-        .label(inputs.doc_file, first.code.span.clone(), "first documented here")
-        .help("delete one of the two rows, keeping the right description")
-}
-
-/// Why a row's description cannot be used, if it cannot: it is empty, only markup, or
-/// holds a hidden character.
-fn unusable(inputs: &Inputs<'_>, code: &CodeKey, row: &Row) -> Option<Diagnostic> {
-    let code = code.prose();
-    if row.description.text.is_empty() {
-        let (message, span) = if row.description.markdown.is_empty() {
-            (format!("code {code} has an empty description"), row.span.clone())
-        } else {
-            (format!("the description of code {code} is only markup, with no text"), row.description.span.clone())
-        };
-        return Some(inputs.in_doc(span, message).help("write what the error means in the description cell"));
-    }
-    let (span, c) = hidden_character(inputs.doc_file, &row.description)?;
-    let message = format!("the description of code {code} contains {}", hidden_name(c));
-    Some(inputs.in_doc(span, message).help(HIDDEN_HELP))
+    let examples: Vec<String> = rows.iter().take(3).map(|row| format!("`{}`", row.code.text)).collect();
+    let more = if rows.len() > 3 { ", ..." } else { "" };
+    let message = format!("the codes of the error-code table are words ({}{more}), not integers", examples.join(", "));
+    Some(
+        inputs.in_doc(code_span(&rows[0]), message).help(format!(
+            "say so in the overlay: add `codes = \"string\"` under `[doc]` in {}",
+            inputs.overlay_file.path
+        )),
+    )
 }
 
 /// The overlay's `[doc.pick]` entries that pick no row: for a code the doc does not write
 /// more than once, or an occurrence it does not have. Also returns the codes the doc writes
 /// whose pick took none of their rows, so that their overlay entries are not reported as
 /// unlisted too.
-fn unused_picks(inputs: &Inputs<'_>, seen: &BTreeMap<CodeKey, (&Row, i64)>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
+fn unused_picks(inputs: &Inputs<'_>, grouped: &BTreeMap<CodeKey, Vec<&Row>>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
     let mut diagnostics = Vec::new();
     let mut picked_nothing = Vec::new();
     for (code, picked) in &inputs.overlay.doc.pick {
-        let (found, picked) = (seen.get(&code.value).map_or(0, |&(_, count)| count), picked.value);
+        let (found, picked) = (grouped.get(&code.value).map_or(0, |rows| rows.len() as i64), picked.value);
         if found >= 2 && (1..=found).contains(&picked) {
             continue;
         }
@@ -156,10 +298,40 @@ fn unused_picks(inputs: &Inputs<'_>, seen: &BTreeMap<CodeKey, (&Row, i64)>) -> (
     (diagnostics, picked_nothing)
 }
 
+/// The overlay's `[descriptions]` entries for codes the doc does not list.
+fn unused_descriptions(
+    inputs: &Inputs<'_>,
+    grouped: &BTreeMap<CodeKey, Vec<&Row>>,
+    rejected: &BTreeSet<CodeKey>,
+) -> Vec<Diagnostic> {
+    let unlisted = inputs.overlay.descriptions.iter().filter(|given| {
+        let code = &given.code.value;
+        !grouped.contains_key(code) && !rejected.contains(code) && !inputs.doc.rows.is_empty()
+    });
+    unlisted
+        .map(|given| {
+            let code = &given.code.value;
+            let message = format!(
+                "a description is given for code {}, which {} does not list",
+                code.prose(),
+                inputs.doc_file.path
+            );
+            inputs.in_overlay(given.code.span.clone(), message).help(format!(
+                "remove this line; a code the doc no longer lists keeps its last description under `[retired.{}]`",
+                code.toml_key()
+            ))
+        })
+        .collect()
+}
+
 /// Each `[doc] skip` entry that leaves no row out: a stale exclusion.
 pub(super) fn unused_skips(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
-    let unused =
-        inputs.overlay.doc.skip.iter().filter(|skip| !inputs.doc.excluded.iter().any(|cell| cell.text == skip.value));
+    let unused = inputs
+        .overlay
+        .doc
+        .skip
+        .iter()
+        .filter(|skip| !inputs.doc.excluded.iter().any(|row| row.code.text == skip.value));
     unused
         .map(|skip| {
             let message = format!("`skip` names `{}`, which no code cell of the error-code table holds", skip.value);
@@ -170,21 +342,13 @@ pub(super) fn unused_skips(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// What a code cell that holds more than one code is (`a range`, `a list`), if it is one.
-///
-/// Ranges (`301000~301099`, `610000-619999`) and lists (`201,202`) are refused rather than
-/// expanded or dropped: the overlay's `[doc] skip` leaves such a row out on purpose.
-fn several_codes(text: &str, kind: CodeKind) -> Option<&'static str> {
+/// Whether a code cell is a range of codes (`301000~301099`, `610000-619999`). A range is
+/// refused rather than expanded or dropped: the overlay's `[doc] skip` leaves its row out on
+/// purpose. (A list, `201,202`, is read as each of its codes by the parser.)
+fn is_range(text: &str, kind: CodeKind) -> bool {
     let is_code = |part: &str| codes::read_key(part.trim(), kind).is_ok();
-    for separator in ['~', '～', '-', '–', '—'] {
+    ['~', '～', '-', '–', '—'].into_iter().any(|separator| {
         let found = text.char_indices().skip(1).find(|&(_, c)| c == separator);
-        if let Some((at, c)) = found
-            && is_code(&text[..at])
-            && is_code(&text[at + c.len_utf8()..])
-        {
-            return Some("a range");
-        }
-    }
-    let parts: Vec<&str> = text.split([',', '，', '、', '/']).collect();
-    (parts.len() > 1 && parts.iter().all(|part| is_code(part))).then_some("a list")
+        found.is_some_and(|(at, c)| is_code(&text[..at]) && is_code(&text[at + c.len_utf8()..]))
+    })
 }

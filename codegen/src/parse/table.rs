@@ -1,0 +1,350 @@
+//! The tables of a Markdown page as GitHub shows them, and the lines that only look like one.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::model::Cell;
+use crate::source::SourceFile;
+
+/// A table of the page, with its cells in both forms.
+pub(super) struct Table {
+    pub(super) span: Range<usize>,
+    pub(super) heading: Option<String>,
+    pub(super) header: Vec<Cell>,
+    pub(super) rows: Vec<RawRow>,
+}
+
+/// A row of a table as written.
+pub(super) struct RawRow {
+    pub(super) span: Range<usize>,
+    pub(super) cells: Vec<Cell>,
+}
+
+/// Lines that look like a table but are not one, and what they lack (`have no delimiter
+/// row ...`).
+pub(super) struct LookAlike {
+    pub(super) span: Range<usize>,
+    pub(super) problem: String,
+}
+
+/// Every table on the page, and the runs of lines that look like a table but are text.
+///
+/// GitHub reads a header row right under a line of text (no blank line between) as the start
+/// of a table; pulldown-cmark does only when the header starts with `|`. Such lines are found
+/// in a first pass, and the page is read again with the line of text above each header
+/// blanked out (its bytes made spaces, so every offset stays right).
+pub(super) fn tables(file: &SourceFile) -> (Vec<Table>, Vec<LookAlike>) {
+    let body = file.body();
+    let (mut tables, mut paragraphs) = read(file, body);
+    let before_headers = lines_before_hidden_headers(body, &paragraphs);
+    let blanked;
+    let mut text = body;
+    if !before_headers.is_empty() {
+        let mut bytes = body.as_bytes().to_vec();
+        for line in before_headers {
+            bytes[line].fill(b' ');
+        }
+        // Only whole lines of UTF-8 were replaced by ASCII spaces.
+        blanked = String::from_utf8(bytes).unwrap_or_else(|_| body.to_owned());
+        text = &blanked;
+        (tables, paragraphs) = read(file, text);
+    }
+    let shift = file.bom_len();
+    let look_alikes = paragraphs
+        .iter()
+        .flat_map(|lines| look_alikes(text, lines))
+        .map(|LookAlike { span, problem }| LookAlike { span: span.start + shift..span.end + shift, problem })
+        .collect();
+    (tables, look_alikes)
+}
+
+/// The lines of a range of the text, without line endings.
+fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = range.start;
+    for line in text[range.clone()].split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        lines.push(start..start + content.len());
+        start += line.len();
+    }
+    lines
+}
+
+/// The line of text right above each header row that GitHub would read as a table and
+/// pulldown-cmark reads as more of a paragraph.
+fn lines_before_hidden_headers(text: &str, paragraphs: &[Vec<Range<usize>>]) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for lines in paragraphs {
+        for at in 1..lines.len().saturating_sub(1) {
+            let (header, delimiter) = (&text[lines[at].clone()], &text[lines[at + 1].clone()]);
+            if header.contains('|') && is_delimiter(delimiter) && raw_cell_count(header) == raw_cell_count(delimiter) {
+                found.push(lines[at - 1].clone());
+            }
+        }
+    }
+    found
+}
+
+/// Runs of two or more lines of a paragraph that hold `|` the way table rows do: a table
+/// without its delimiter row, or with one that does not fit its header.
+fn look_alikes(text: &str, lines: &[Range<usize>]) -> Vec<LookAlike> {
+    let piped = |line: &Range<usize>| text[line.clone()].contains('|') && raw_cell_count(&text[line.clone()]) >= 2;
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < lines.len() {
+        let run = lines[at..].iter().take_while(|line| piped(line)).count();
+        if run >= 2 {
+            let (header, second) = (&text[lines[at].clone()], &text[lines[at + 1].clone()]);
+            let problem = if is_delimiter(second) {
+                format!(
+                    "have a delimiter row of {} cells under a header of {}",
+                    raw_cell_count(second),
+                    raw_cell_count(header)
+                )
+            } else {
+                "have no delimiter row (`| --- | --- |`) under their header".to_owned()
+            };
+            let span = lines[at].start + leading_space(header)..lines[at + run - 1].end;
+            found.push(LookAlike { span, problem });
+        }
+        at += run.max(1);
+    }
+    found
+}
+
+fn leading_space(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+/// Whether a line is a table's delimiter row: cells of `-` with optional `:` at either end,
+/// separated by `|`.
+fn is_delimiter(line: &str) -> bool {
+    let line = line.trim();
+    if !line.contains('|') {
+        return false;
+    }
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    inner.split('|').all(|cell| {
+        let cell = cell.trim();
+        let dashes = cell.strip_prefix(':').unwrap_or(cell);
+        let dashes = dashes.strip_suffix(':').unwrap_or(dashes);
+        !dashes.is_empty() && dashes.bytes().all(|b| b == b'-')
+    })
+}
+
+/// The tables pulldown-cmark finds in `text` (the page's body, perhaps with lines blanked),
+/// their spans and cells indexing the file; and the lines of every paragraph outside any
+/// container (list, quote), each line's range in `text` without its line ending.
+fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Vec<Range<usize>>>) {
+    let mut reader = Reader {
+        file,
+        shift: file.bom_len(),
+        tables: Vec::new(),
+        paragraphs: Vec::new(),
+        depth: 0,
+        cell: None,
+        row: Vec::new(),
+        row_start: 0,
+        heading: None,
+        in_heading: false,
+    };
+    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+        match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => {
+                reader.depth += 1
+            }
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
+                reader.depth = reader.depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph) if reader.depth == 0 => reader.paragraphs.push(lines(text, range)),
+            event => reader.event(event, range),
+        }
+    }
+    (reader.tables, reader.paragraphs)
+}
+
+/// What [`read`] has found so far.
+struct Reader<'a> {
+    file: &'a SourceFile,
+    shift: usize,
+    tables: Vec<Table>,
+    paragraphs: Vec<Vec<Range<usize>>>,
+    depth: usize,
+    cell: Option<String>,
+    row: Vec<Cell>,
+    row_start: usize,
+    heading: Option<String>,
+    in_heading: bool,
+}
+
+impl Reader<'_> {
+    /// Takes in one event of the parse, at a range of the parsed text.
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        let range = range.start + self.shift..range.end + self.shift;
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                self.heading = Some(String::new());
+                self.in_heading = true;
+            }
+            Event::End(TagEnd::Heading(_)) => self.in_heading = false,
+            Event::Text(text) | Event::Code(text) if self.in_heading => {
+                if let Some(heading) = &mut self.heading {
+                    heading.push_str(&text);
+                }
+            }
+            Event::Start(Tag::Table(_)) => self.tables.push(Table {
+                span: range,
+                heading: self.heading.clone(),
+                header: Vec::new(),
+                rows: Vec::new(),
+            }),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                self.row.clear();
+                self.row_start = range.start;
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.header = std::mem::take(&mut self.row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(table) = self.tables.last_mut() {
+                    table.rows.push(RawRow { span: self.row_start..range.end, cells: std::mem::take(&mut self.row) });
+                }
+            }
+            Event::Start(Tag::TableCell) => self.cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                if let Some(text) = self.cell.take() {
+                    let span = trimmed(self.file, range);
+                    let markdown = self.file.text[span.clone()].to_owned();
+                    self.row.push(Cell { markdown, text: plain(&text), span });
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(cell) = &mut self.cell {
+                    cell.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) | Event::Html(_) => {
+                if let Some(cell) = &mut self.cell {
+                    cell.push(' ');
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The text a reader sees in a piece of inline Markdown (part of a cell): markup stripped,
+/// whitespace collapsed as in [`plain`].
+pub(super) fn inline_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) | Event::Html(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    plain(&text)
+}
+
+/// Narrows a range to its content without surrounding whitespace and line ending.
+///
+/// The control characters Unicode counts as whitespace (vertical tab, form feed, next line)
+/// stay in, so that the validator sees them and reports them rather than dropping them.
+pub(super) fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
+    let text = &file.text[span.clone()];
+    let space = |c: char| c.is_whitespace() && !matches!(c, '\u{b}' | '\u{c}' | '\u{85}');
+    let start = span.start + (text.len() - text.trim_start_matches(space).len());
+    let end = span.end - (text.len() - text.trim_end_matches(space).len());
+    start..end.max(start)
+}
+
+/// The number of cells a table row's source holds, counted the way GFM splits them: on every
+/// `|` not escaped by a backslash, ignoring the optional pipes at either edge.
+///
+/// pulldown-cmark pads short rows and drops the cells of long ones, so this is the only way
+/// to tell the author their row does not fit the header.
+pub(super) fn raw_cell_count(row: &str) -> usize {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut pipes = Vec::new();
+    let mut escaped = false;
+    for (i, c) in row.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '|' => pipes.push(i),
+            _ => {}
+        }
+    }
+    let trailing_pipe = pipes.last().is_some_and(|&i| i + 1 == row.len());
+    pipes.len() + usize::from(!trailing_pipe)
+}
+
+/// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,
+/// tabs and line breaks inside made one space. Other spaces, such as U+3000 between CJK
+/// words or a no-break space, are part of the text and kept.
+fn plain(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_cells_are_counted_like_gfm() {
+        assert_eq!(raw_cell_count("| a | b |"), 2);
+        assert_eq!(raw_cell_count("a | b"), 2);
+        assert_eq!(raw_cell_count("| a | b"), 2);
+        assert_eq!(raw_cell_count("| a \\| x | b |"), 2);
+        assert_eq!(raw_cell_count("|1|2|3|"), 3);
+        assert_eq!(raw_cell_count("|4|"), 1);
+    }
+
+    #[test]
+    fn plain_text_collapses_ascii_whitespace_only() {
+        assert_eq!(plain("  a \t b\n c  "), "a b c");
+        assert_eq!(plain("\u{3000}会议\u{3000}不存在\u{a0}x\u{3000}"), "会议\u{3000}不存在\u{a0}x");
+    }
+
+    #[test]
+    fn delimiter_rows_are_dashes_between_pipes() {
+        for line in ["| --- | :-: |", " ---- | -----", "|-|", "--|--"] {
+            assert!(is_delimiter(line), "{line}");
+        }
+        for line in ["---", "| a | --- |", "| | |", "| -- - |"] {
+            assert!(!is_delimiter(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_header_under_a_line_of_text_starts_a_table_as_on_github() {
+        let file = SourceFile::new("d.md", "如下：\n参数 | 说明\n ---- | -----\n 1 | 系统繁忙\n");
+        let (tables, look_alikes) = tables(&file);
+        assert_eq!(tables.len(), 1);
+        assert!(look_alikes.is_empty());
+        let cell = &tables[0].rows[0].cells[1];
+        assert_eq!(&file.text[cell.span.clone()], "系统繁忙");
+        assert_eq!(tables[0].header[0].text, "参数");
+    }
+
+    #[test]
+    fn rows_without_a_delimiter_row_are_found_where_they_are() {
+        let file =
+            SourceFile::new("d.md", "# t\n\ntext\n| 错误码 | 说明 |\n| 1 | x |\n\n| a | b |\n| -- | -- | -- |\n");
+        let (tables, look_alikes) = tables(&file);
+        assert!(tables.is_empty());
+        let found: Vec<&str> = look_alikes.iter().map(|look| &file.text[look.span.clone()]).collect();
+        assert_eq!(found, ["| 错误码 | 说明 |\n| 1 | x |", "| a | b |\n| -- | -- | -- |"]);
+        assert!(look_alikes[0].problem.contains("no delimiter row"));
+        assert!(look_alikes[1].problem.contains("of 3 cells under a header of 2"));
+    }
+}

@@ -38,3 +38,24 @@ fn accepted_quirks_generate_rust() {
         assert!(!output.catalog.entries.is_empty(), "{}", doc.path);
     });
 }
+
+/// What `inspect` says of each quirk does not depend on the line endings or a byte order
+/// mark: the tables found (after a line of text too), the rows, and every diagnostic.
+#[test]
+fn quirks_read_the_same_with_crlf_and_a_bom() {
+    insta::glob!("fixtures/vendors/*.md", |path| {
+        let (doc, overlay) = fixture(path);
+        let lf = doc.text.replace("\r\n", "\n");
+        let spellings =
+            [lf.replace('\n', "\r\n"), format!("\u{feff}{lf}"), format!("\u{feff}{}", lf.replace('\n', "\r\n"))];
+        let seen = |doc: &SourceFile| {
+            let inspection = inspect(doc, Some(&overlay));
+            let rendered = diagnostic::render(&inspection.diagnostics, &[doc, &overlay], diagnostic::Colour::Plain);
+            format!("{}\n{rendered}", inspection.text)
+        };
+        let expected = seen(&SourceFile::new(doc.path.clone(), lf.clone()));
+        for text in spellings {
+            assert_eq!(seen(&SourceFile::new(doc.path.clone(), text)), expected, "{}", doc.path);
+        }
+    });
+}

@@ -164,18 +164,16 @@ fn joined(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
         .filter(|(code, rows)| rows.len() > 1 && !picked(code))
         .map(|(c, rows)| (c, rows.len()))
         .collect();
-    let found: Vec<(&CodeKey, usize, &Entry)> = several
-        .into_iter()
-        .filter_map(|(code, count)| {
-            let at = catalog.entries.binary_search_by(|entry| entry.code.cmp(code)).ok()?;
-            Some((code, count, &catalog.entries[at]))
-        })
-        .collect();
-    if found.is_empty() {
+    if several.is_empty() {
         return;
     }
     let _ = writeln!(text, "codes written in several rows, each distinct text kept, in page order:");
-    for (code, count, entry) in found {
+    for (code, count) in several {
+        let Ok(at) = catalog.entries.binary_search_by(|entry| entry.code.cmp(code)) else {
+            let _ = writeln!(text, "  {code} ({count} rows)  (not generated; see the problems below)");
+            continue;
+        };
+        let entry = &catalog.entries[at];
         let _ = writeln!(text, "  {code} ({count} rows)  {}  {}", entry.variant, entry.text);
         for (what, joined) in [("solution", &entry.solution), ("message", &entry.message)] {
             if let Some(joined) = joined {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::columns::{self, header_key};
 use super::table::{self, LookAlike, RawRow, Table, inline_text, raw_cell_count, trimmed};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, Doc, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, CodeKey, Doc, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
 /// Finds the error-code table in a Markdown doc and reads its rows.
@@ -92,7 +92,6 @@ fn read_rows(
                 .help("add a row `| <code> | <description> |` under the header for each error code"),
         );
     }
-    let width = table.header.len();
     for raw in &table.rows {
         let cell = &raw.cells[code];
         if skip.contains(&cell.text.as_str()) {
@@ -100,17 +99,8 @@ fn read_rows(
             continue;
         }
         let codes = code_cells(cell);
-        let written = raw_cell_count(&file.text[raw.span.clone()]);
-        if written != width {
-            let what = if written < width { "too few" } else { "too many" };
-            diagnostics.push(
-                Diagnostic::new(
-                    file,
-                    trimmed(file, raw.span.clone()),
-                    format!("{what} cells: this row has {written}, the header has {width}"),
-                )
-                .help("give the row one cell per header column; write a `|` inside a cell as `\\|`"),
-            );
+        if let Some(diagnostic) = misfit(file, raw, info, &cell.text) {
+            diagnostics.push(diagnostic);
             doc.skipped.extend(codes);
             continue;
         }
@@ -120,6 +110,27 @@ fn read_rows(
             if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
         }
     }
+}
+
+/// Why a row does not fit its table's header, if it does not: it has more cells than the
+/// header, and GitHub drops the extra ones with the text in them. A row with fewer cells is
+/// read as GitHub shows it, the missing cells empty; what an empty cell means (no code, no
+/// description) is the validator's to say.
+///
+/// pulldown-cmark pads short rows and drops the cells of long ones, so the cells are counted
+/// in the row's source.
+fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Option<Diagnostic> {
+    let (written, width) = (raw_cell_count(&file.text[raw.span.clone()]), info.header.len());
+    if written <= width {
+        return None;
+    }
+    let help = format!(
+        "GitHub drops the cells past the header's, and the text in them; a `|` inside a cell is written `\\|`; \
+         if the page is published so, leave the row out on purpose: add `{}` to `skip` under `[doc]` in the overlay",
+        CodeKey::Str(code.to_owned()).toml_key()
+    );
+    let message = format!("too many cells: this row has {written}, the header has {width}");
+    Some(Diagnostic::new(file, trimmed(file, raw.span.clone()), message).help(help))
 }
 
 /// A row of the model: `code` (the row's code cell, or one code of it) and the row's cells

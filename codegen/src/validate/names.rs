@@ -40,6 +40,8 @@ pub(super) fn names<'a>(inputs: &Inputs<'a>, known: &Known<'a>, reported: &Repor
 
     // Only looked up, never iterated: a hash map keeps this linear at 100,000 codes.
     let mut variants: HashMap<String, (&CodeKey, NameSource<'a>)> = HashMap::new();
+    // The codes whose variant an earlier code has, by variant: each clash is reported once.
+    let mut clashes: BTreeMap<String, Vec<(&CodeKey, NameSource<'a>)>> = BTreeMap::new();
     let mut names = Names::new();
     for (code, &described) in known {
         let Some(source) = name_source(inputs, code, described, by_code.get(code).copied()) else {
@@ -49,29 +51,55 @@ pub(super) fn names<'a>(inputs: &Inputs<'a>, known: &Known<'a>, reported: &Repor
         let variant = match variant(code, &source) {
             Ok(variant) => variant,
             Err((message, help)) => {
-                diagnostics.push(Diagnostic::new(source.file, source.span.clone(), message).help(
-                    match source.file.path == inputs.doc_file.path {
-                        true => from_the_doc(inputs, code, &help),
-                        false => help,
-                    },
-                ));
+                let help = if source.in_doc { from_the_doc(inputs, &[code], &help) } else { help };
+                diagnostics.push(Diagnostic::new(source.file, source.span.clone(), message).help(help));
                 continue;
             }
         };
-        if let Some((first_code, first)) = variants.get(&variant) {
-            let (first_code, code) = (first_code.prose(), code.prose());
-            let message = format!("codes {first_code} and {code} both make the variant `{variant}`");
-            diagnostics.push(
-                Diagnostic::new(source.file, source.span.clone(), message)
-                    .label(first.file, first.span.clone(), format!("the name of {first_code}"))
-                    .help(format!("give {code} a name that differs in more than case and punctuation")),
-            );
+        if variants.contains_key(&variant) {
+            clashes.entry(variant).or_default().push((code, source));
             continue;
         }
         names.insert(code.clone(), (source.text.clone(), variant.clone()));
         variants.insert(variant, (code, source));
     }
+    for (variant, others) in &clashes {
+        if let Some((code, source)) = variants.get(variant) {
+            diagnostics.push(clash(inputs, variant, (code, source), others));
+        }
+    }
     (names, diagnostics)
+}
+
+/// Codes whose names make the same variant, reported once: at the second code's name, with
+/// the first's and the others' as labels.
+fn clash(
+    inputs: &Inputs<'_>,
+    variant: &str,
+    (first_code, first): (&CodeKey, &NameSource<'_>),
+    others: &[(&CodeKey, NameSource<'_>)],
+) -> Diagnostic {
+    let codes: Vec<String> =
+        [first_code].into_iter().chain(others.iter().map(|(code, _)| *code)).map(CodeKey::prose).collect();
+    let message = match codes.as_slice() {
+        [one, two] => format!("codes {one} and {two} both make the variant `{variant}`"),
+        [rest @ .., last] => format!("codes {} and {last} all make the variant `{variant}`", rest.join(", ")),
+        [] => format!("the variant `{variant}` is made twice"),
+    };
+    let (code, source) = &others[0];
+    let mut diagnostic = Diagnostic::new(source.file, source.span.clone(), message).label(
+        first.file,
+        first.span.clone(),
+        format!("the name of {}", first_code.prose()),
+    );
+    for (other, source) in &others[1..] {
+        diagnostic = diagnostic.label(source.file, source.span.clone(), format!("the name of {}", other.prose()));
+    }
+    if !others.iter().any(|(_, source)| source.in_doc) {
+        return diagnostic.help(format!("give {} a name that differs in more than case and punctuation", code.prose()));
+    }
+    let renamed: Vec<&CodeKey> = others.iter().map(|(code, _)| *code).collect();
+    diagnostic.help(from_the_doc(inputs, &renamed, "the doc gives them one name"))
 }
 
 /// A name and the place it was written: the overlay, or the doc's name column.
@@ -79,6 +107,8 @@ struct NameSource<'a> {
     text: String,
     file: &'a SourceFile,
     span: Range<usize>,
+    /// Whether the name is the doc's, which only the overlay's `[names]` can change.
+    in_doc: bool,
 }
 
 /// The name a code has with `[naming] fallback = "code"`: the string code as written, or
@@ -104,15 +134,21 @@ fn name_source<'a>(
             text: name.name.value.clone(),
             file: inputs.overlay_file,
             span: name.name.span.clone(),
+            in_doc: false,
         });
     }
     if let Described::Row(Documented { name: Some(cell), .. }) = described {
         let prefix = inputs.overlay.naming.strip_prefix.as_ref().map_or("", |prefix| prefix.value.as_str());
         let text = cell.text.strip_prefix(prefix).unwrap_or(&cell.text).to_owned();
-        return Some(NameSource { text, file: inputs.doc_file, span: cell.span.clone() });
+        return Some(NameSource { text, file: inputs.doc_file, span: cell.span.clone(), in_doc: true });
     }
     let fallback = inputs.overlay.naming.fallback_to_code.as_ref().filter(|flag| flag.value)?;
-    Some(NameSource { text: fallback_name(code), file: inputs.overlay_file, span: fallback.span.clone() })
+    Some(NameSource {
+        text: fallback_name(code),
+        file: inputs.overlay_file,
+        span: fallback.span.clone(),
+        in_doc: false,
+    })
 }
 
 /// The diagnostic for a code with no name, saying how to give it one.
@@ -129,15 +165,15 @@ fn unnamed(inputs: &Inputs<'_>, code: &CodeKey, described: Described<'_>) -> Dia
     ))
 }
 
-/// How to fix a name taken from the doc's name column: the page is never edited, so the
-/// overlay's `[names]` gives the code its name instead.
-fn from_the_doc(inputs: &Inputs<'_>, code: &CodeKey, help: &str) -> String {
+/// How to fix names taken from the doc's name column: the page is never edited, so the
+/// overlay's `[names]` gives the codes their names instead.
+fn from_the_doc(inputs: &Inputs<'_>, codes: &[&CodeKey], help: &str) -> String {
+    let lines: Vec<String> = codes.iter().map(|code| format!("`{} = \"<English name>\"`", code.toml_key())).collect();
     format!(
-        "{help}; this name is the doc's, which is never edited: give code {} a name under `[names]` in {}, \
-         `{} = \"<English name>\"`",
-        code.prose(),
+        "{help}; the doc's names are never edited: name {} under `[names]` in {} instead, {}",
+        if codes.len() == 1 { "the code" } else { "the codes" },
         inputs.overlay_file.path,
-        code.toml_key()
+        lines.join(", ")
     )
 }
 

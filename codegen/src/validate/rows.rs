@@ -237,9 +237,11 @@ fn code_span(row: &Row) -> Range<usize> {
 fn row_code(inputs: &Inputs<'_>, row: &Row, kind: CodeKind) -> Result<CodeKey, Diagnostic> {
     let span = code_span(row);
     if row.code.markdown.is_empty() {
-        return Err(inputs
-            .in_doc(span, "this row has no code".to_owned())
-            .help("write the error code in the row's code cell, or delete the row"));
+        return Err(inputs.in_doc(span, "this row has no code".to_owned()).help(format!(
+            "a row without a code documents no code: if the page is published so, leave the row out on purpose: add \
+             `\"\"` to `skip` under `[doc]` in {}",
+            inputs.overlay_file.path
+        )));
     }
     codes::read_cell(&row.code, kind).map_err(|error| match is_range(&row.code.text, kind) {
         true => inputs.in_doc(span, format!("code cell `{}` is a range, not one code", row.code.text)).help(format!(

@@ -186,11 +186,18 @@ fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic
     };
     let code = facts.code;
     let message = format!("code {} is written in {} rows that give it different {what}", code.prose(), rows.len());
-    let mut diagnostic = inputs.in_doc(code_span(rows[0]), message).help(format!(
+    let mut help = format!(
         "say which row counts: add `{} = N` under `[doc.pick]` in {} (N counts the code's rows from 1, in page order)",
         code.toml_key(),
         inputs.overlay_file.path
-    ));
+    );
+    if !statuses {
+        help.push_str(&format!(
+            "; or name the code under `[names]`, `{} = \"<English name>\"`, and the rows' texts are joined",
+            code.toml_key()
+        ));
+    }
+    let mut diagnostic = inputs.in_doc(code_span(rows[0]), message).help(help);
     for (index, row) in rows.iter().enumerate().skip(1) {
         diagnostic = diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}", index + 1, code));
     }

@@ -148,7 +148,10 @@ impl Described<'_> {
     /// The description, solution and message, and the reason for a retired code.
     fn texts(self) -> (Text, Option<Text>, Option<Text>, Option<String>) {
         match self {
-            Described::Row(row) => (row.description.clone(), row.solution.clone(), row.message.clone(), None),
+            Described::Row(row) => {
+                let texts = |joined: &Option<rows::Joined<'_>>| joined.as_ref().map(rows::Joined::to_text);
+                (row.description.to_text(), texts(&row.solution), texts(&row.message), None)
+            }
             Described::Retired(retired) => {
                 let text = retired.description.value.split_whitespace().collect::<Vec<_>>().join(" ");
                 (Text { markdown: text.clone(), text }, None, None, Some(retired.reason.value.clone()))

@@ -160,6 +160,9 @@ fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
 /// range (`301000~301099`) is one cell, which the validator refuses.
 fn code_cells(cell: &Cell) -> Vec<Cell> {
     const SEPARATORS: [char; 4] = [',', '，', '、', '/'];
+    if !cell.markdown.contains(SEPARATORS) {
+        return vec![unquoted(cell.clone())];
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     for (at, c) in cell.markdown.char_indices().filter(|&(_, c)| SEPARATORS.contains(&c)) {

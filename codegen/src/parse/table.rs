@@ -151,16 +151,7 @@ fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Vec<Range<usize>>>) {
         in_heading: false,
     };
     for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => {
-                reader.depth += 1
-            }
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
-                reader.depth = reader.depth.saturating_sub(1)
-            }
-            Event::Start(Tag::Paragraph) if reader.depth == 0 => reader.paragraphs.push(lines(text, range)),
-            event => reader.event(event, range),
-        }
+        reader.event(event, range, text);
     }
     (reader.tables, reader.paragraphs)
 }
@@ -181,9 +172,15 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     /// Takes in one event of the parse, at a range of the parsed text.
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    fn event(&mut self, event: Event<'_>, range: Range<usize>, text: &str) {
+        let in_text = range.clone();
         let range = range.start + self.shift..range.end + self.shift;
         match event {
+            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => self.depth += 1,
+            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
+                self.depth = self.depth.saturating_sub(1)
+            }
+            Event::Start(Tag::Paragraph) if self.depth == 0 => self.paragraphs.push(lines(text, in_text)),
             Event::Start(Tag::Heading { .. }) => {
                 self.heading = Some(String::new());
                 self.in_heading = true;
@@ -271,21 +268,21 @@ pub(super) fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
 pub(super) fn raw_cell_count(row: &str) -> usize {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
-    let mut pipes = Vec::new();
+    let (mut pipes, mut last) = (0, None);
     let mut escaped = false;
-    for (i, c) in row.char_indices() {
+    for (i, c) in row.bytes().enumerate() {
         if escaped {
             escaped = false;
             continue;
         }
         match c {
-            '\\' => escaped = true,
-            '|' => pipes.push(i),
+            b'\\' => escaped = true,
+            b'|' => (pipes, last) = (pipes + 1, Some(i)),
             _ => {}
         }
     }
-    let trailing_pipe = pipes.last().is_some_and(|&i| i + 1 == row.len());
-    pipes.len() + usize::from(!trailing_pipe)
+    let trailing_pipe = last.is_some_and(|i| i + 1 == row.len());
+    pipes + usize::from(!trailing_pipe)
 }
 
 /// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,

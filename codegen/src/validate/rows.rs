@@ -1,6 +1,7 @@
 //! Step 1: the doc's rows, each under its code. A code written in several rows keeps the
 //! text of all of them, joined in page order, unless `[doc.pick]` says which row counts.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -31,11 +32,30 @@ pub(super) struct Documented<'a> {
     /// The first non-empty HTTP cell of those rows, if any.
     pub(super) http: Option<&'a Cell>,
     /// The descriptions of those rows joined, or the overlay's `[descriptions]` entry.
-    pub(super) description: Text,
+    pub(super) description: Joined<'a>,
     /// Their solutions joined, if any is not empty.
-    pub(super) solution: Option<Text>,
+    pub(super) solution: Option<Joined<'a>>,
     /// Their messages joined, if any is not empty.
-    pub(super) message: Option<Text>,
+    pub(super) message: Option<Joined<'a>>,
+}
+
+/// The texts of a code's cells joined: most codes have one row, whose cell is borrowed
+/// rather than copied until the catalog takes it.
+pub(super) enum Joined<'a> {
+    /// One distinct text, a cell of the doc.
+    Cell(&'a Cell),
+    /// Several, joined; or the overlay's `[descriptions]` entry.
+    Text(Text),
+}
+
+impl Joined<'_> {
+    /// The text in both forms, owned.
+    pub(super) fn to_text(&self) -> Text {
+        match self {
+            Joined::Cell(cell) => Text { markdown: cell.markdown.clone(), text: cell.text.clone() },
+            Joined::Text(text) => text.clone(),
+        }
+    }
 }
 
 /// Reads each row's code as a code of `kind` and joins the rows of each code; reports rows
@@ -61,7 +81,13 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
         inputs.overlay.doc.pick.iter().map(|(code, occurrence)| (&code.value, occurrence.value)).collect();
     let given: BTreeMap<&CodeKey, &GivenDescription> =
         inputs.overlay.descriptions.iter().map(|given| (&given.code.value, given)).collect();
-    let named: BTreeSet<&CodeKey> = inputs.overlay.names.iter().map(|name| &name.code.value).collect();
+    // Looked up only for codes written in several rows, so made only if the doc has one.
+    let named: OnceCell<BTreeSet<&CodeKey>> = OnceCell::new();
+    let is_named = |code: &CodeKey| {
+        named.get_or_init(|| inputs.overlay.names.iter().map(|name| &name.code.value).collect()).contains(code)
+    };
+    // Built in code order, then made a map at once, which is cheaper than inserting each.
+    let mut documented_codes = Vec::with_capacity(grouped.len());
     for (code, all) in &grouped {
         // A picked code counts at its picked occurrence only; a pick of none is reported below.
         let counting = match picks.get(code) {
@@ -73,17 +99,17 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
             }
             None => all.as_slice(),
         };
-        let facts = Facts { code, rows: counting, given: given.get(code).copied(), named: named.contains(code) };
+        let named = counting.len() > 1 && is_named(code);
+        let facts = Facts { code, rows: counting, given: given.get(code).copied(), named };
         match documented(inputs, &facts) {
-            Ok(documented) => {
-                rows.by_code.insert(code.clone(), documented);
-            }
+            Ok(documented) => documented_codes.push((code.clone(), documented)),
             Err(found) => {
                 diagnostics.extend(found);
                 rows.rejected.insert(code.clone());
             }
         }
     }
+    rows.by_code = documented_codes.into_iter().collect();
     let (unused, picked_nothing) = unused_picks(inputs, &grouped);
     diagnostics.extend(unused);
     rows.rejected.extend(picked_nothing);
@@ -117,7 +143,9 @@ fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Document
     }
     let description = match (joined(rows.iter().map(|row| &row.description)), facts.given) {
         (Some(description), None) => Some(description),
-        (None, Some(given)) => given_description(inputs, code, given).map_err(|found| diagnostics.push(found)).ok(),
+        (None, Some(given)) => {
+            given_description(inputs, code, given).map(Joined::Text).map_err(|found| diagnostics.push(found)).ok()
+        }
         (None, None) => {
             diagnostics.push(no_description(inputs, code, rows[0]));
             None
@@ -148,27 +176,31 @@ fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Document
 
 /// The non-empty texts of some cells, each distinct text once, in page order, joined: the
 /// Markdown with `<br>`, so that it stays one line as in a table cell, the text with ` / `.
-fn joined<'c>(cells: impl Iterator<Item = &'c Cell>) -> Option<Text> {
+fn joined<'a>(mut cells: impl Iterator<Item = &'a Cell>) -> Option<Joined<'a>> {
+    let first = cells.find(|cell| !cell.text.is_empty())?;
     let mut distinct: Vec<&Cell> = Vec::new();
     for cell in cells {
-        if !cell.text.is_empty() && !distinct.iter().any(|seen| seen.text == cell.text) {
+        if !cell.text.is_empty() && cell.text != first.text && !distinct.iter().any(|seen| seen.text == cell.text) {
             distinct.push(cell);
         }
     }
-    match distinct.as_slice() {
-        [] => None,
-        [one] => Some(Text { markdown: one.markdown.clone(), text: one.text.clone() }),
-        many => Some(Text {
-            markdown: many.iter().map(|cell| cell.markdown.as_str()).collect::<Vec<_>>().join("<br>"),
-            text: many.iter().map(|cell| cell.text.as_str()).collect::<Vec<_>>().join(" / "),
-        }),
+    if distinct.is_empty() {
+        return Some(Joined::Cell(first));
     }
+    distinct.insert(0, first);
+    Some(Joined::Text(Text {
+        markdown: distinct.iter().map(|cell| cell.markdown.as_str()).collect::<Vec<_>>().join("<br>"),
+        text: distinct.iter().map(|cell| cell.text.as_str()).collect::<Vec<_>>().join(" / "),
+    }))
 }
 
 /// The rows of a code that give it different names or HTTP statuses, reported once with
 /// every row: the doc says two things, and only the overlay can say which counts.
 fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic> {
     let rows = facts.rows;
+    if rows.len() < 2 {
+        return None;
+    }
     let distinct = |values: Vec<String>| values.into_iter().collect::<BTreeSet<String>>().len() > 1;
     let names = rows.iter().filter_map(|row| row.name.as_ref()).map(|cell| cell.text.clone());
     let names = !facts.named && distinct(names.filter(|name| !name.is_empty()).collect());

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use errtab_codegen::{SourceFile, diagnostic, inspect::inspect};
+use errtab_codegen::model::{Cell, Row, Text};
+use errtab_codegen::{SourceFile, diagnostic, inspect::inspect, parse};
 
 fn fixture(doc: &Path) -> (SourceFile, SourceFile) {
     let read = |path: &Path| std::fs::read(path).unwrap();
@@ -58,4 +59,40 @@ fn quirks_read_the_same_with_crlf_and_a_bom() {
             assert_eq!(seen(&SourceFile::new(doc.path.clone(), text)), expected, "{}", doc.path);
         }
     });
+}
+
+/// The solution and message columns reach the catalog: each entry's solution and message are
+/// the distinct non-empty cells of its rows, in page order, joined (the text with ` / `, the
+/// Markdown with `<br>`), and none when every such cell is empty.
+#[test]
+fn solutions_and_messages_reach_the_catalog() {
+    for name in ["solution-and-message", "guidance", "repeated-rows-joined", "second-code-column"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/vendors/{name}.md"));
+        let (doc, overlay) = fixture(&path);
+        let output = errtab_codegen::generate(&doc, &overlay).unwrap_or_else(|_| panic!("{name} generates"));
+        let (overlay_model, _) = parse::overlay(&overlay);
+        let (doc_model, _) = parse::doc(&doc, &overlay_model);
+        for entry in &output.catalog.entries {
+            let rows: Vec<&Row> = doc_model.rows.iter().filter(|row| row.code.text == entry.code.to_string()).collect();
+            let expected = |cell: fn(&Row) -> Option<&Cell>| {
+                let mut distinct: Vec<&Cell> = Vec::new();
+                for cell in rows.iter().filter_map(|row| cell(row)).filter(|cell| !cell.text.is_empty()) {
+                    if !distinct.iter().any(|seen| seen.text == cell.text) {
+                        distinct.push(cell);
+                    }
+                }
+                let join = |part: fn(&Cell) -> &str, with: &str| {
+                    distinct.iter().map(|c| part(c)).collect::<Vec<_>>().join(with)
+                };
+                (!distinct.is_empty())
+                    .then(|| Text { markdown: join(|c| &c.markdown, "<br>"), text: join(|c| &c.text, " / ") })
+            };
+            assert_eq!(entry.solution, expected(|row| row.solution.as_ref()), "{name}: solution of {}", entry.code);
+            assert_eq!(entry.message, expected(|row| row.message.as_ref()), "{name}: message of {}", entry.code);
+        }
+        assert!(
+            output.catalog.entries.iter().any(|entry| entry.solution.is_some() || entry.message.is_some()),
+            "{name}"
+        );
+    }
 }

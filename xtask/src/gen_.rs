@@ -187,18 +187,20 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
-        let output = match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
+        // The root doc's enum is re-exported at the crate's root; any other is in its module.
+        let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC);
+        let output = match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module }).generate() {
             Ok(output) => output,
             Err(diagnostics) => {
                 invalid.push(InvalidSpec { doc, overlay, diagnostics });
                 continue;
             }
         };
-        let (Some(catalogue), Some(module)) = (spec.catalogue, &spec.module) else {
+        let Some(catalogue) = spec.catalogue else {
             outputs.push((spec.rust, output.rust));
             continue;
         };
-        let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
+        let markdown = output.catalogue;
         let Some(previous) = read_if_exists(root, &catalogue)? else {
             let count = output.catalog.entries.len();
             changes.push(format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc));

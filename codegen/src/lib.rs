@@ -41,8 +41,6 @@ pub mod parse;
 pub mod render;
 pub mod report;
 pub mod source;
-#[doc(hidden)]
-pub mod synthetic;
 pub mod validate;
 
 pub(crate) mod codes;

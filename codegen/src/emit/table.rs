@@ -86,10 +86,11 @@ pub(super) fn error_kind(catalog: &Catalog) -> TokenStream {
 pub(super) fn rows(context: &Context<'_>) -> TokenStream {
     let Context { catalog, kind, variants } = context;
     let len = Literal::usize_unsuffixed(catalog.entries.len());
+    let kinds: Vec<_> = catalog.classes.iter().map(|class| format_ident!("{}", class.variant)).collect();
     let rows = catalog.entries.iter().zip(variants).map(|(entry, variant)| {
         let code = kind.literal(&entry.key());
         let name = string_literal(&entry.variant);
-        let class = format_ident!("{}", catalog.classes[entry.class].variant);
+        let class = &kinds[entry.class];
         let retryable = entry.retryable;
         let description = string_literal(&entry.text);
         quote! {

@@ -127,7 +127,7 @@ impl CodeKind {
 
     /// `from_code`'s body: a binary search of `ROWS` by code, the found row's variant or
     /// `Unknown` holding the code.
-    pub(super) fn from_code_body(self) -> TokenStream {
+    pub(super) fn lookup(self) -> TokenStream {
         let (variant, unknown) = match self {
             CodeKind::Integer => (quote!(ROWS[index].variant), quote!(UnknownCode(code))),
             CodeKind::String => {

@@ -33,7 +33,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
         format!(" The error code for a {}. Never fails: a code the documentation does not", kind.noun()),
         format!(" list becomes [`ErrorCode::Unknown`], keeping the {}.", kind.noun()),
     ];
-    let from_code_body = kind.from_code_body();
+    let lookup = kind.lookup();
     let readers = readers(context);
     quote! {
         #[allow(deprecated)]
@@ -50,7 +50,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
             #(#[doc = #from_code_doc])*
             #[inline]
             pub fn from_code(code: #code_type) -> ErrorCode {
-                #from_code_body
+                #lookup
             }
 
             #readers

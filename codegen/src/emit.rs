@@ -11,8 +11,8 @@
 //!
 //! The module is built from small parts (the enum, the rows, the methods, the formatting
 //! impls, the conversions and serde) that are the same for integer and string codes; only
-//! [`CodeKind`] knows what differs between them. Every path is fully qualified so the output
-//! compiles whatever the user has in scope.
+//! `CodeKind` (`emit/code_kind.rs`) knows what differs between them. Every path is fully
+//! qualified so the output compiles whatever the user has in scope.
 
 mod code_kind;
 mod methods;

@@ -18,7 +18,7 @@ use crate::source::{SourceFile, normalized};
 /// Items are parsed and printed one at a time, each dropped before the next is parsed, so
 /// only one item's syntax tree is in memory at once: prettyplease prints a file item by item
 /// anyway, and at 100,000 codes the tree of the whole file no longer fits the caches. A blank
-/// line separates items, and the members of an `impl` (see [`print_item`]), as rustfmt leaves
+/// line separates items, and the members of an `impl` (see `print_item`), as rustfmt leaves
 /// them in hand-written code.
 pub fn render(tokens: TokenStream, sources: &[&SourceFile]) -> Result<String, String> {
     let paths: Vec<&str> = sources.iter().map(|source| source.path.as_str()).collect();

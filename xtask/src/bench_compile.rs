@@ -1,6 +1,6 @@
 //! `cargo xtask bench-compile`: what the generated crate costs its users to compile.
 //!
-//! Generates the crate for a synthetic spec of N codes (see `errtab_codegen::synthetic`)
+//! Generates the crate for a synthetic spec of N codes (see the `errtab-synthetic` crate)
 //! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module and its
 //! rustdoc catalogue beside copies of the rest of `generated/src/` (`lib.rs`, `body.rs`), the
 //! same dependencies (`serde`, and `http` behind the feature of that name, left off),
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use errtab_codegen::synthetic;
+use errtab_synthetic as synthetic;
 
 /// What to measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -222,7 +222,9 @@ pub(crate) fn generate_specs(root: &Path, specs: Vec<Spec>) -> Result<(Vec<Gener
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
-        match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
+        // The root doc's enum is re-exported at the crate's root; any other is in its module.
+        let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC);
+        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module }).generate() {
             Ok(output) => generated.push(Generated { spec, doc, overlay, output }),
             Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, diagnostics }),
         }
@@ -262,12 +264,11 @@ enum Previous<'a> {
 /// changes that would break downstream code silently.
 fn update_catalogue(
     generated: &Generated,
-    module: &str,
     previous: Previous<'_>,
     package: &Package,
 ) -> Result<CatalogueUpdate, Vec<Diagnostic>> {
     let Generated { spec, doc, overlay, output } = generated;
-    let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
+    let markdown = &output.catalogue;
     let version = package.version.as_str();
     let previous = match previous {
         Previous::Catalogue(previous) => previous,
@@ -278,7 +279,7 @@ fn update_catalogue(
             let count = output.catalog.entries.len();
             let needs = report::next_version(version, bump);
             let report = format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc);
-            let markdown = report::stamp(&markdown, &package.name, &needs);
+            let markdown = report::stamp(markdown, &package.name, &needs);
             return Ok(CatalogueUpdate { report, bump, markdown, needs });
         }
     };
@@ -295,7 +296,7 @@ fn update_catalogue(
         true => String::new(),
         false => format!("changes in {}:\n{}", spec.doc, diff.render(&package.name, version)),
     };
-    let markdown = report::stamp(&markdown, &package.name, &needs);
+    let markdown = report::stamp(markdown, &package.name, &needs);
     Ok(CatalogueUpdate { report, bump: diff.bump(), markdown, needs })
 }
 
@@ -318,7 +319,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     }
     let new_crate = previous.iter().all(Option::is_none);
     for (generated, previous) in generated.into_iter().zip(&previous) {
-        let (Some(catalogue), Some(module)) = (&generated.spec.catalogue, &generated.spec.module) else {
+        let Some(catalogue) = &generated.spec.catalogue else {
             outputs.push((generated.spec.rust, generated.output.rust));
             continue;
         };
@@ -327,7 +328,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             None if new_crate => Previous::NewCrate,
             None => Previous::NewModule,
         };
-        let update = match update_catalogue(&generated, module, previous, &package) {
+        let update = match update_catalogue(&generated, previous, &package) {
             Ok(update) => update,
             Err(diagnostics) => {
                 let Generated { doc, overlay, .. } = generated;

@@ -115,13 +115,13 @@ impl CodeKind {
         }
     }
 
-    /// `from_code`'s body: a binary search of `ROWS` by code, the found row's variant or
-    /// `Unknown` holding the code.
+    /// `from_code`'s body: a binary search of `ROWS` by code, the found row's variant (in
+    /// `VARIANTS`) or `Unknown` holding the code.
     pub(super) fn lookup(self) -> TokenStream {
         let (variant, unknown) = match self {
-            CodeKind::Integer => (quote!(ROWS[index].variant), quote!(UnknownCode(code))),
+            CodeKind::Integer => (quote!(VARIANTS[index]), quote!(UnknownCode(code))),
             CodeKind::String => {
-                (quote!(ROWS[index].variant.clone()), quote!(UnknownCode(::std::boxed::Box::from(code))))
+                (quote!(VARIANTS[index].clone()), quote!(UnknownCode(::std::boxed::Box::from(code))))
             }
         };
         quote! {

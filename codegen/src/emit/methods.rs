@@ -26,6 +26,11 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
             }
         })
     });
+    // With no code retired, the documented codes are every row's variant.
+    let all = match entries.iter().any(|entry| entry.retired.is_some()) {
+        false => quote!(&VARIANTS),
+        true => quote!(&[#(ErrorCode::#documented),*]),
+    };
     let len = Literal::usize_unsuffixed(entries.len());
     let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
     let (receiver, code_type) = (kind.receiver(), kind.code_type());
@@ -39,7 +44,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
         #[allow(deprecated)]
         impl ErrorCode {
             /// Every code the documentation lists, in ascending code order.
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#documented),*];
+            pub const ALL: &'static [ErrorCode] = #all;
 
             /// Codes the documentation no longer lists, kept as deprecated variants so code that
             /// names them still compiles; [`ErrorCode::from_code`] still maps them.

@@ -120,9 +120,7 @@ impl CodeKind {
     pub(super) fn lookup(self) -> TokenStream {
         let (variant, unknown) = match self {
             CodeKind::Integer => (quote!(VARIANTS[index]), quote!(UnknownCode(code))),
-            CodeKind::String => {
-                (quote!(VARIANTS[index].clone()), quote!(UnknownCode(::std::boxed::Box::from(code))))
-            }
+            CodeKind::String => (quote!(VARIANTS[index].clone()), quote!(UnknownCode(::std::boxed::Box::from(code)))),
         };
         quote! {
             match ROWS.binary_search_by_key(&code, |row| row.code) {

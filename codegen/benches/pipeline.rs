@@ -8,7 +8,8 @@
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use errtab_codegen::model::{Catalog, Doc, Overlay};
-use errtab_codegen::{SourceFile, emit, parse, render, synthetic, validate};
+use errtab_codegen::{SourceFile, emit, parse, render, validate};
+use errtab_synthetic as synthetic;
 
 fn main() {
     divan::main();

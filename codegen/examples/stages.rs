@@ -9,7 +9,8 @@
 
 use std::time::Instant;
 
-use errtab_codegen::{emit, parse, render, synthetic, validate};
+use errtab_codegen::{emit, parse, render, validate};
+use errtab_synthetic as synthetic;
 
 fn main() {
     let rows = match std::env::args().nth(1).map(|arg| arg.parse::<usize>()) {

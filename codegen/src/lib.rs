@@ -23,7 +23,7 @@
 //!     "spec/errors.toml",
 //!     "[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n9003 = \"Meeting not exist\"\n",
 //! );
-//! match (Config { doc: &doc, overlay: &overlay }).generate() {
+//! match (Config { doc: &doc, overlay: &overlay, module: None }).generate() {
 //!     // Write `output.rust` to `src/errors.rs` and `output.catalogue` beside it.
 //!     Ok(output) => assert!(output.rust.contains("MeetingNotExist")),
 //!     Err(problems) => panic!("{}", diagnostic::render(&problems, &[&doc, &overlay], diagnostic::Colour::Plain)),
@@ -41,8 +41,6 @@ pub mod parse;
 pub mod render;
 pub mod report;
 pub mod source;
-#[doc(hidden)]
-pub mod synthetic;
 pub mod validate;
 
 pub(crate) mod codes;
@@ -50,19 +48,35 @@ pub(crate) mod codes;
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;
 
-/// One doc and its overlay: what the generator reads.
+/// One doc and its overlay, and where the generated module sits in its crate.
 #[derive(Clone, Copy, Debug)]
 pub struct Config<'a> {
     /// The Markdown page listing the error codes.
     pub doc: &'a SourceFile,
     /// The TOML overlay with the decisions the page does not make.
     pub overlay: &'a SourceFile,
+    /// The path of the generated module from its crate's root (`dingtalk`, `vendors::dingtalk`),
+    /// which the catalogue's links name (`crate::dingtalk::ErrorCode::SystemBusy`); `None`
+    /// when the crate re-exports the enum at its root (`crate::ErrorCode::SystemBusy`).
+    pub module: Option<&'a str>,
 }
 
 impl Config<'_> {
     /// Runs the whole pipeline: the generated Rust module and catalogue, or every problem.
     pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
-        generate(self.doc, self.overlay)
+        let catalog = check(self.doc, self.overlay)?;
+        let sources = [self.doc, self.overlay];
+        let tokens = emit::emit(&catalog);
+        match render::render(tokens, &sources) {
+            Ok(rust) => {
+                let catalogue = render::catalogue_markdown(&catalog, &sources, self.module);
+                Ok(Output { catalog, rust, catalogue })
+            }
+            Err(message) => Err(vec![
+                Diagnostic::new(self.doc, 0..0, message)
+                    .help("this is a bug in the generator; please report it with this doc"),
+            ]),
+        }
     }
 
     /// Reads and checks the doc and overlay without generating code.
@@ -121,17 +135,31 @@ pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked,
 }
 
 /// Runs the whole pipeline: the generated Rust file for a doc and its overlay, or every
-/// problem found in them.
+/// problem found in them; the catalogue links the enum at the crate's root (see
+/// [`Config::module`]).
 pub fn generate(doc: &SourceFile, overlay: &SourceFile) -> Result<Output, Vec<Diagnostic>> {
-    let catalog = check(doc, overlay)?;
-    let tokens = emit::emit(&catalog);
-    match render::render(tokens, &[doc, overlay]) {
-        Ok(rust) => {
-            let catalogue = render::catalogue_markdown(&catalog, &[doc, overlay]);
-            Ok(Output { catalog, rust, catalogue })
+    Config { doc, overlay, module: None }.generate()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_links_into_the_module_it_is_told() {
+        let doc = SourceFile::new("spec/a.md", "| 错误码 | 说明 |\n| --- | --- |\n| 9003 | 会议不存在 |\n");
+        let overlay = SourceFile::new(
+            "spec/a.toml",
+            "[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n9003 = \"Gone\"\n",
+        );
+        for (module, link) in [
+            (None, "](crate::ErrorCode::Gone)"),
+            (Some("dingtalk"), "](crate::dingtalk::ErrorCode::Gone)"),
+            (Some("vendors::dingtalk"), "](crate::vendors::dingtalk::ErrorCode::Gone)"),
+        ] {
+            let output = Config { doc: &doc, overlay: &overlay, module }.generate().unwrap();
+            assert!(output.catalogue.contains(link), "{module:?}: {}", output.catalogue);
+            assert_eq!(output.catalogue.matches("](crate::").count(), 1, "{}", output.catalogue);
         }
-        Err(message) => Err(vec![
-            Diagnostic::new(doc, 0..0, message).help("this is a bug in the generator; please report it with this doc"),
-        ]),
     }
 }

@@ -6,6 +6,7 @@
 //! time per item. The baselines, all over the same 37 codes:
 //!
 //! - `handwritten`: an enum with one `match` per method, the limit a generator can reach;
+//! - `phf`: a perfect-hash map from code to variant, as rust-postgres' `SqlState::from_code`;
 //! - `num_enum`: an enum deriving `num_enum::FromPrimitive` with a catch-all variant;
 //! - `serde_repr`: an enum deriving `serde_repr::Deserialize_repr` (it has no unknown variant);
 //! - `raw_i64`: the body read into derived structs that keep the code as a plain `i64`.
@@ -83,6 +84,23 @@ macro_rules! baselines {
             }
         }
 
+        /// What rust-postgres does for its `SqlState`: a perfect-hash map built by `phf`'s
+        /// macro from each code to the hand-written enum's variant. `phf_map!` needs a type
+        /// suffix on its first key, which the table's literals do not have, so the map opens
+        /// with 0, an undocumented code, mapped to what `from_code` makes of it.
+        mod with_phf {
+            use super::handwritten::Code;
+
+            static CODES: phf::Map<i64, Code> = phf::phf_map! {
+                0i64 => Code::Unknown(0),
+                $($code => Code::$variant,)*
+            };
+
+            pub fn from_code(code: i64) -> Code {
+                CODES.get(&code).copied().unwrap_or(Code::Unknown(code))
+            }
+        }
+
         /// What `num_enum` derives: `From<i64>` with a catch-all variant, `Into<i64>`.
         mod with_num_enum {
             #[derive(Clone, Copy, Debug, PartialEq, Eq, num_enum::FromPrimitive, num_enum::IntoPrimitive)]
@@ -157,6 +175,9 @@ fn check_baselines() {
         .map(|&(code, variant, status, description)| (code, variant.to_owned(), Some(status), Some(description)))
         .collect();
     assert_eq!(crate_codes, table, "the baselines in benches/runtime.rs are out of date with the crate");
+    for code in documented().into_iter().chain(undocumented()) {
+        assert_eq!(with_phf::from_code(code), handwritten::Code::from_code(code), "the phf map differs at {code}");
+    }
 }
 
 /// How many inputs each iteration handles.
@@ -221,6 +242,11 @@ mod from_code_documented {
     fn num_enum(bencher: Bencher<'_, '_>) {
         each(bencher, &documented(), with_num_enum::Code::from);
     }
+
+    #[divan::bench]
+    fn phf(bencher: Bencher<'_, '_>) {
+        each(bencher, &documented(), with_phf::from_code);
+    }
 }
 
 mod from_code_undocumented {
@@ -239,6 +265,11 @@ mod from_code_undocumented {
     #[divan::bench]
     fn num_enum(bencher: Bencher<'_, '_>) {
         each(bencher, &undocumented(), with_num_enum::Code::from);
+    }
+
+    #[divan::bench]
+    fn phf(bencher: Bencher<'_, '_>) {
+        each(bencher, &undocumented(), with_phf::from_code);
     }
 }
 

@@ -5,8 +5,8 @@
 /// An error code of the API: one variant per code its documentation lists, and
 /// [`ErrorCode::Unknown`] for any other.
 ///
-/// Variants are in ascending code order, so the derived `Ord` orders documented codes
-/// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
+/// Variants are in ascending code order, so the derived `Ord` orders documented
+/// codes by number. The enum is `#[non_exhaustive]`: a new version of the documentation
 /// adds variants without a breaking change.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -162,18 +162,21 @@ pub enum ErrorCode {
     /// A code the documentation does not list, kept exactly as received.
     Unknown(UnknownCode),
 }
+
 /// An error code the documentation does not list.
 ///
 /// Only [`ErrorCode::from_code`] makes one, so it never holds a documented code and
 /// two values of one code always compare equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownCode(i64);
+
 impl UnknownCode {
     /// The numeric code.
     pub fn code(self) -> i64 {
         self.0
     }
 }
+
 /// The class of an error code, as the documentation groups them; each class answers
 /// with one HTTP status.
 #[non_exhaustive]
@@ -184,6 +187,7 @@ pub enum ErrorKind {
     /// The `service` class: HTTP 500.
     Service,
 }
+
 impl ErrorKind {
     /// The HTTP status every code of this class answers with.
     pub fn http_status(self) -> u16 {
@@ -193,7 +197,288 @@ impl ErrorKind {
         }
     }
 }
-/// Every variant but `Unknown`, documented and retired, in ascending code order.
+
+/// One code of the documentation: what it and the overlay say about it.
+struct Row {
+    /// The code, as the API sends it.
+    code: i64,
+    /// The code's variant's name, as `Debug` prints it.
+    name: &'static str,
+    /// The code's class, which gives its HTTP status.
+    kind: ErrorKind,
+    /// Whether the documentation says retrying later may succeed.
+    retryable: bool,
+    /// The documentation's description, as plain text.
+    description: &'static str,
+}
+
+/// Every documented and retired code, in ascending code order: the row at
+/// `ErrorCode::index()` is the variant's.
+static ROWS: [Row; 37] = [
+    Row {
+        code: 9002,
+        name: "InvalidTinyIdOrMeetingId",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "获取 TinyId 错误或者 meetingId 错误",
+    },
+    Row {
+        code: 9003,
+        name: "MeetingNotExist",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "会议不存在",
+    },
+    Row {
+        code: 9008,
+        name: "MeetingCreationLimitExceeded",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "创建会议数量超过限制",
+    },
+    Row {
+        code: 9042,
+        name: "NoPermission",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "无权限操作",
+    },
+    Row {
+        code: 9061,
+        name: "MeetingQueryRateLimited",
+        kind: ErrorKind::Service,
+        retryable: true,
+        description: "查询会议过于频繁，超过限频次数",
+    },
+    Row {
+        code: 9093,
+        name: "SubjectHasSensitiveWords",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "会议主题 (subject) 包含敏感词",
+    },
+    Row {
+        code: 9098,
+        name: "MeetingCountLimitExceeded",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "会议数量超过限制",
+    },
+    Row {
+        code: 9099,
+        name: "NoPermissionToEnterBookedMeeting",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "无权限进入预订会议",
+    },
+    Row {
+        code: 9100,
+        name: "NoPermissionToBookMeeting",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "无权限预订会议",
+    },
+    Row {
+        code: 9101,
+        name: "NoPermissionToJoinMeeting",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "无权限加入会议",
+    },
+    Row {
+        code: 9102,
+        name: "NoPermissionToModifyMeeting",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "无权限修改会议",
+    },
+    Row {
+        code: 9103,
+        name: "RoomsToWaitingRoomUnsupported",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "暂不支持将 rooms 移入等候室",
+    },
+    Row {
+        code: 9104,
+        name: "CannotStopDeviceVideo",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "无法停止该设备视频",
+    },
+    Row {
+        code: 10000,
+        name: "UserApiUnknownError",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "用户管理 API 调用未知错误类型",
+    },
+    Row {
+        code: 10001,
+        name: "UserApiInvalidParameter",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "用户管理 API 调用参数错误",
+    },
+    Row {
+        code: 10005,
+        name: "AppVersionDisabled",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "app-version 被禁用",
+    },
+    Row {
+        code: 20002,
+        name: "UserAlreadyExists",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "用户已存在",
+    },
+    Row {
+        code: 20003,
+        name: "UserUnavailable",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "用户不可用",
+    },
+    Row {
+        code: 40000,
+        name: "InvalidPhoneNumber",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "手机号码不合法",
+    },
+    Row {
+        code: 41001,
+        name: "InvalidEmailAddress",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "邮箱地址不合法",
+    },
+    Row {
+        code: 41002,
+        name: "EmailAlreadyUsed",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "邮箱已被使用",
+    },
+    Row {
+        code: 41003,
+        name: "PhoneNumberAlreadyExists",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "手机号码已存在",
+    },
+    Row {
+        code: 50000,
+        name: "InvalidCorpId",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "企业 ID 不合法",
+    },
+    Row {
+        code: 50001,
+        name: "CorpUnavailable",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "企业不可用",
+    },
+    Row {
+        code: 190001,
+        name: "UserNotRegistered",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头",
+    },
+    Row {
+        code: 190300,
+        name: "TimestampOutOfRange",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "API 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求",
+    },
+    Row {
+        code: 190301,
+        name: "TimestampNonceReused",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce",
+    },
+    Row {
+        code: 190303,
+        name: "UnauthenticatedSecret",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带",
+    },
+    Row {
+        code: 190310,
+        name: "PerMinuteCallLimitExceeded",
+        kind: ErrorKind::Request,
+        retryable: true,
+        description: "每分钟总接口调用次数超过限制",
+    },
+    Row {
+        code: 190311,
+        name: "DailyCallLimitExceeded",
+        kind: ErrorKind::Request,
+        retryable: true,
+        description: "每天总接口调用次数超过限制",
+    },
+    Row {
+        code: 190312,
+        name: "DailyPerApiCallLimitExceeded",
+        kind: ErrorKind::Request,
+        retryable: true,
+        description: "每天单个接口调用次数超过限制",
+    },
+    Row {
+        code: 200001,
+        name: "MissingRequiredHeader",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "API 请求头缺失必填字段",
+    },
+    Row {
+        code: 200002,
+        name: "RequestReplayDetected",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "API 请求重放判定",
+    },
+    Row {
+        code: 200003,
+        name: "InvalidSignature",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "API 调用签名验证错误",
+    },
+    Row {
+        code: 200004,
+        name: "UnsupportedApiRequest",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "不支持的 API 请求",
+    },
+    Row {
+        code: 200005,
+        name: "InvalidJson",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "JSON 串解析错误",
+    },
+    Row {
+        code: 200006,
+        name: "InvalidParameter",
+        kind: ErrorKind::Request,
+        retryable: false,
+        description: "API 请求参数出错",
+    },
+];
+
+/// The variant of each row of `ROWS`, at the same index: what `from_code` returns
+/// for the code it finds. (A `variant` field in `Row` would say the same, at a third
+/// more of the crate's debug build time for 10,000 codes.)
 #[allow(deprecated)]
 static VARIANTS: [ErrorCode; 37] = [
     ErrorCode::InvalidTinyIdOrMeetingId,
@@ -234,157 +519,71 @@ static VARIANTS: [ErrorCode; 37] = [
     ErrorCode::InvalidJson,
     ErrorCode::InvalidParameter,
 ];
-/// The plain-text description of each variant in `VARIANTS`. An array of strings
-/// rather than one string, as `description()` is on the path of `Display` and a slice
-/// of one string would cost a boundary check at each end.
-static DESCRIPTIONS: [&str; 37] = [
-    "获取 TinyId 错误或者 meetingId 错误",
-    "会议不存在",
-    "创建会议数量超过限制",
-    "无权限操作",
-    "查询会议过于频繁，超过限频次数",
-    "会议主题 (subject) 包含敏感词",
-    "会议数量超过限制",
-    "无权限进入预订会议",
-    "无权限预订会议",
-    "无权限加入会议",
-    "无权限修改会议",
-    "暂不支持将 rooms 移入等候室",
-    "无法停止该设备视频",
-    "用户管理 API 调用未知错误类型",
-    "用户管理 API 调用参数错误",
-    "app-version 被禁用",
-    "用户已存在",
-    "用户不可用",
-    "手机号码不合法",
-    "邮箱地址不合法",
-    "邮箱已被使用",
-    "手机号码已存在",
-    "企业 ID 不合法",
-    "企业不可用",
-    "用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头",
-    "API 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求",
-    "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce",
-    "未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带",
-    "每分钟总接口调用次数超过限制",
-    "每天总接口调用次数超过限制",
-    "每天单个接口调用次数超过限制",
-    "API 请求头缺失必填字段",
-    "API 请求重放判定",
-    "API 调用签名验证错误",
-    "不支持的 API 请求",
-    "JSON 串解析错误",
-    "API 请求参数出错",
-];
-/// The kind of each class, by the class's position in `CODE_CLASSES`.
-static CLASS_KINDS: [ErrorKind; 2] = [ErrorKind::Request, ErrorKind::Service];
-/// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
-///
-/// This table and the ones below hold numbers packed into one byte-string literal:
-/// an array literal of 10,000 numbers costs rustc about as much as 10,000 enum
-/// variants, one literal next to nothing. The function after each reads it.
-static CODES: &[u8; 296] = b"*#\0\0\0\0\0\0+#\0\0\0\0\0\x000#\0\0\0\0\0\0R#\0\0\0\0\0\0e#\0\0\0\0\0\0\x85#\0\0\0\0\0\0\x8A#\0\0\0\0\0\0\x8B#\0\0\0\0\0\0\x8C#\0\0\0\0\0\0\x8D#\0\0\0\0\0\0\x8E#\0\0\0\0\0\0\x8F#\0\0\0\0\0\0\x90#\0\0\0\0\0\0\x10'\0\0\0\0\0\0\x11'\0\0\0\0\0\0\x15'\0\0\0\0\0\0\"N\0\0\0\0\0\0#N\0\0\0\0\0\0@\x9C\0\0\0\0\0\0)\xA0\0\0\0\0\0\0*\xA0\0\0\0\0\0\0+\xA0\0\0\0\0\0\0P\xC3\0\0\0\0\0\0Q\xC3\0\0\0\0\0\x001\xE6\x02\0\0\0\0\0\\\xE7\x02\0\0\0\0\0]\xE7\x02\0\0\0\0\0_\xE7\x02\0\0\0\0\0f\xE7\x02\0\0\0\0\0g\xE7\x02\0\0\0\0\0h\xE7\x02\0\0\0\0\0A\r\x03\0\0\0\0\0B\r\x03\0\0\0\0\0C\r\x03\0\0\0\0\0D\r\x03\0\0\0\0\0E\r\x03\0\0\0\0\0F\r\x03\0\0\0\0\0";
-/// The code of the variant at `index` in `VARIANTS`.
-fn code_at(index: usize) -> i64 {
-    i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
-}
-/// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
-static CODE_CLASSES: &[u8; 37] = b"\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\0\0\0\0\0\0\0\0\0\0\0\0\0";
-/// The class of the variant at `index` in `VARIANTS`.
-fn class_of(index: usize) -> usize {
-    usize::from(CODE_CLASSES[index])
-}
-/// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
-static RETRYABLE: &[u8; 37] = b"\0\0\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x01\x01\x01\0\0\0\0\0\0";
-/// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
-static NAMES: &str = "InvalidTinyIdOrMeetingId MeetingNotExist MeetingCreationLimitExceeded NoPermission MeetingQueryRateLimited SubjectHasSensitiveWords MeetingCountLimitExceeded NoPermissionToEnterBookedMeeting NoPermissionToBookMeeting NoPermissionToJoinMeeting NoPermissionToModifyMeeting RoomsToWaitingRoomUnsupported CannotStopDeviceVideo UserApiUnknownError UserApiInvalidParameter AppVersionDisabled UserAlreadyExists UserUnavailable InvalidPhoneNumber InvalidEmailAddress EmailAlreadyUsed PhoneNumberAlreadyExists InvalidCorpId CorpUnavailable UserNotRegistered TimestampOutOfRange TimestampNonceReused UnauthenticatedSecret PerMinuteCallLimitExceeded DailyCallLimitExceeded DailyPerApiCallLimitExceeded MissingRequiredHeader RequestReplayDetected InvalidSignature UnsupportedApiRequest InvalidJson InvalidParameter ";
-/// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
-static NAME_STARTS: &[u8; 76] = b"\0\0\x19\0)\0F\0S\0k\0\x84\0\x9E\0\xBF\0\xD9\0\xF3\0\x0F\x01-\x01C\x01W\x01o\x01\x82\x01\x94\x01\xA4\x01\xB7\x01\xCB\x01\xDC\x01\xF5\x01\x03\x02\x13\x02%\x029\x02N\x02d\x02\x7F\x02\x96\x02\xB3\x02\xC9\x02\xDF\x02\xF0\x02\x06\x03\x12\x03#\x03";
-/// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
-fn name_start(index: usize) -> usize {
-    usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
-}
-/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a position in
-/// `VARIANTS` plus one, or 0 when empty. A code's search starts at `slot(code)` and goes
-/// forward, wrapping, until it finds the code or an empty slot; at most half the slots are
-/// full, so it always ends.
-static SLOTS: &[u8; 128] = b"\x05\x14\0\0!\0\x1D\0\0\x19\0\0\0\t\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\0\0\0\x16\x03\x04#\0\x1F\0\0\0\x18\0\0\x0E\x0B\0\x13\0\0\0\0\0\0 \0\x10\0\0\0\0\0\0\x08\x1B%\0\0\0\x12\x01\0\0\0\0\r\0\0\0\0\0\x15\0\0\"\0\x1E\0\0\0\x17\0\0\x1C\n\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\0\0\0\x07\x1A$\0\0\0\x11\0\0\0\0\x0F\x0C\0\0\0\0";
-/// The value of a slot in `SLOTS`.
-fn slot_value(slot: usize) -> usize {
-    usize::from(SLOTS[slot])
-}
-/// The number of slots in `SLOTS`, a power of two.
-const SLOT_COUNT: usize = 128;
-/// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
-fn slot(code: i64) -> usize {
-    ((code as u64).wrapping_mul(0x9e3779b97f4a7c15) >> 57) as usize
-}
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code the documentation lists, in ascending code order.
     pub const ALL: &'static [ErrorCode] = &VARIANTS;
+
     /// Codes the documentation no longer lists, kept as deprecated variants so code that
     /// names them still compiles; [`ErrorCode::from_code`] still maps them.
     pub const RETIRED: &'static [ErrorCode] = &[];
+
     /// The error code for a number. Never fails: a code the documentation does not
     /// list becomes [`ErrorCode::Unknown`], keeping the number.
     #[inline]
     pub fn from_code(code: i64) -> ErrorCode {
-        let mut slot = slot(code);
-        loop {
-            let index = slot_value(slot);
-            if index == 0 {
-                return ErrorCode::Unknown(UnknownCode(code));
-            }
-            if code_at(index - 1) == code {
-                return VARIANTS[index - 1];
-            }
-            slot = (slot + 1) % SLOT_COUNT;
+        match ROWS.binary_search_by_key(&code, |row| row.code) {
+            ::core::result::Result::Ok(index) => VARIANTS[index],
+            ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
         }
     }
+
     /// The numeric code, as the API sends it.
     #[inline]
     pub fn code(self) -> i64 {
         match self {
-            ErrorCode::Unknown(unknown) => unknown.0,
-            known => code_at(known.index()),
+            ErrorCode::Unknown(unknown) => unknown.code(),
+            known => ROWS[known.index()].code,
         }
     }
+
     /// The class of the code, which decides its HTTP status; `None` for an unknown code.
     #[inline]
     pub fn kind(self) -> ::core::option::Option<ErrorKind> {
-        match self {
-            ErrorCode::Unknown(_) => ::core::option::Option::None,
-            known => ::core::option::Option::Some(CLASS_KINDS[class_of(known.index())]),
-        }
+        ROWS.get(self.index()).map(|row| row.kind)
     }
+
     /// The HTTP status the API answers with for this code; `None` for an unknown code.
     #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
         self.kind().map(ErrorKind::http_status)
     }
-    /// The HTTP status as an [`http::StatusCode`]; `None` for an
-    /// unknown code.
+
+    /// The HTTP status as an [`http::StatusCode`]; `None` for an unknown code.
     #[cfg(feature = "http")]
     pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
         self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
     }
+
     /// Whether the documentation says retrying later may succeed (the rate limits).
     ///
     /// A hint, not a policy: it says nothing about how long to wait or how often to
     /// try, and it is `false` for unknown codes.
     #[inline]
     pub fn is_retryable(self) -> bool {
-        RETRYABLE.get(self.index()).is_some_and(|&retryable| retryable != 0)
+        ROWS.get(self.index()).is_some_and(|row| row.retryable)
     }
+
     /// The documentation's description as plain text; `None` for an unknown code.
     #[inline]
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        DESCRIPTIONS.get(self.index()).copied()
+        ROWS.get(self.index()).map(|row| row.description)
     }
-    /// The position of a variant in `VARIANTS`; for an unknown code, the number of
-    /// variants, one past the end of every table. Each arm yields the variant's
-    /// discriminant, so this compiles to reading it.
+
+    /// The position of the variant's row in `ROWS`; for an unknown code, the number of
+    /// rows, one past the end. Each arm yields the variant's discriminant, so this
+    /// compiles to reading it.
     fn index(self) -> usize {
         match self {
             ErrorCode::InvalidTinyIdOrMeetingId => 0,
@@ -428,6 +627,7 @@ impl ErrorCode {
         }
     }
 }
+
 impl ::core::fmt::Debug for ErrorCode {
     /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
     /// `Unknown(UnknownCode(123456))`.
@@ -436,13 +636,11 @@ impl ::core::fmt::Debug for ErrorCode {
             ErrorCode::Unknown(unknown) => {
                 f.debug_tuple("Unknown").field(unknown).finish()
             }
-            known => {
-                let index = known.index();
-                f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
-            }
+            known => f.write_str(ROWS[known.index()].name),
         }
     }
 }
+
 impl ::core::fmt::Display for ErrorCode {
     /// The code and its description (`9003 会议不存在`), or the code and a note that
     /// the documentation does not list it.
@@ -457,16 +655,19 @@ impl ::core::fmt::Display for ErrorCode {
         }
     }
 }
+
 impl ::core::convert::From<i64> for ErrorCode {
     fn from(code: i64) -> ErrorCode {
         ErrorCode::from_code(code)
     }
 }
+
 impl ::core::convert::From<ErrorCode> for i64 {
     fn from(code: ErrorCode) -> i64 {
         code.code()
     }
 }
+
 impl ::serde::Serialize for ErrorCode {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -475,6 +676,7 @@ impl ::serde::Serialize for ErrorCode {
         serializer.serialize_i64(self.code())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for ErrorCode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -482,19 +684,24 @@ impl<'de> ::serde::Deserialize<'de> for ErrorCode {
         deserializer.deserialize_i64(CodeVisitor)
     }
 }
+
 /// Reads an error code from any integer that fits `i64`.
 struct CodeVisitor;
+
 impl ::serde::de::Visitor<'_> for CodeVisitor {
     type Value = ErrorCode;
+
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str("an integer error code")
     }
+
     fn visit_i64<E: ::serde::de::Error>(
         self,
         code: i64,
     ) -> ::core::result::Result<ErrorCode, E> {
         ::core::result::Result::Ok(ErrorCode::from_code(code))
     }
+
     fn visit_u64<E: ::serde::de::Error>(
         self,
         code: u64,

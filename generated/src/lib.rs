@@ -47,7 +47,16 @@
 //!
 //! - `json` (on by default): adds [`ApiError`], and with it `serde_json`. Without it the
 //!   crate needs `serde` alone.
-//! - `http`: adds [`ErrorCode::status_code`], the HTTP status as an `http::StatusCode`.
+// The method exists only with the feature, so the link to it does too (docs.rs builds
+// with every feature; a default build would otherwise hold a broken link).
+#![cfg_attr(
+    feature = "http",
+    doc = "- `http`: adds [`ErrorCode::status_code`], the HTTP status as an `http::StatusCode`."
+)]
+#![cfg_attr(
+    not(feature = "http"),
+    doc = "- `http`: adds `ErrorCode::status_code`, the HTTP status as an `http::StatusCode`."
+)]
 //!
 #![doc = include_str!("error_codes.md")]
 

@@ -1,9 +1,10 @@
 //! `cargo xtask bench-compile`: what the generated crate costs its users to compile.
 //!
-//! Generates the crate for a synthetic spec of N codes (see `errtab_codegen::synthetic`)
+//! Generates the crate for a synthetic spec of N codes (see the `errtab-synthetic` crate)
 //! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module and its
 //! rustdoc catalogue beside copies of the rest of `generated/src/` (`lib.rs`, `body.rs`), the
-//! same dependencies (`serde`, and `http` behind the feature of that name, left off),
+//! same dependencies and features (`serde`; `serde_json` behind `json`, on by default as in the
+//! crate; `http` behind the feature of that name, left off),
 //! and the repository's `Cargo.lock`, so it builds offline from the registry cache. For each
 //! profile it times a cold build (`serde` included, after `cargo clean`), then builds of the
 //! crate alone, after `cargo clean -p`, several times, and prints every run and the median.
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use errtab_codegen::synthetic;
+use errtab_synthetic as synthetic;
 
 /// What to measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -98,8 +99,9 @@ fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::
         "# Made by `cargo xtask bench-compile`; a workspace of its own.\n\
          [package]\nname = \"{PACKAGE}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [dependencies]\nserde = {{ version = \"1\", default-features = false, features = [\"std\"] }}\n\
-         http = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\n\
-         [features]\nhttp = [\"dep:http\"]\n\n\
+         http = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
+         serde_json = {{ version = \"1\", optional = true }}\n\n\
+         [features]\ndefault = [\"json\"]\nhttp = [\"dep:http\"]\njson = [\"dep:serde_json\"]\n\n\
          [workspace]\n"
     );
     let mut files = vec![

@@ -190,12 +190,24 @@ pub(crate) struct Spec {
     pub(crate) catalogue: Option<String>,
 }
 
-/// The hostile fixture: every awkward description the generator accepts, made into a module
-/// that `generated/tests/hostile.rs` compiles and checks.
+/// Fixtures made into modules that the generated crate's tests compile and check, as
+/// `[doc, overlay, generated Rust]`: the hostile fixture (every awkward description the
+/// generator accepts; `generated/tests/hostile.rs`) and a doc of string codes using every
+/// section of the overlay (`generated/tests/string_codes.rs`).
+const TEST_MODULES: [[&str; 3]; 2] = [HOSTILE, STRING_CODES];
+
+/// The hostile fixture and the test module made from it.
 const HOSTILE: [&str; 3] = [
     "codegen/tests/fixtures/good/hostile.md",
     "codegen/tests/fixtures/good/hostile.toml",
     "generated/tests/hostile/error_codes.rs",
+];
+
+/// The string-code fixture and the test module made from it.
+const STRING_CODES: [&str; 3] = [
+    "codegen/tests/fixtures/good/string-codes.md",
+    "codegen/tests/fixtures/good/string-codes.toml",
+    "generated/tests/string_codes/error_codes.rs",
 ];
 
 /// The generated crate's manifest, whose name and version the change report quotes.
@@ -222,7 +234,9 @@ pub(crate) fn generate_specs(root: &Path, specs: Vec<Spec>) -> Result<(Vec<Gener
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
-        match (errtab_codegen::Config { doc: &doc, overlay: &overlay }).generate() {
+        // The root doc's enum is re-exported at the crate's root; any other is in its module.
+        let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC);
+        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module }).generate() {
             Ok(output) => generated.push(Generated { spec, doc, overlay, output }),
             Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, diagnostics }),
         }
@@ -262,12 +276,11 @@ enum Previous<'a> {
 /// changes that would break downstream code silently.
 fn update_catalogue(
     generated: &Generated,
-    module: &str,
     previous: Previous<'_>,
     package: &Package,
 ) -> Result<CatalogueUpdate, Vec<Diagnostic>> {
     let Generated { spec, doc, overlay, output } = generated;
-    let markdown = layout::catalogue_in_module(&output.catalogue, &spec.stem, module);
+    let markdown = &output.catalogue;
     let version = package.version.as_str();
     let previous = match previous {
         Previous::Catalogue(previous) => previous,
@@ -278,7 +291,7 @@ fn update_catalogue(
             let count = output.catalog.entries.len();
             let needs = report::next_version(version, bump);
             let report = format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc);
-            let markdown = report::stamp(&markdown, &package.name, &needs);
+            let markdown = report::stamp(markdown, &package.name, &needs);
             return Ok(CatalogueUpdate { report, bump, markdown, needs });
         }
     };
@@ -295,7 +308,7 @@ fn update_catalogue(
         true => String::new(),
         false => format!("changes in {}:\n{}", spec.doc, diff.render(&package.name, version)),
     };
-    let markdown = report::stamp(&markdown, &package.name, &needs);
+    let markdown = report::stamp(markdown, &package.name, &needs);
     Ok(CatalogueUpdate { report, bump: diff.bump(), markdown, needs })
 }
 
@@ -318,7 +331,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     }
     let new_crate = previous.iter().all(Option::is_none);
     for (generated, previous) in generated.into_iter().zip(&previous) {
-        let (Some(catalogue), Some(module)) = (&generated.spec.catalogue, &generated.spec.module) else {
+        let Some(catalogue) = &generated.spec.catalogue else {
             outputs.push((generated.spec.rust, generated.output.rust));
             continue;
         };
@@ -327,7 +340,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             None if new_crate => Previous::NewCrate,
             None => Previous::NewModule,
         };
-        let update = match update_catalogue(&generated, module, previous, &package) {
+        let update = match update_catalogue(&generated, previous, &package) {
             Ok(update) => update,
             Err(diagnostics) => {
                 let Generated { doc, overlay, .. } = generated;
@@ -475,8 +488,10 @@ pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
             stem,
         });
     }
-    let [doc, overlay, rust] = HOSTILE.map(str::to_owned);
-    specs.push(Spec { stem: String::new(), module: None, doc, overlay, rust, catalogue: None });
+    for test_module in TEST_MODULES {
+        let [doc, overlay, rust] = test_module.map(str::to_owned);
+        specs.push(Spec { stem: String::new(), module: None, doc, overlay, rust, catalogue: None });
+    }
     Ok((specs, problems))
 }
 
@@ -608,13 +623,16 @@ pub(crate) mod tests {
             let root = std::env::temp_dir().join(format!("errtab-xtask-{}-{name}", std::process::id()));
             let _ = fs::remove_dir_all(&root);
             let workspace = crate::workspace_root();
-            for path in ["spec/error-codes.md", "spec/error-codes.toml", HOSTILE[0], HOSTILE[1], MANIFEST, LIB_RS] {
+            let sources = TEST_MODULES.iter().flat_map(|[doc, overlay, _]| [*doc, *overlay]);
+            for path in ["spec/error-codes.md", "spec/error-codes.toml", MANIFEST, LIB_RS].into_iter().chain(sources) {
                 let target = root.join(path);
                 fs::create_dir_all(target.parent().unwrap()).unwrap();
                 fs::copy(workspace.join(path), target).unwrap();
             }
             fs::create_dir_all(root.join("generated/src")).unwrap();
-            fs::create_dir_all(root.join("generated/tests/hostile")).unwrap();
+            for [_, _, rust] in TEST_MODULES {
+                fs::create_dir_all(root.join(rust).parent().unwrap()).unwrap();
+            }
             Scratch { root }
         }
 
@@ -674,10 +692,10 @@ pub(crate) mod tests {
     fn gen_writes_the_committed_files_and_then_nothing() {
         let scratch = Scratch::new("writes");
         let report = run(&scratch.root, Mode::Write).unwrap();
-        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 3);
+        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 4);
         let written = scratch.generated();
         let workspace = crate::workspace_root();
-        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md", HOSTILE[2]] {
+        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md", HOSTILE[2], STRING_CODES[2]] {
             let committed = fs::read_to_string(workspace.join(output)).unwrap().replace("\r\n", "\n");
             assert_eq!(written[&scratch.root.join(output)], committed.into_bytes(), "{output}");
         }
@@ -879,6 +897,7 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
             "generated/src/iam_api.rs",
             "generated/src/iam_api.md",
             HOSTILE[2],
+            STRING_CODES[2],
         ];
         let mut actual = written(&report);
         expected.sort();

@@ -118,15 +118,6 @@ pub fn is_generated(text: &str) -> bool {
     })
 }
 
-/// A generated catalogue whose links point at the module its enum is in: the generator links
-/// variants as `crate::ErrorCode::X`, which is right for the root doc only.
-pub fn catalogue_in_module(catalogue: &str, stem: &str, module: &str) -> String {
-    if stem == ROOT_DOC {
-        return catalogue.to_owned();
-    }
-    catalogue.replace("](crate::ErrorCode::", &format!("](crate::{module}::ErrorCode::"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,16 +164,6 @@ mod tests {
             ["generated/src/lib.rs does not declare module `error_codes`, generated from spec/error-codes.md: add \
               `#[rustfmt::skip] mod error_codes;` and re-export its items at the crate root: \
               `pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};`"]
-        );
-    }
-
-    #[test]
-    fn catalogue_links_point_into_the_module() {
-        let catalogue = "| 1 | [`A`](crate::ErrorCode::A) | 500 |  | a |\n";
-        assert_eq!(catalogue_in_module(catalogue, ROOT_DOC, "error_codes"), catalogue);
-        assert_eq!(
-            catalogue_in_module(catalogue, "other-api", "other_api"),
-            "| 1 | [`A`](crate::other_api::ErrorCode::A) | 500 |  | a |\n"
         );
     }
 }

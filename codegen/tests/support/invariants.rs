@@ -7,6 +7,7 @@
 //! descriptions hold no character that could hide what they say.
 
 use errtab_codegen::diagnostic::{Colour, render};
+use errtab_codegen::model::CodeKey;
 use errtab_codegen::{Diagnostic, Output, SourceFile};
 
 /// Runs the whole pipeline on a doc and an overlay and checks every invariant, panicking
@@ -59,32 +60,34 @@ fn check_span(file: &SourceFile, span: &std::ops::Range<usize>, diagnostic: &Dia
     );
 }
 
-/// The generated file parses, and its static tables and doc comments match the catalog.
+/// The generated file parses, and its table of rows and doc comments match the catalog.
 pub fn check_output(output: &Output) {
     let file = syn::parse_file(&output.rust).unwrap_or_else(|error| panic!("{error}\n{}", output.rust));
     let entries = &output.catalog.entries;
-    // The emitter writes the descriptions as an array of strings and packs the codes into one
-    // byte string, eight little-endian bytes each.
-    let descriptions: Vec<String> = match static_expr(&file, "DESCRIPTIONS") {
+    // The emitter writes one row per code, a struct literal whose fields include the code (in
+    // plain decimal, or a string) and the description.
+    let rows: Vec<&syn::ExprStruct> = match static_expr(&file, "ROWS") {
         syn::Expr::Array(array) => array
             .elems
             .iter()
             .map(|elem| match elem {
-                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => lit.value(),
-                _ => panic!("`DESCRIPTIONS` holds something other than string literals"),
+                syn::Expr::Struct(row) => row,
+                _ => panic!("`ROWS` holds something other than struct literals"),
             })
             .collect(),
-        _ => panic!("`DESCRIPTIONS` is not an array"),
+        _ => panic!("`ROWS` is not an array"),
     };
+    let descriptions: Vec<String> = rows
+        .iter()
+        .map(|row| match row_field(row, "description") {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => lit.value(),
+            _ => panic!("a description in `ROWS` is not a string literal"),
+        })
+        .collect();
     let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
     assert_eq!(descriptions, texts, "the generated descriptions are the catalog's");
-    let codes: Vec<i64> = match static_literal(&file, "CODES") {
-        syn::Lit::ByteStr(lit) => {
-            lit.value().chunks(8).map(|chunk| i64::from_le_bytes(chunk.try_into().expect("8 bytes"))).collect()
-        }
-        _ => panic!("`CODES` is not a byte-string literal"),
-    };
-    assert_eq!(codes, entries.iter().filter_map(|entry| entry.code.as_int()).collect::<Vec<_>>());
+    let codes: Vec<CodeKey> = rows.iter().map(|row| row_code(row_field(row, "code"))).collect();
+    assert_eq!(codes, entries.iter().map(|entry| entry.key()).collect::<Vec<_>>());
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "codes ascend: {codes:?}");
 
     let variants = error_code_variants(&file);
@@ -152,11 +155,26 @@ fn static_expr<'f>(file: &'f syn::File, name: &str) -> &'f syn::Expr {
     }
 }
 
-/// The literal a `static NAME` is set to, seen through a `&`.
-fn static_literal<'f>(file: &'f syn::File, name: &str) -> &'f syn::Lit {
-    match static_expr(file, name) {
-        syn::Expr::Lit(lit) => &lit.lit,
-        _ => panic!("`static {name}` is not a literal"),
+/// The value of a field of a row of `ROWS`.
+fn row_field<'r>(row: &'r syn::ExprStruct, name: &str) -> &'r syn::Expr {
+    let field = row.fields.iter().find(|field| matches!(&field.member, syn::Member::Named(ident) if ident == name));
+    &field.unwrap_or_else(|| panic!("a row of `ROWS` has no `{name}`")).expr
+}
+
+/// A code as a row writes it: a decimal integer, negated or not, or a string.
+fn row_code(expr: &syn::Expr) -> CodeKey {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(lit), .. }) => {
+            CodeKey::Int(lit.base10_parse().expect("a code fits i64"))
+        }
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => match &**expr {
+            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Int(lit), .. }) => {
+                CodeKey::Int(format!("-{}", lit.base10_digits()).parse().expect("a code fits i64"))
+            }
+            _ => panic!("a negative code in `ROWS` is not a negated integer literal"),
+        },
+        syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => CodeKey::Str(lit.value()),
+        _ => panic!("a code in `ROWS` is neither an integer nor a string literal"),
     }
 }
 

@@ -5,8 +5,8 @@
 /// An error code of the API: one variant per code its documentation lists, and
 /// [`ErrorCode::Unknown`] for any other.
 ///
-/// Variants are in ascending code order, so the derived `Ord` orders documented codes
-/// by number. The enum is `#[non_exhaustive]`: a new version of the documentation
+/// Variants are in ascending code order, so the derived `Ord` orders documented
+/// codes by number. The enum is `#[non_exhaustive]`: a new version of the documentation
 /// adds variants without a breaking change.
 #[non_exhaustive]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -121,18 +121,21 @@ pub enum ErrorCode {
     /// A code the documentation does not list, kept exactly as received.
     Unknown(UnknownCode),
 }
+
 /// An error code the documentation does not list.
 ///
 /// Only [`ErrorCode::from_code`] makes one, so it never holds a documented code and
 /// two values of one code always compare equal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnknownCode(i64);
+
 impl UnknownCode {
     /// The numeric code.
     pub fn code(self) -> i64 {
         self.0
     }
 }
+
 /// The class of an error code, as the documentation groups them; each class answers
 /// with one HTTP status.
 #[non_exhaustive]
@@ -141,6 +144,7 @@ pub enum ErrorKind {
     /// The `service` class: HTTP 500.
     Service,
 }
+
 impl ErrorKind {
     /// The HTTP status every code of this class answers with.
     pub fn http_status(self) -> u16 {
@@ -149,7 +153,211 @@ impl ErrorKind {
         }
     }
 }
-/// Every variant but `Unknown`, documented and retired, in ascending code order.
+
+/// One code of the documentation: what it and the overlay say about it.
+struct Row {
+    /// The code, as the API sends it.
+    code: i64,
+    /// The code's variant's name, as `Debug` prints it.
+    name: &'static str,
+    /// The code's class, which gives its HTTP status.
+    kind: ErrorKind,
+    /// Whether the documentation says retrying later may succeed.
+    retryable: bool,
+    /// The documentation's description, as plain text.
+    description: &'static str,
+}
+
+/// Every documented and retired code, in ascending code order: the row at
+/// `ErrorCode::index()` is the variant's.
+static ROWS: [Row; 26] = [
+    Row {
+        code: -9223372036854775808,
+        name: "Smallest",
+        kind: ErrorKind::Service,
+        retryable: true,
+        description: "i64::MIN 最小",
+    },
+    Row {
+        code: -1,
+        name: "Negative",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "负数 -1",
+    },
+    Row {
+        code: 0,
+        name: "Zero",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "零",
+    },
+    Row {
+        code: 1,
+        name: "Quotes",
+        kind: ErrorKind::Service,
+        retryable: true,
+        description: "\"double\" and 'single' quotes, “curly” ones",
+    },
+    Row {
+        code: 2,
+        name: "Backslashes",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "C:\\Users\\x and \\n and \\u{0} and a trailing \\",
+    },
+    Row {
+        code: 3,
+        name: "Braces",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "{} {0} {{ }} %s {name}",
+    },
+    Row {
+        code: 4,
+        name: "CommentMarkers",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "/* not a comment */ and */ and //",
+    },
+    Row {
+        code: 5,
+        name: "Hashes",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "# not a heading, #![deny(warnings)] and #[doc]",
+    },
+    Row {
+        code: 6,
+        name: "RawStringMarkers",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "r#\"raw\"# and \"## and r##\"",
+    },
+    Row {
+        code: 7,
+        name: "EscapedPipes",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "a | b || c",
+    },
+    Row {
+        code: 8,
+        name: "Tabs",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "tab here and there",
+    },
+    Row {
+        code: 9,
+        name: "Cjk",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "会议不存在，请检查（meeting_id）；「引号」",
+    },
+    Row {
+        code: 10,
+        name: "Emoji",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}",
+    },
+    Row {
+        code: 11,
+        name: "CombiningMarks",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "e\u{301} a\u{308} \u{301}leading mark",
+    },
+    Row {
+        code: 12,
+        name: "RightToLeft",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "خطأ \u{200f}שגיאה\u{200e} (rtl)",
+    },
+    Row {
+        code: 13,
+        name: "InvisibleButHarmless",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "zero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space",
+    },
+    Row {
+        code: 14,
+        name: "LineSeparators",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "line\u{2028}separator and paragraph\u{2029}separator",
+    },
+    Row {
+        code: 15,
+        name: "Markup",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "bold, emphasis, code, link and html",
+    },
+    Row {
+        code: 16,
+        name: "Entities",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "& <tag> 会 ©",
+    },
+    Row {
+        code: 17,
+        name: "BacktickFence",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "```",
+    },
+    Row {
+        code: 18,
+        name: "TildeFence",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "~~~rust",
+    },
+    Row {
+        code: 19,
+        name: "ReplacementCharacter",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "already � in the doc",
+    },
+    Row {
+        code: 20,
+        name: "Type",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "a name that is a keyword in lower case",
+    },
+    Row {
+        code: 21,
+        name: "EscapedMarkup",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "*not emphasis*, `not code`, [not a link](x), <b>, &amp;",
+    },
+    Row {
+        code: 22,
+        name: "RetiredHostile",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "``` 已下线 \"q\" \\ {0} */",
+    },
+    Row {
+        code: 9223372036854775807,
+        name: "Largest",
+        kind: ErrorKind::Service,
+        retryable: false,
+        description: "i64::MAX 最大",
+    },
+];
+
+/// The variant of each row of `ROWS`, at the same index: what `from_code` returns
+/// for the code it finds. (A `variant` field in `Row` would say the same, at a third
+/// more of the crate's debug build time for 10,000 codes.)
 #[allow(deprecated)]
 static VARIANTS: [ErrorCode; 26] = [
     ErrorCode::Smallest,
@@ -179,80 +387,7 @@ static VARIANTS: [ErrorCode; 26] = [
     ErrorCode::RetiredHostile,
     ErrorCode::Largest,
 ];
-/// The plain-text description of each variant in `VARIANTS`. An array of strings
-/// rather than one string, as `description()` is on the path of `Display` and a slice
-/// of one string would cost a boundary check at each end.
-static DESCRIPTIONS: [&str; 26] = [
-    "i64::MIN 最小",
-    "负数 -1",
-    "零",
-    "\"double\" and 'single' quotes, “curly” ones",
-    "C:\\Users\\x and \\n and \\u{0} and a trailing \\",
-    "{} {0} {{ }} %s {name}",
-    "/* not a comment */ and */ and //",
-    "# not a heading, #![deny(warnings)] and #[doc]",
-    "r#\"raw\"# and \"## and r##\"",
-    "a | b || c",
-    "tab here and there",
-    "会议不存在，请检查（meeting_id）；「引号」",
-    "🙂 👨\u{200d}👩\u{200d}👧 🇨🇳 ✔\u{fe0f}",
-    "e\u{301} a\u{308} \u{301}leading mark",
-    "خطأ \u{200f}שגיאה\u{200e} (rtl)",
-    "zero\u{200b}width, join\u{200d}ner, no\u{a0}break, ideographic\u{3000}space",
-    "line\u{2028}separator and paragraph\u{2029}separator",
-    "bold, emphasis, code, link and html",
-    "& <tag> 会 ©",
-    "```",
-    "~~~rust",
-    "already � in the doc",
-    "a name that is a keyword in lower case",
-    "*not emphasis*, `not code`, [not a link](x), <b>, &amp;",
-    "``` 已下线 \"q\" \\ {0} */",
-    "i64::MAX 最大",
-];
-/// The kind of each class, by the class's position in `CODE_CLASSES`.
-static CLASS_KINDS: [ErrorKind; 1] = [ErrorKind::Service];
-/// The code of each variant in `VARIANTS`, ascending, 8 little-endian bytes each.
-///
-/// This table and the ones below hold numbers packed into one byte-string literal:
-/// an array literal of 10,000 numbers costs rustc about as much as 10,000 enum
-/// variants, one literal next to nothing. The function after each reads it.
-static CODES: &[u8; 208] = b"\0\0\0\0\0\0\0\x80\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\0\0\x02\0\0\0\0\0\0\0\x03\0\0\0\0\0\0\0\x04\0\0\0\0\0\0\0\x05\0\0\0\0\0\0\0\x06\0\0\0\0\0\0\0\x07\0\0\0\0\0\0\0\x08\0\0\0\0\0\0\0\t\0\0\0\0\0\0\0\n\0\0\0\0\0\0\0\x0B\0\0\0\0\0\0\0\x0C\0\0\0\0\0\0\0\r\0\0\0\0\0\0\0\x0E\0\0\0\0\0\0\0\x0F\0\0\0\0\0\0\0\x10\0\0\0\0\0\0\0\x11\0\0\0\0\0\0\0\x12\0\0\0\0\0\0\0\x13\0\0\0\0\0\0\0\x14\0\0\0\0\0\0\0\x15\0\0\0\0\0\0\0\x16\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x7F";
-/// The code of the variant at `index` in `VARIANTS`.
-fn code_at(index: usize) -> i64 {
-    i64::from_le_bytes(CODES.as_chunks::<8>().0[index])
-}
-/// The class of each variant in `VARIANTS`: a position in `CLASS_KINDS`.
-static CODE_CLASSES: &[u8; 26] = b"\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-/// The class of the variant at `index` in `VARIANTS`.
-fn class_of(index: usize) -> usize {
-    usize::from(CODE_CLASSES[index])
-}
-/// Whether retrying may succeed (1) or not (0), for each variant in `VARIANTS`.
-static RETRYABLE: &[u8; 26] = b"\x01\0\0\x01\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0";
-/// The names of the variants in `VARIANTS`, each followed by a space, for `Debug`.
-static NAMES: &str = "Smallest Negative Zero Quotes Backslashes Braces CommentMarkers Hashes RawStringMarkers EscapedPipes Tabs Cjk Emoji CombiningMarks RightToLeft InvisibleButHarmless LineSeparators Markup Entities BacktickFence TildeFence ReplacementCharacter Type EscapedMarkup RetiredHostile Largest ";
-/// Where each name in `NAMES` starts, by index in `VARIANTS`, then where the last ends.
-static NAME_STARTS: &[u8; 54] = b"\0\0\t\0\x12\0\x17\0\x1E\0*\x001\0@\0G\0X\0e\0j\0n\0t\0\x83\0\x8F\0\xA4\0\xB3\0\xBA\0\xC3\0\xD1\0\xDC\0\xF1\0\xF6\0\x04\x01\x13\x01\x1B\x01";
-/// Where the name of the variant at `index` in `VARIANTS` starts in `NAMES`.
-fn name_start(index: usize) -> usize {
-    usize::from(u16::from_le_bytes([NAME_STARTS[2 * index], NAME_STARTS[2 * index + 1]]))
-}
-/// An open-addressing hash table of the codes, `SLOT_COUNT` slots: each holds a position in
-/// `VARIANTS` plus one, or 0 when empty. A code's search starts at `slot(code)` and goes
-/// forward, wrapping, until it finds the code or an empty slot; at most half the slots are
-/// full, so it always ends.
-static SLOTS: &[u8; 64] = b"\x03\0\t\0\x0F\0\0\x15\0\0\x02\0\x08\0\0\x0E\0\x14\0\0\0\0\x07\0\0\r\0\x13\0\0\x19\0\x01\x06\0\x0C\0\x12\0\0\x18\0\x1A\x05\0\x0B\0\0\x11\0\x17\0\0\x04\0\0\n\0\x10\0\x16\0\0\0";
-/// The value of a slot in `SLOTS`.
-fn slot_value(slot: usize) -> usize {
-    usize::from(SLOTS[slot])
-}
-/// The number of slots in `SLOTS`, a power of two.
-const SLOT_COUNT: usize = 64;
-/// Where the search for a code in `SLOTS` starts (Fibonacci hashing).
-fn slot(code: i64) -> usize {
-    ((code as u64).wrapping_mul(0xd6e8feb86659fd93) >> 58) as usize
-}
+
 #[allow(deprecated)]
 impl ErrorCode {
     /// Every code the documentation lists, in ascending code order.
@@ -283,72 +418,71 @@ impl ErrorCode {
         ErrorCode::EscapedMarkup,
         ErrorCode::Largest,
     ];
+
     /// Codes the documentation no longer lists, kept as deprecated variants so code that
     /// names them still compiles; [`ErrorCode::from_code`] still maps them.
     pub const RETIRED: &'static [ErrorCode] = &[ErrorCode::RetiredHostile];
+
     /// The former name of [`ErrorCode::Braces`] (code `3`).
     #[deprecated(note = "renamed to `ErrorCode::Braces`")]
     #[allow(non_upper_case_globals)]
     pub const CurlyBraces: ErrorCode = ErrorCode::Braces;
+
     /// The error code for a number. Never fails: a code the documentation does not
     /// list becomes [`ErrorCode::Unknown`], keeping the number.
     #[inline]
     pub fn from_code(code: i64) -> ErrorCode {
-        let mut slot = slot(code);
-        loop {
-            let index = slot_value(slot);
-            if index == 0 {
-                return ErrorCode::Unknown(UnknownCode(code));
-            }
-            if code_at(index - 1) == code {
-                return VARIANTS[index - 1];
-            }
-            slot = (slot + 1) % SLOT_COUNT;
+        match ROWS.binary_search_by_key(&code, |row| row.code) {
+            ::core::result::Result::Ok(index) => VARIANTS[index],
+            ::core::result::Result::Err(_) => ErrorCode::Unknown(UnknownCode(code)),
         }
     }
+
     /// The numeric code, as the API sends it.
     #[inline]
     pub fn code(self) -> i64 {
         match self {
-            ErrorCode::Unknown(unknown) => unknown.0,
-            known => code_at(known.index()),
+            ErrorCode::Unknown(unknown) => unknown.code(),
+            known => ROWS[known.index()].code,
         }
     }
+
     /// The class of the code, which decides its HTTP status; `None` for an unknown code.
     #[inline]
     pub fn kind(self) -> ::core::option::Option<ErrorKind> {
-        match self {
-            ErrorCode::Unknown(_) => ::core::option::Option::None,
-            known => ::core::option::Option::Some(CLASS_KINDS[class_of(known.index())]),
-        }
+        ROWS.get(self.index()).map(|row| row.kind)
     }
+
     /// The HTTP status the API answers with for this code; `None` for an unknown code.
     #[inline]
     pub fn http_status(self) -> ::core::option::Option<u16> {
         self.kind().map(ErrorKind::http_status)
     }
-    /// The HTTP status as an [`http::StatusCode`]; `None` for an
-    /// unknown code.
+
+    /// The HTTP status as an [`http::StatusCode`]; `None` for an unknown code.
     #[cfg(feature = "http")]
     pub fn status_code(self) -> ::core::option::Option<::http::StatusCode> {
         self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
     }
+
     /// Whether the documentation says retrying later may succeed (the rate limits).
     ///
     /// A hint, not a policy: it says nothing about how long to wait or how often to
     /// try, and it is `false` for unknown codes.
     #[inline]
     pub fn is_retryable(self) -> bool {
-        RETRYABLE.get(self.index()).is_some_and(|&retryable| retryable != 0)
+        ROWS.get(self.index()).is_some_and(|row| row.retryable)
     }
+
     /// The documentation's description as plain text; `None` for an unknown code.
     #[inline]
     pub fn description(self) -> ::core::option::Option<&'static str> {
-        DESCRIPTIONS.get(self.index()).copied()
+        ROWS.get(self.index()).map(|row| row.description)
     }
-    /// The position of a variant in `VARIANTS`; for an unknown code, the number of
-    /// variants, one past the end of every table. Each arm yields the variant's
-    /// discriminant, so this compiles to reading it.
+
+    /// The position of the variant's row in `ROWS`; for an unknown code, the number of
+    /// rows, one past the end. Each arm yields the variant's discriminant, so this
+    /// compiles to reading it.
     fn index(self) -> usize {
         match self {
             ErrorCode::Smallest => 0,
@@ -381,6 +515,7 @@ impl ErrorCode {
         }
     }
 }
+
 impl ::core::fmt::Debug for ErrorCode {
     /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
     /// `Unknown(UnknownCode(123456))`.
@@ -389,13 +524,11 @@ impl ::core::fmt::Debug for ErrorCode {
             ErrorCode::Unknown(unknown) => {
                 f.debug_tuple("Unknown").field(unknown).finish()
             }
-            known => {
-                let index = known.index();
-                f.write_str(&NAMES[name_start(index)..name_start(index + 1) - 1])
-            }
+            known => f.write_str(ROWS[known.index()].name),
         }
     }
 }
+
 impl ::core::fmt::Display for ErrorCode {
     /// The code and its description (`9003 会议不存在`), or the code and a note that
     /// the documentation does not list it.
@@ -410,16 +543,19 @@ impl ::core::fmt::Display for ErrorCode {
         }
     }
 }
+
 impl ::core::convert::From<i64> for ErrorCode {
     fn from(code: i64) -> ErrorCode {
         ErrorCode::from_code(code)
     }
 }
+
 impl ::core::convert::From<ErrorCode> for i64 {
     fn from(code: ErrorCode) -> i64 {
         code.code()
     }
 }
+
 impl ::serde::Serialize for ErrorCode {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -428,6 +564,7 @@ impl ::serde::Serialize for ErrorCode {
         serializer.serialize_i64(self.code())
     }
 }
+
 impl<'de> ::serde::Deserialize<'de> for ErrorCode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -435,19 +572,24 @@ impl<'de> ::serde::Deserialize<'de> for ErrorCode {
         deserializer.deserialize_i64(CodeVisitor)
     }
 }
+
 /// Reads an error code from any integer that fits `i64`.
 struct CodeVisitor;
+
 impl ::serde::de::Visitor<'_> for CodeVisitor {
     type Value = ErrorCode;
+
     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.write_str("an integer error code")
     }
+
     fn visit_i64<E: ::serde::de::Error>(
         self,
         code: i64,
     ) -> ::core::result::Result<ErrorCode, E> {
         ::core::result::Result::Ok(ErrorCode::from_code(code))
     }
+
     fn visit_u64<E: ::serde::de::Error>(
         self,
         code: u64,

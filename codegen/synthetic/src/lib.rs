@@ -1,4 +1,7 @@
-//! Deterministic synthetic specs of any size, for benchmarks and compile-cost measurements.
+//! Deterministic synthetic specs of any size, for benchmarks and compile-cost measurements:
+//! the generator's benchmarks (`codegen/benches`, `codegen/examples/stages.rs`) and
+//! `cargo xtask bench-compile`. A crate of its own, never published, so that test data stays
+//! out of `errtab-codegen`'s API.
 //!
 //! [`spec`] makes a doc and an overlay of `rows` codes in memory, shaped like a real error
 //! page: a prose preamble, one `| 错误码 | 说明 |` table with padded cells, CJK descriptions
@@ -9,14 +12,14 @@
 //! SplitMix64 generator with a fixed seed stands in for a random-number crate.
 //!
 //! ```
-//! let spec = errtab_codegen::synthetic::spec(1000);
+//! let spec = errtab_synthetic::spec(1000);
 //! let catalog = errtab_codegen::check(&spec.doc, &spec.overlay).expect("a valid spec");
 //! assert_eq!(catalog.entries.len(), 1000);
 //! ```
 
 use std::fmt::Write as _;
 
-use crate::source::SourceFile;
+use errtab_codegen::SourceFile;
 
 /// A synthetic doc and its overlay.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -340,7 +343,7 @@ mod tests {
     fn a_spec_is_valid_deterministic_and_unsorted() {
         let spec = spec(3000);
         assert_eq!(spec, super::spec(3000));
-        let catalog = crate::check(&spec.doc, &spec.overlay).expect("a valid synthetic spec");
+        let catalog = errtab_codegen::check(&spec.doc, &spec.overlay).expect("a valid synthetic spec");
         assert_eq!(catalog.entries.len(), 3000);
         let statuses: std::collections::BTreeSet<u16> = catalog.entries.iter().map(|e| e.http_status).collect();
         assert_eq!(statuses.into_iter().collect::<Vec<_>>(), [400, 401, 500]);

@@ -1,0 +1,155 @@
+//! The behaviour of the generated module: `ErrorCode`'s lists and methods, each a read of
+//! its row, and `Debug` and `Display`.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::Context;
+
+/// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
+/// `index()`, the one match from a variant to its row.
+pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
+    let Context { catalog, kind, variants } = context;
+    let entries = &catalog.entries;
+    let documented = entries.iter().zip(variants).filter(|(entry, _)| entry.retired.is_none()).map(|(_, v)| v);
+    let retired = entries.iter().zip(variants).filter(|(entry, _)| entry.retired.is_some()).map(|(_, v)| v);
+    let aliases = entries.iter().zip(variants).flat_map(|(entry, variant)| {
+        entry.former_variants.iter().map(move |former| {
+            let alias = format_ident!("{}", former);
+            let doc = format!(" The former name of [`ErrorCode::{variant}`] (code `{}`).", entry.key());
+            let note = format!("renamed to `ErrorCode::{variant}`");
+            quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                #[allow(non_upper_case_globals)]
+                pub const #alias: ErrorCode = ErrorCode::#variant;
+            }
+        })
+    });
+    // With no code retired, the documented codes are every row's variant.
+    let all = match entries.iter().any(|entry| entry.retired.is_some()) {
+        false => quote!(&VARIANTS),
+        true => quote!(&[#(ErrorCode::#documented),*]),
+    };
+    let len = Literal::usize_unsuffixed(entries.len());
+    let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
+    let (receiver, code_type) = (kind.receiver(), kind.code_type());
+    let from_code_doc = [
+        format!(" The error code for a {}. Never fails: a code the documentation does not", kind.noun()),
+        format!(" list becomes [`ErrorCode::Unknown`], keeping the {}.", kind.noun()),
+    ];
+    let lookup = kind.lookup();
+    let readers = readers(context);
+    quote! {
+        #[allow(deprecated)]
+        impl ErrorCode {
+            /// Every code the documentation lists, in ascending code order.
+            pub const ALL: &'static [ErrorCode] = #all;
+
+            /// Codes the documentation no longer lists, kept as deprecated variants so code that
+            /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+            pub const RETIRED: &'static [ErrorCode] = &[#(ErrorCode::#retired),*];
+
+            #(#aliases)*
+
+            #(#[doc = #from_code_doc])*
+            #[inline]
+            pub fn from_code(code: #code_type) -> ErrorCode {
+                #lookup
+            }
+
+            #readers
+
+            /// The position of the variant's row in `ROWS`; for an unknown code, the number of
+            /// rows, one past the end. Each arm yields the variant's discriminant, so this
+            /// compiles to reading it.
+            fn index(#receiver) -> usize {
+                match self {
+                    #(ErrorCode::#variants => #indices,)*
+                    ErrorCode::Unknown(_) => #len,
+                }
+            }
+        }
+    }
+}
+
+/// The methods that read a code's row: `code`, `kind`, `http_status`, `status_code`,
+/// `is_retryable` and `description`.
+fn readers(context: &Context<'_>) -> TokenStream {
+    let (receiver, code_type) = (context.kind.receiver(), context.kind.code_type());
+    let code_doc = context.kind.code_doc();
+    quote! {
+        #[doc = #code_doc]
+        #[inline]
+        pub fn code(#receiver) -> #code_type {
+            match self {
+                ErrorCode::Unknown(unknown) => unknown.code(),
+                known => ROWS[known.index()].code,
+            }
+        }
+
+        /// The class of the code, which decides its HTTP status; `None` for an unknown code.
+        #[inline]
+        pub fn kind(#receiver) -> ::core::option::Option<ErrorKind> {
+            ROWS.get(self.index()).map(|row| row.kind)
+        }
+
+        /// The HTTP status the API answers with for this code; `None` for an unknown code.
+        #[inline]
+        pub fn http_status(#receiver) -> ::core::option::Option<u16> {
+            self.kind().map(ErrorKind::http_status)
+        }
+
+        /// The HTTP status as an [`http::StatusCode`]; `None` for an unknown code.
+        #[cfg(feature = "http")]
+        pub fn status_code(#receiver) -> ::core::option::Option<::http::StatusCode> {
+            self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
+        }
+
+        /// Whether the documentation says retrying later may succeed (the rate limits).
+        ///
+        /// A hint, not a policy: it says nothing about how long to wait or how often to
+        /// try, and it is `false` for unknown codes.
+        #[inline]
+        pub fn is_retryable(#receiver) -> bool {
+            ROWS.get(self.index()).is_some_and(|row| row.retryable)
+        }
+
+        /// The documentation's description as plain text; `None` for an unknown code.
+        #[inline]
+        pub fn description(#receiver) -> ::core::option::Option<&'static str> {
+            ROWS.get(self.index()).map(|row| row.description)
+        }
+    }
+}
+
+/// `Debug`, as derive prints it, and `Display`, the code and its description.
+pub(super) fn formatting() -> TokenStream {
+    quote! {
+        impl ::core::fmt::Debug for ErrorCode {
+            /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
+            /// `Unknown(UnknownCode(123456))`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    ErrorCode::Unknown(unknown) => f.debug_tuple("Unknown").field(unknown).finish(),
+                    known => f.write_str(ROWS[known.index()].name),
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for ErrorCode {
+            /// The code and its description (`9003 会议不存在`), or the code and a note that
+            /// the documentation does not list it.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.description() {
+                    ::core::option::Option::Some(description) => {
+                        ::core::write!(f, "{} {}", self.code(), description)
+                    }
+                    ::core::option::Option::None => {
+                        ::core::write!(f, "{} (undocumented error code)", self.code())
+                    }
+                }
+            }
+        }
+    }
+}

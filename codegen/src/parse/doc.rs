@@ -52,8 +52,8 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
         [first, rest @ ..] if !merge => {
             let mut diagnostic = Diagnostic::new(file, infos[*first].span.clone(), "more than one error-code table")
                 .help(
-                    "keep one table whose header has `错误码` and `说明` columns, or say which in the overlay: \
-                     `[doc] table = \"<text of its heading>\"`, or `merge = true` to read them all",
+                    "say which to read in the overlay: `[doc] table = \"<text of its heading>\"`, or \
+                     `merge = true` to read them all as one",
                 );
             for &other in rest {
                 diagnostic = diagnostic.label(file, infos[other].span.clone(), "another table with the same columns");

@@ -90,6 +90,23 @@ pub(crate) fn read_status(text: &str) -> Option<u16> {
     (!glued && words(before) && words(after)).then_some(status)
 }
 
+/// Whether a cell of the doc's HTTP column gives no status: it is empty, or holds only a dash
+/// (`-`, `–`, `—`, `－`), as tables write "none". The code then has no HTTP status.
+pub(crate) fn says_no_status(text: &str) -> bool {
+    matches!(text.trim(), "" | "-" | "–" | "—" | "－")
+}
+
+/// An integer range of codes as a code cell writes it (`301000~301099`, `610000-619999`,
+/// `-1100~-1199`): its lowest and highest code, in whichever order the cell gives them (a
+/// page of negative codes writes `-1100~-1199`); `None` for anything else.
+pub(crate) fn read_range(text: &str) -> Option<(i64, i64)> {
+    ['~', '～', '-', '–', '—'].into_iter().find_map(|separator| {
+        let (at, c) = text.char_indices().skip(1).find(|&(_, c)| c == separator)?;
+        let (first, last) = (read(text[..at].trim()).ok()?, read(text[at + c.len_utf8()..].trim()).ok()?);
+        Some((first.min(last), first.max(last)))
+    })
+}
+
 fn full_width_digit(c: char) -> Option<char> {
     let value = (c as u32).checked_sub('０' as u32).filter(|&v| v < 10)?;
     char::from_digit(value, 10)
@@ -151,6 +168,29 @@ mod tests {
         assert_eq!(read_key("9003", CodeKind::Integer), Ok(CodeKey::Int(9003)));
         for text in ["", "9003", ".Dot", "Has space", "Ünïcode", "A,B"] {
             assert!(read_key(text, CodeKind::String).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_dash_or_nothing_is_no_status() {
+        for text in ["", " ", "-", "–", "—", "－", " - "] {
+            assert!(says_no_status(text), "{text:?}");
+        }
+        for text in ["--", "404", "N/A", "- 404"] {
+            assert!(!says_no_status(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_are_read_with_their_ends() {
+        assert_eq!(read_range("301000~301099"), Some((301000, 301099)));
+        assert_eq!(read_range("610000-619999"), Some((610000, 619999)));
+        assert_eq!(read_range("-1100~-1199"), Some((-1199, -1100)), "in either order");
+        assert_eq!(read_range("-1199~-1100"), Some((-1199, -1100)));
+        assert_eq!(read_range("-1199--1100"), Some((-1199, -1100)));
+        assert_eq!(read_range("100 ～ 199"), Some((100, 199)));
+        for text in ["", "301000", "201,202", "a~b", "~5", "5~"] {
+            assert_eq!(read_range(text), None, "{text}");
         }
     }
 }

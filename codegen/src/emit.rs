@@ -2,19 +2,28 @@
 //!
 //! The generated module reads as a table: one `static ROWS: [Row; N]` holds, for each
 //! documented or retired code in ascending order, one struct literal with the code as the doc
-//! writes it, its variant and name, its kind (which gives the HTTP status), its retry hint and
-//! its description. One `match` maps a variant to its row's index; each arm yields the
-//! variant's own discriminant (`Unknown` yields `N`), so the optimizer reduces it to reading
-//! the discriminant, and every method is a read of the row at that index. `from_code` is a
-//! binary search of the rows by code. `Debug` is written out over the rows' names: derived,
-//! it is a second match, which at 10,000 codes took longer to compile than the rest.
+//! writes it, its variant and name, its kind (which gives the HTTP status), its retry hint,
+//! its description and, when the doc has them, its solution and message. One `match` maps a
+//! variant to its row's index; each arm yields the variant's own discriminant (`Unknown`
+//! yields `N`), so the optimizer reduces it to reading the discriminant, and every method is a
+//! read of the row at that index. `from_code` is a binary search of the rows by code. `Debug`
+//! is written out over the rows' names: derived, it is a second match, which at 10,000 codes
+//! took longer to compile than the rest. Ranges of codes the doc describes in one row are a
+//! second, small table, `RANGES`, which `description()` reads for an unknown code.
+//!
+//! What the catalog does not have, the module does not claim ([`Shape`]): without classes
+//! there is no `ErrorKind` and no `kind()`; without an HTTP status there is no
+//! `http_status()`, `status_code()` or `ErrorKind::http_status`, and no word of HTTP; without
+//! solutions or messages, no `solution()` or `message()`.
 //!
 //! The module is built from small parts (the enum, the rows, the methods, the formatting
 //! impls, the conversions and serde) that are the same for integer and string codes; only
 //! `CodeKind` (`emit/code_kind.rs`) knows what differs between them. Every path is fully
-//! qualified so the output compiles whatever the user has in scope.
+//! qualified so the output compiles whatever the user has in scope. Long texts go over
+//! several lines (`emit/lines.rs`).
 
 mod code_kind;
+mod lines;
 mod methods;
 mod table;
 
@@ -23,30 +32,74 @@ use quote::format_ident;
 
 use crate::model::{Catalog, CodeKind};
 
+pub use lines::doc_lines;
+
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
     let context = Context {
         catalog,
         kind: catalog.code_kind,
         variants: catalog.entries.iter().map(|entry| format_ident!("{}", entry.variant)).collect(),
+        shape: Shape::of(catalog),
     };
     let mut tokens = table::error_code(&context);
     tokens.extend(context.kind.unknown_code());
-    tokens.extend(table::error_kind(catalog));
+    tokens.extend(table::error_kind(&context));
     tokens.extend(table::rows(&context));
+    tokens.extend(table::ranges(&context));
     tokens.extend(methods::inherent(&context));
-    tokens.extend(methods::formatting());
+    tokens.extend(methods::formatting(&context));
     tokens.extend(context.kind.conversions());
     tokens.extend(context.kind.serde());
     tokens
 }
 
-/// What every part reads: the catalogue, its kind of code, and each entry's variant.
+/// What every part reads: the catalogue, its kind of code, each entry's variant, and what the
+/// module has.
 struct Context<'a> {
     catalog: &'a Catalog,
     kind: CodeKind,
     /// The variant of each entry, in the catalogue's (ascending) order.
     variants: Vec<Ident>,
+    shape: Shape,
+}
+
+/// Which parts the module has, as the catalogue decides: what the doc and the overlay say,
+/// and nothing they do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Shape {
+    /// There are classes: `ErrorKind`, `kind()` and each row's kind.
+    kinds: bool,
+    /// Some code is in no class (its cell of the doc's HTTP column is empty): a row's kind is
+    /// an `Option`.
+    some_code_without_kind: bool,
+    /// Some class gives an HTTP status: `http_status()`, `status_code()` and
+    /// `ErrorKind::http_status`.
+    http: bool,
+    /// Some class gives none: `ErrorKind::http_status` returns an `Option`.
+    some_kind_without_status: bool,
+    /// Some code has a solution: `solution()`, and each row's.
+    solution: bool,
+    /// Some code has a message: `message()`, and each row's.
+    message: bool,
+    /// The doc describes ranges of codes: `RANGES`, which `description()` reads for an unknown code.
+    ranges: bool,
+}
+
+impl Shape {
+    fn of(catalog: &Catalog) -> Shape {
+        let kinds = !catalog.classes.is_empty();
+        let http = catalog.has_http_status();
+        Shape {
+            kinds,
+            some_code_without_kind: kinds && !catalog.every_code_has_a_class(),
+            http,
+            some_kind_without_status: http && !catalog.every_class_has_a_status(),
+            solution: catalog.has_solution(),
+            message: catalog.has_message(),
+            ranges: !catalog.ranges.is_empty() && catalog.code_kind == CodeKind::Integer,
+        }
+    }
 }
 
 /// A string literal, escaped exactly as [`Literal::string`] escapes it, but without its slow
@@ -92,8 +145,8 @@ mod tests {
             code: key,
             name: variant.to_owned(),
             variant: variant.to_owned(),
-            class: 0,
-            http_status: 400,
+            class: Some(0),
+            http_status: Some(400),
             markdown: format!("The `{variant}` error"),
             text: format!("The {variant} error"),
             solution: None,
@@ -119,14 +172,14 @@ mod tests {
             .map(|(name, variant, http_status)| ClassInfo {
                 name: name.to_owned(),
                 variant: variant.to_owned(),
-                http_status,
+                http_status: Some(http_status),
             })
             .to_vec();
         for (position, entry) in entries.iter_mut().enumerate() {
-            entry.class = position % 2;
-            entry.http_status = classes[entry.class].http_status;
+            entry.class = Some(position % 2);
+            entry.http_status = classes[position % 2].http_status;
         }
-        Catalog { entries, classes, code_kind }
+        Catalog { entries, classes, code_kind, ranges: Vec::new() }
     }
 
     fn string_catalog() -> Catalog {

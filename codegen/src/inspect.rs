@@ -41,6 +41,7 @@ pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     }
     rows(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
     joined(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
+    methods(&mut text, &checked.catalog);
     Inspection { text, diagnostics: checked.diagnostics }
 }
 
@@ -86,20 +87,30 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
         dropped.len()
     );
     let width = all.iter().map(|(row, _)| row.code.text.chars().count()).max().unwrap_or(4).max(4);
+    // The HTTP status is shown when the catalog has HTTP: a code without one says so.
+    let http = catalog.has_http_status();
+    let unknown = if http { "  ?" } else { "" };
     for (row, skipped) in all {
         let found = entry(row, catalog);
         let (variant, http) = if skipped {
-            ("(left out by `[doc] skip`)".to_owned(), String::new())
+            (left_out(row, catalog), String::new())
         } else if let Some(pick) = dropped.get(&(row.span.start, row.code.span.start)) {
             (format!("(dropped: `[doc.pick]` takes row {pick} of this code)"), String::new())
         } else {
             match found {
-                Some(entry) => (entry.variant.clone(), format!("  {}", entry.http_status)),
+                Some(entry) => {
+                    let status = match (http, entry.http_status) {
+                        (false, _) => String::new(),
+                        (true, Some(status)) => format!("  {status}"),
+                        (true, None) => "  (no HTTP status)".to_owned(),
+                    };
+                    (entry.variant.clone(), status)
+                }
                 // Not in the catalog: a diagnostic below says why. The doc's own name, if it
                 // has a name column, still helps to tell the row apart.
                 None => match row.name.as_ref().filter(|cell| !cell.text.is_empty()) {
-                    Some(cell) => (format!("({} in the doc; not generated)", cell.text), "  ?".to_owned()),
-                    None => ("(no name)".to_owned(), "  ?".to_owned()),
+                    Some(cell) => (format!("({} in the doc; not generated)", cell.text), unknown.to_owned()),
+                    None => ("(no name)".to_owned(), unknown.to_owned()),
                 },
             }
         };
@@ -118,6 +129,33 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
             }
         }
     }
+}
+
+/// Why a row `[doc] skip` leaves out is not a code of the enum, and what is made of it: a
+/// range of codes describes the unknown codes in it.
+fn left_out(row: &Row, catalog: &Catalog) -> String {
+    let range = catalog.ranges.iter().find(|range| range.cell == row.code.text);
+    match range {
+        Some(range) => format!(
+            "(range {}..={}, left out by `[doc] skip`: its unknown codes take this description)",
+            range.low, range.high
+        ),
+        None => "(left out by `[doc] skip`)".to_owned(),
+    }
+}
+
+/// The methods the generated `ErrorCode` has, those every enum has and those the page and
+/// the overlay give it, in one line.
+fn methods(text: &mut String, catalog: &Catalog) {
+    let mut methods = vec!["code()", "description()", "is_retryable()"];
+    let optional = [
+        (!catalog.classes.is_empty(), "kind()"),
+        (catalog.has_http_status(), "http_status()"),
+        (catalog.has_solution(), "solution()"),
+        (catalog.has_message(), "message()"),
+    ];
+    methods.extend(optional.into_iter().filter(|(has, _)| *has).map(|(_, method)| method));
+    let _ = writeln!(text, "ErrorCode's methods: {}", methods.join(", "));
 }
 
 /// The catalog's entry for a row's code, if it has one.

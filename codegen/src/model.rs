@@ -138,7 +138,7 @@ pub struct Cell {
 /// The decisions the doc does not make, as the overlay file writes them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overlay {
-    /// HTTP classes, in the file's order.
+    /// Classes of codes (with their HTTP status, if they have one), in the file's order.
     pub classes: Vec<Class>,
     /// English names, keyed by code, in the file's order.
     pub names: Vec<Name>,
@@ -239,13 +239,15 @@ pub struct Renamed {
     pub former: Vec<Spanned<String>>,
 }
 
-/// A class of errors that share one HTTP status, such as the doc's "API request errors: 400".
+/// A class of errors, such as the doc's "API request errors: 400": a group of codes, which
+/// share one HTTP status when the overlay gives one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Class {
     /// The class's name (`request`), its key in the overlay.
     pub name: Spanned<String>,
-    /// The HTTP status every code of the class answers with.
-    pub status: Spanned<i64>,
+    /// The HTTP status every code of the class answers with; `None` for a class that only
+    /// groups codes (an SDK's callbacks, codes sent with any status).
+    pub status: Option<Spanned<i64>>,
     /// Inclusive code ranges in this class; a single code, and so every string code, is a
     /// range of one.
     pub ranges: Vec<Spanned<(CodeKey, CodeKey)>>,
@@ -272,16 +274,68 @@ pub struct Name {
 }
 
 /// A doc and its overlay, checked against each other: every documented or retired code with
-/// its name, variant, HTTP status and description. Entries are in ascending code order.
+/// its name, variant, class, HTTP status and texts. Entries are in ascending code order.
+///
+/// What the page does not give is not there: a catalog without classes has no kinds, one
+/// whose classes give no status has no HTTP, one whose codes have no solution has no
+/// solutions ([`Catalog::has_http_status`] and the like say which), and the emitter then
+/// makes no method for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     /// The documented and the retired codes, ascending.
     pub entries: Vec<Entry>,
-    /// The HTTP classes, in the overlay's order.
+    /// The classes, in the overlay's order, or one per HTTP status of the doc's HTTP column;
+    /// none when neither gives any.
     pub classes: Vec<ClassInfo>,
     /// The kind of every code: what the overlay's `[doc] codes` says, so that a catalog
     /// with no entries still knows.
     pub code_kind: CodeKind,
+    /// The ranges of integer codes the doc describes in one row (`301000~301099`), which the
+    /// overlay's `[doc] skip` leaves out of the entries, in ascending order.
+    pub ranges: Vec<CodeRange>,
+}
+
+impl Catalog {
+    /// Whether any class gives an HTTP status: only then has the generated enum HTTP methods.
+    pub fn has_http_status(&self) -> bool {
+        self.classes.iter().any(|class| class.http_status.is_some())
+    }
+
+    /// Whether any code has a solution (the doc's solution column, where not empty).
+    pub fn has_solution(&self) -> bool {
+        self.entries.iter().any(|entry| entry.solution.is_some())
+    }
+
+    /// Whether any code has a message (the doc's message column, where not empty).
+    pub fn has_message(&self) -> bool {
+        self.entries.iter().any(|entry| entry.message.is_some())
+    }
+
+    /// Whether every code is in a class (always so for the overlay's classes; a code whose
+    /// cell of the doc's HTTP column is empty is in none).
+    pub fn every_code_has_a_class(&self) -> bool {
+        self.entries.iter().all(|entry| entry.class.is_some())
+    }
+
+    /// Whether every class gives an HTTP status.
+    pub fn every_class_has_a_status(&self) -> bool {
+        self.classes.iter().all(|class| class.http_status.is_some())
+    }
+}
+
+/// Integer codes the doc describes together, in one row whose code cell is a range
+/// (`301000~301099`, `610000-619999`): the doc does not say which of them exist, so none is
+/// a variant, but the row's text is what the doc says of each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeRange {
+    /// The first code of the range.
+    pub low: i64,
+    /// The last code of the range, inclusive.
+    pub high: i64,
+    /// The code cell as written.
+    pub cell: String,
+    /// The row's description.
+    pub description: Text,
 }
 
 /// One documented (or retired) error code, ready to emit.
@@ -294,10 +348,11 @@ pub struct Entry {
     pub name: String,
     /// The Rust variant name made from `name` (`MeetingNotExist`).
     pub variant: String,
-    /// The index of the code's class in [`Catalog::classes`].
-    pub class: usize,
-    /// The HTTP status the code answers with.
-    pub http_status: u16,
+    /// The index of the code's class in [`Catalog::classes`]; `None` in a catalog without
+    /// classes, and for a code whose cell of the doc's HTTP column is empty.
+    pub class: Option<usize>,
+    /// The HTTP status the code answers with, if the doc or its class gives one.
+    pub http_status: Option<u16>,
     /// The description as Markdown, for doc comments. A code the doc writes in several
     /// rows has their descriptions joined, in page order (see [`Text`]).
     pub markdown: String,
@@ -414,13 +469,13 @@ fn toml_string(text: &str) -> String {
     quoted
 }
 
-/// An HTTP class as the catalog uses it.
+/// A class as the catalog uses it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClassInfo {
     /// The overlay's name for it (`request`).
     pub name: String,
     /// Its `ErrorKind` variant (`Request`).
     pub variant: String,
-    /// Its HTTP status.
-    pub http_status: u16,
+    /// Its HTTP status; `None` for a class that only groups codes.
+    pub http_status: Option<u16>,
 }

@@ -97,22 +97,24 @@ fn digest(sources: &[&SourceFile]) -> u64 {
     hash
 }
 
-/// The catalog as a compact table, one line per code: code, variant, HTTP status, class and
-/// plain description. This is what a reviewer reads when the doc changes.
+/// The catalog as a compact table, one line per code: code, variant, HTTP status (when the
+/// catalog has HTTP; `-` for a code without one) and plain description. This is what a
+/// reviewer reads when the doc changes.
 pub fn catalog_table(catalog: &Catalog) -> String {
     let code_width = catalog.entries.iter().map(|e| e.key().to_string().len()).chain([4]).max().unwrap_or(4);
     let variant_width = catalog.entries.iter().map(|e| e.variant.len()).chain([7]).max().unwrap_or(7);
+    let http = catalog.has_http_status();
     let mut text = String::new();
-    let _ = writeln!(text, "{:>code_width$}  {:<variant_width$}  HTTP  description", "code", "variant");
+    let status_heading = if http { "HTTP  " } else { "" };
+    let _ = writeln!(text, "{:>code_width$}  {:<variant_width$}  {status_heading}description", "code", "variant");
     for entry in &catalog.entries {
-        let _ = writeln!(
-            text,
-            "{:>code_width$}  {:<variant_width$}  {:<4}  {}",
-            entry.key(),
-            entry.variant,
-            entry.http_status,
-            entry.text
-        );
+        let status = match (http, entry.http_status) {
+            (false, _) => String::new(),
+            (true, Some(status)) => format!("{status:<4}  "),
+            (true, None) => "-     ".to_owned(),
+        };
+        let _ =
+            writeln!(text, "{:>code_width$}  {:<variant_width$}  {status}{}", entry.key(), entry.variant, entry.text);
     }
     text
 }
@@ -120,8 +122,36 @@ pub fn catalog_table(catalog: &Catalog) -> String {
 /// The heading above the table of retired codes in [`catalogue_markdown`].
 pub(crate) const RETIRED_HEADING: &str = "## Retired codes";
 
+/// The heading above the table of ranges of codes in [`catalogue_markdown`].
+pub(crate) const RANGES_HEADING: &str = "## Ranges of codes";
+
+/// The columns of the catalogue's tables of codes, as their headers name them; a table has
+/// `HTTP`, `Solution` and `Message` only when the catalog has them.
+pub(crate) mod column {
+    /// The code.
+    pub(crate) const CODE: &str = "Code";
+    /// The variant, linked to its rustdoc.
+    pub(crate) const VARIANT: &str = "Variant";
+    /// The HTTP status.
+    pub(crate) const HTTP: &str = "HTTP";
+    /// `yes` for a retryable code.
+    pub(crate) const RETRYABLE: &str = "Retryable";
+    /// The description as plain text, and a retired code's reason.
+    pub(crate) const DESCRIPTION: &str = "Description";
+    /// The solution as plain text.
+    pub(crate) const SOLUTION: &str = "Solution";
+    /// The message the API returns, as plain text.
+    pub(crate) const MESSAGE: &str = "Message";
+    /// The first code of a range.
+    pub(crate) const FROM: &str = "From";
+    /// The last code of a range.
+    pub(crate) const TO: &str = "To";
+}
+
 /// The catalogue as Markdown for the generated crate's rustdoc: a table of every code with
-/// its variant, HTTP status, retry hint and description, then the retired codes.
+/// its variant, HTTP status (when the catalog has HTTP), retry hint, description and, when
+/// the catalog has them, solution and message; then the retired codes; then the ranges of
+/// codes the doc describes in one row.
 ///
 /// Each variant links to its rustdoc in `module` (the path of the generated module from the
 /// crate's root; `None` for an enum re-exported at the root), as [`crate::Config::module`] says.
@@ -139,33 +169,84 @@ pub fn catalogue_markdown(catalog: &Catalog, sources: &[&SourceFile], module: Op
     let _ = writeln!(text, "## Error codes\n");
     let documented: Vec<&Entry> = catalog.entries.iter().filter(|e| e.retired.is_none()).collect();
     let _ = writeln!(text, "Every code the documentation lists ({} in all), ascending.\n", documented.len());
-    table(&mut text, &documented, &enum_path);
+    let table = Table { catalog, enum_path: &enum_path };
+    table.write(&mut text, &documented);
     let retired: Vec<&Entry> = catalog.entries.iter().filter(|e| e.retired.is_some()).collect();
     if !retired.is_empty() {
         let _ = writeln!(text, "\n{RETIRED_HEADING}\n");
         let _ = writeln!(text, "Codes the documentation no longer lists, kept as deprecated variants.\n");
-        table(&mut text, &retired, &enum_path);
+        table.write(&mut text, &retired);
     }
+    ranges(&mut text, catalog, &enum_path);
     text
 }
 
-/// The rows of `entries`, each variant linked as `enum_path::Variant`.
-fn table(text: &mut String, entries: &[&Entry], enum_path: &str) {
-    let _ = writeln!(text, "| Code | Variant | HTTP | Retryable | Description |");
-    let _ = writeln!(text, "| ---: | --- | ---: | :---: | --- |");
-    for entry in entries {
-        let retryable = if entry.retryable { "yes" } else { "" };
-        let mut description = escape_markdown(&entry.text);
-        if let Some(reason) = &entry.retired {
-            description = format!("{description} <br> *Retired:* {}", escape_markdown(reason));
+/// A table of codes of the catalogue, each variant linked as `enum_path::Variant`.
+struct Table<'a> {
+    catalog: &'a Catalog,
+    enum_path: &'a str,
+}
+
+impl Table<'_> {
+    /// The header, and a row per entry.
+    fn write(&self, text: &mut String, entries: &[&Entry]) {
+        let (http, solution, message) =
+            (self.catalog.has_http_status(), self.catalog.has_solution(), self.catalog.has_message());
+        let mut header = vec![column::CODE, column::VARIANT];
+        let mut delimiter = vec!["---:", "---"];
+        if http {
+            header.push(column::HTTP);
+            delimiter.push("---:");
         }
-        let _ = writeln!(
-            text,
-            "| {} | [`{variant}`]({enum_path}::{variant}) | {} | {retryable} | {description} |",
-            entry.key(),
-            entry.http_status,
-            variant = entry.variant,
-        );
+        header.extend([column::RETRYABLE, column::DESCRIPTION]);
+        delimiter.extend([":---:", "---"]);
+        for (has, name) in [(solution, column::SOLUTION), (message, column::MESSAGE)] {
+            if has {
+                header.push(name);
+                delimiter.push("---");
+            }
+        }
+        let _ = writeln!(text, "| {} |", header.join(" | "));
+        let _ = writeln!(text, "| {} |", delimiter.join(" | "));
+        for entry in entries {
+            let variant = &entry.variant;
+            let mut cells = vec![entry.key().to_string(), format!("[`{variant}`]({}::{variant})", self.enum_path)];
+            if http {
+                cells.push(entry.http_status.map(|status| status.to_string()).unwrap_or_default());
+            }
+            cells.push(if entry.retryable { "yes" } else { "" }.to_owned());
+            let mut description = escape_markdown(&entry.text);
+            if let Some(reason) = &entry.retired {
+                description = format!("{description} <br> *Retired:* {}", escape_markdown(reason));
+            }
+            cells.push(description);
+            for (has, text) in [(solution, &entry.solution), (message, &entry.message)] {
+                if has {
+                    cells.push(text.as_ref().map(|text| escape_markdown(&text.text)).unwrap_or_default());
+                }
+            }
+            // An empty cell is written as nothing between its bars, as the table has always
+            // written the retry hint.
+            let _ = writeln!(text, "| {} |", cells.join(" | "));
+        }
+    }
+}
+
+/// The ranges of codes the doc describes in one row, if it has any, under their heading.
+fn ranges(text: &mut String, catalog: &Catalog, enum_path: &str) {
+    if catalog.ranges.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "\n{RANGES_HEADING}\n");
+    let _ = writeln!(
+        text,
+        "Codes the documentation describes together, in one row: none is a variant \
+         ([`Unknown`]({enum_path}::Unknown) holds them), but each has its range's description.\n"
+    );
+    let _ = writeln!(text, "| {} | {} | {} |", column::FROM, column::TO, column::DESCRIPTION);
+    let _ = writeln!(text, "| ---: | ---: | --- |");
+    for range in &catalog.ranges {
+        let _ = writeln!(text, "| {} | {} | {} |", range.low, range.high, escape_markdown(&range.description.text));
     }
 }
 

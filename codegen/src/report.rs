@@ -5,57 +5,119 @@
 //! added, retired, removed, renamed, with a new description or a new HTTP status. Each kind
 //! of change has a semver weight, and the heaviest decides the version bump.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, CodeKey};
-use crate::render::RETIRED_HEADING;
+use crate::model::{Catalog, CodeKey, Entry, Text};
+use crate::render::{RANGES_HEADING, RETIRED_HEADING, column};
 use crate::source::SourceFile;
+
+/// What a committed catalogue records: its codes, the methods its columns stand for, and the
+/// ranges of codes it describes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordedCatalogue {
+    /// Each code, as its row records it.
+    pub codes: BTreeMap<CodeKey, Recorded>,
+    /// The methods of `ErrorCode` that only some enums have, as the tables' columns say the
+    /// enum has them: `http_status` (the `HTTP` column), `solution`, `message`.
+    pub methods: BTreeSet<&'static str>,
+    /// The ranges of codes the doc describes in one row, `(low, high)`, with their
+    /// descriptions.
+    pub ranges: BTreeMap<(i64, i64), String>,
+}
 
 /// One code as the committed catalogue records it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Recorded {
     /// The variant name.
     pub variant: String,
-    /// The HTTP status.
-    pub http_status: u16,
+    /// The HTTP status; `None` in a catalogue without HTTP, or for a code without one.
+    pub http_status: Option<u16>,
     /// The plain-text description.
     pub description: String,
+    /// The plain-text solution, if the catalogue has a solution column and the code one.
+    pub solution: Option<String>,
+    /// The plain-text message, if the catalogue has a message column and the code one.
+    pub message: Option<String>,
     /// Whether the code is marked retryable.
     pub retryable: bool,
     /// Whether the code is retired.
     pub retired: bool,
 }
 
-/// Reads the codes back from a catalogue written by [`crate::render::catalogue_markdown`].
-/// Lines that are not rows of its tables are skipped.
-pub fn read_catalogue(markdown: &str) -> BTreeMap<CodeKey, Recorded> {
-    let mut codes = BTreeMap::new();
-    let mut retired = false;
+/// The methods that only some enums have, each with the column that stands for it.
+const OPTIONAL_METHODS: [(&str, &str); 3] =
+    [(column::HTTP, "http_status"), (column::SOLUTION, "solution"), (column::MESSAGE, "message")];
+
+/// The methods a catalog gives its enum of those only some enums have.
+fn methods(catalog: &Catalog) -> BTreeSet<&'static str> {
+    let has = [catalog.has_http_status(), catalog.has_solution(), catalog.has_message()];
+    OPTIONAL_METHODS.iter().zip(has).filter(|(_, has)| *has).map(|((_, method), _)| *method).collect()
+}
+
+/// Reads the codes back from a catalogue written by [`crate::render::catalogue_markdown`],
+/// each table by its header's columns (so catalogues with and without the HTTP, solution and
+/// message columns read alike). Lines that are not rows of its tables are skipped.
+pub fn read_catalogue(markdown: &str) -> RecordedCatalogue {
+    let mut catalogue = RecordedCatalogue::default();
+    let (mut retired, mut ranges) = (false, false);
+    let mut header: Vec<String> = Vec::new();
     for line in markdown.lines() {
         if line.starts_with("## ") {
-            retired = line == RETIRED_HEADING;
+            (retired, ranges) = (line == RETIRED_HEADING, line == RANGES_HEADING);
+            header.clear();
             continue;
         }
         let cells = split_row(line);
-        let [code, variant, status, retryable, description] = cells.as_slice() else { continue };
-        let Ok(http_status) = status.parse::<u16>() else { continue };
-        let code = CodeKey::parse(&unescape(code));
-        let Some(variant) = variant.split('`').nth(1) else { continue };
-        let description = description.split(" <br> *Retired:* ").next().unwrap_or_default();
-        codes.insert(
-            code,
-            Recorded {
-                variant: variant.to_owned(),
-                http_status,
-                description: unescape(description),
-                retryable: *retryable == "yes",
-                retired,
-            },
-        );
+        if cells.is_empty() {
+            continue;
+        }
+        if header.is_empty() {
+            header = cells.iter().map(|cell| unescape(cell)).collect();
+            let named = |column: &str| header.iter().any(|name| name == column);
+            if !ranges && named(column::CODE) {
+                catalogue.methods.extend(OPTIONAL_METHODS.iter().filter(|(c, _)| named(c)).map(|(_, method)| *method));
+            }
+            continue;
+        }
+        if cells.len() != header.len() {
+            continue;
+        }
+        let cell = |column: &str| header.iter().position(|name| name == column).map(|at| cells[at]);
+        if ranges {
+            let bound = |column: &str| cell(column).and_then(|cell| cell.parse::<i64>().ok());
+            if let (Some(low), Some(high), Some(description)) =
+                (bound(column::FROM), bound(column::TO), cell(column::DESCRIPTION))
+            {
+                catalogue.ranges.insert((low, high), unescape(description));
+            }
+            continue;
+        }
+        if let Some((code, recorded)) = code_row(&cell, retired) {
+            catalogue.codes.insert(code, recorded);
+        }
     }
-    codes
+    catalogue
+}
+
+/// A row of a table of codes, read through `cell` (a column's cell by its header); `None`
+/// for the delimiter row and anything else that is no code's row.
+fn code_row<'a>(cell: &dyn Fn(&str) -> Option<&'a str>, retired: bool) -> Option<(CodeKey, Recorded)> {
+    let code = cell(column::CODE)?;
+    let variant = cell(column::VARIANT)?.split('`').nth(1)?;
+    let description = cell(column::DESCRIPTION)?.split(" <br> *Retired:* ").next().unwrap_or_default();
+    let text = |column: &str| cell(column).filter(|cell| !cell.is_empty()).map(unescape);
+    let recorded = Recorded {
+        variant: variant.to_owned(),
+        http_status: cell(column::HTTP).and_then(|status| status.parse::<u16>().ok()),
+        description: unescape(description),
+        solution: text(column::SOLUTION),
+        message: text(column::MESSAGE),
+        retryable: cell(column::RETRYABLE) == Some("yes"),
+        retired,
+    };
+    Some((CodeKey::parse(&unescape(code)), recorded))
 }
 
 /// The cells of a table row `| a | b \| c |`, trimmed, still escaped.
@@ -99,12 +161,22 @@ pub struct Changes {
     pub retired: Vec<(CodeKey, String)>,
     /// New descriptions, rewordings and punctuation-only changes alike.
     pub descriptions: Vec<Reworded>,
-    /// New HTTP statuses: `(code, variant, old, new)`.
-    pub statuses: Vec<(CodeKey, String, u16, u16)>,
+    /// New solutions (gained, lost or reworded; a missing one is empty).
+    pub solutions: Vec<Reworded>,
+    /// New messages (gained, lost or reworded; a missing one is empty).
+    pub messages: Vec<Reworded>,
+    /// New HTTP statuses, a status gained or lost included: `(code, variant, old, new)`.
+    pub statuses: Vec<(CodeKey, String, Option<u16>, Option<u16>)>,
     /// New variant names: `(code, old, new, whether the old name is kept as an alias)`.
     pub renamed: Vec<(CodeKey, String, String, bool)>,
     /// New retry hints: `(code, variant, now retryable)`.
     pub retryable: Vec<(CodeKey, String, bool)>,
+    /// Methods of `ErrorCode` the enum no longer has (`solution`, when no code has one).
+    pub methods_removed: Vec<&'static str>,
+    /// Methods of `ErrorCode` the enum has now (`http_status`, when a class has a status).
+    pub methods_added: Vec<&'static str>,
+    /// Ranges of codes described otherwise, added or removed: `((low, high), old, new)`.
+    pub ranges: Vec<((i64, i64), Option<String>, Option<String>)>,
 }
 
 /// A code new to the crate, with what a reviewer must check before it is released: its class
@@ -115,10 +187,10 @@ pub struct Added {
     pub code: CodeKey,
     /// Its variant name.
     pub variant: String,
-    /// The overlay's name for its class (`service`).
-    pub class: String,
-    /// Its HTTP status.
-    pub http_status: u16,
+    /// The overlay's name for its class (`service`), if it has one.
+    pub class: Option<String>,
+    /// Its HTTP status, if it has one.
+    pub http_status: Option<u16>,
     /// Its plain-text description.
     pub description: String,
 }
@@ -185,51 +257,85 @@ fn is_punctuation_or_space(c: char) -> bool {
 pub enum Bump {
     /// Nothing changed.
     None,
-    /// Text only: descriptions.
+    /// Text only: descriptions, solutions, messages, ranges' descriptions.
     Patch,
     /// Compatible additions: new codes (the enum is `#[non_exhaustive]`), retired ones
-    /// (still variants, deprecated) and changed retry hints.
+    /// (still variants, deprecated), changed retry hints and new methods.
     Minor,
-    /// Breaking: a variant removed or renamed, or an HTTP status changed.
+    /// Breaking: a variant or a method removed, a variant renamed, or an HTTP status
+    /// changed, gained or lost.
     Major,
 }
 
 /// Sets a new catalogue against the recorded one.
-pub fn compare(recorded: &BTreeMap<CodeKey, Recorded>, catalog: &Catalog) -> Changes {
+pub fn compare(recorded: &RecordedCatalogue, catalog: &Catalog) -> Changes {
     let mut changes = Changes::default();
     for entry in &catalog.entries {
         let key = entry.key();
-        let variant = || entry.variant.clone();
-        let Some(old) = recorded.get(&key) else {
-            let class = catalog.classes.get(entry.class).map(|class| class.name.clone()).unwrap_or_default();
-            let (http_status, description) = (entry.http_status, entry.text.clone());
-            changes.added.push(Added { code: key, variant: variant(), class, http_status, description });
+        let Some(old) = recorded.codes.get(&key) else {
+            let class = entry.class.and_then(|class| catalog.classes.get(class)).map(|class| class.name.clone());
+            let (variant, http_status, description) = (entry.variant.clone(), entry.http_status, entry.text.clone());
+            changes.added.push(Added { code: key, variant, class, http_status, description });
             continue;
         };
-        if entry.retired.is_some() && !old.retired {
-            changes.retired.push((key.clone(), variant()));
-        }
-        if old.variant != entry.variant {
-            let aliased = entry.former_variants.contains(&old.variant);
-            changes.renamed.push((key.clone(), old.variant.clone(), variant(), aliased));
-        }
-        if old.http_status != entry.http_status {
-            changes.statuses.push((key.clone(), variant(), old.http_status, entry.http_status));
-        }
-        if old.retryable != entry.retryable {
-            changes.retryable.push((key.clone(), variant(), entry.retryable));
-        }
-        if old.description != entry.text {
-            let (old, new) = (old.description.clone(), entry.text.clone());
-            changes.descriptions.push(Reworded { code: key, variant: variant(), old, new });
-        }
+        compare_entry(&mut changes, old, entry);
     }
-    for (code, old) in recorded {
+    for (code, old) in &recorded.codes {
         if !catalog.entries.iter().any(|entry| entry.key() == *code) {
             changes.removed.push((code.clone(), old.variant.clone()));
         }
     }
+    let now = methods(catalog);
+    changes.methods_removed = recorded.methods.difference(&now).copied().collect();
+    changes.methods_added = now.difference(&recorded.methods).copied().collect();
+    let ranges: BTreeMap<(i64, i64), &str> =
+        catalog.ranges.iter().map(|range| ((range.low, range.high), range.description.text.as_str())).collect();
+    for (&bounds, &new) in &ranges {
+        if recorded.ranges.get(&bounds).map(String::as_str) != Some(new) {
+            changes.ranges.push((bounds, recorded.ranges.get(&bounds).cloned(), Some(new.to_owned())));
+        }
+    }
+    for (bounds, old) in &recorded.ranges {
+        if !ranges.contains_key(bounds) {
+            changes.ranges.push((*bounds, Some(old.clone()), None));
+        }
+    }
+    changes.ranges.sort();
     changes
+}
+
+/// What changed for a code the crate had.
+fn compare_entry(changes: &mut Changes, old: &Recorded, entry: &Entry) {
+    let key = entry.key();
+    let variant = || entry.variant.clone();
+    if entry.retired.is_some() && !old.retired {
+        changes.retired.push((key.clone(), variant()));
+    }
+    if old.variant != entry.variant {
+        let aliased = entry.former_variants.contains(&old.variant);
+        changes.renamed.push((key.clone(), old.variant.clone(), variant(), aliased));
+    }
+    if old.http_status != entry.http_status {
+        changes.statuses.push((key.clone(), variant(), old.http_status, entry.http_status));
+    }
+    if old.retryable != entry.retryable {
+        changes.retryable.push((key.clone(), variant(), entry.retryable));
+    }
+    let reworded = |old: Option<&str>, new: Option<&Text>| {
+        let (old, new) = (old.unwrap_or_default(), new.map_or("", |new| new.text.as_str()));
+        (old != new).then(|| Reworded {
+            code: key.clone(),
+            variant: variant(),
+            old: old.to_owned(),
+            new: new.to_owned(),
+        })
+    };
+    changes.solutions.extend(reworded(old.solution.as_deref(), entry.solution.as_ref()));
+    changes.messages.extend(reworded(old.message.as_deref(), entry.message.as_ref()));
+    if old.description != entry.text {
+        let (old, new) = (old.description.clone(), entry.text.clone());
+        changes.descriptions.push(Reworded { code: key, variant: variant(), old, new });
+    }
 }
 
 impl Changes {
@@ -240,11 +346,23 @@ impl Changes {
 
     /// The version bump the changes need.
     pub fn bump(&self) -> Bump {
-        if !self.removed.is_empty() || !self.renamed.is_empty() || !self.statuses.is_empty() {
+        if !self.removed.is_empty()
+            || !self.renamed.is_empty()
+            || !self.statuses.is_empty()
+            || !self.methods_removed.is_empty()
+        {
             Bump::Major
-        } else if !self.added.is_empty() || !self.retired.is_empty() || !self.retryable.is_empty() {
+        } else if !self.added.is_empty()
+            || !self.retired.is_empty()
+            || !self.retryable.is_empty()
+            || !self.methods_added.is_empty()
+        {
             Bump::Minor
-        } else if !self.descriptions.is_empty() {
+        } else if !self.descriptions.is_empty()
+            || !self.solutions.is_empty()
+            || !self.messages.is_empty()
+            || !self.ranges.is_empty()
+        {
             Bump::Patch
         } else {
             Bump::None
@@ -258,7 +376,13 @@ impl Changes {
         let mut text = String::new();
         group(&mut text, "codes added", &self.added, |added| {
             let Added { code, variant, class, http_status, description } = added;
-            format!("{code} {variant} (class `{class}`, HTTP {http_status}): {description}")
+            let class = class.as_ref().map(|class| format!("class `{class}`"));
+            let facts: Vec<String> =
+                class.into_iter().chain(http_status.map(|status| format!("HTTP {status}"))).collect();
+            match facts.is_empty() {
+                true => format!("{code} {variant}: {description}"),
+                false => format!("{code} {variant} ({}): {description}", facts.join(", ")),
+            }
         });
         group(&mut text, "codes removed", &self.removed, |(code, variant)| format!("{code} {variant}"));
         group(&mut text, "codes retired (kept as deprecated variants)", &self.retired, |(code, variant)| {
@@ -266,12 +390,31 @@ impl Changes {
         });
         let (punctuation, reworded): (Vec<&Reworded>, Vec<&Reworded>) =
             self.descriptions.iter().partition(|change| change.is_punctuation_only());
-        let description = |change: &&Reworded| format!("{} {}: {}", change.code, change.variant, change.inline_diff());
+        let description = |change: &&Reworded| change_line(change);
         group(&mut text, "descriptions reworded", &reworded, description);
         group(&mut text, "descriptions changed in punctuation or spacing only", &punctuation, description);
-        group(&mut text, "HTTP status changed", &self.statuses, |(code, variant, old, new)| {
-            format!("{code} {variant}: {old} -> {new}")
+        group(&mut text, "solutions changed", &self.solutions, change_line);
+        group(&mut text, "messages changed", &self.messages, change_line);
+        group(&mut text, "ranges of codes described otherwise", &self.ranges, |((low, high), old, new)| {
+            let change = Reworded {
+                code: CodeKey::Int(*low),
+                variant: String::new(),
+                old: old.clone().unwrap_or_default(),
+                new: new.clone().unwrap_or_default(),
+            };
+            let what = match (old, new) {
+                (None, _) => " (new)",
+                (_, None) => " (gone)",
+                _ => "",
+            };
+            format!("{low}..={high}{what}: {}", change.inline_diff())
         });
+        group(&mut text, "HTTP status changed", &self.statuses, |(code, variant, old, new)| {
+            let status = |status: &Option<u16>| status.map_or_else(|| "none".to_owned(), |status| status.to_string());
+            format!("{code} {variant}: {} -> {}", status(old), status(new))
+        });
+        group(&mut text, "methods removed", &self.methods_removed, |method| format!("ErrorCode::{method}"));
+        group(&mut text, "methods added", &self.methods_added, |method| format!("ErrorCode::{method}"));
         group(&mut text, "names changed", &self.renamed, |(code, old, new, aliased)| {
             let alias = if *aliased { " (the old name stays as a deprecated alias)" } else { "" };
             format!("{code} {old} -> {new}{alias}")
@@ -286,9 +429,10 @@ impl Changes {
     /// The last line of the report: what the changes mean downstream, and the release.
     fn verdict(&self, package: &str, version: &str) -> String {
         let next = next_version(version, self.bump());
-        let list = |counts: [(usize, &str, &str); 3]| {
+        let list = |counts: &[(usize, &str, &str)]| {
             let parts: Vec<String> = counts
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|(n, ..)| *n > 0)
                 .map(|(n, one, many)| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") })
                 .collect();
@@ -297,29 +441,56 @@ impl Changes {
         match self.bump() {
             Bump::None => format!("no change to the catalogue of {package}\n"),
             Bump::Patch => format!(
-                "compatible: only descriptions changed (Display text differs); {package} needs a patch release: \
-                 {version} -> {next}\n"
+                "compatible: only {} changed (Display text differs); {package} needs a patch release: {version} -> \
+                 {next}\n",
+                self.texts_changed()
             ),
             Bump::Minor => format!(
                 "compatible: {}; ErrorCode is #[non_exhaustive], so downstream code still compiles; {package} needs \
                  a compatible release (semver minor; below 1.0, the last number): {version} -> {next}\n",
-                list([
+                list(&[
                     (self.added.len(), "code added", "codes added"),
                     (self.retired.len(), "code retired", "codes retired"),
                     (self.retryable.len(), "retry hint changed", "retry hints changed"),
+                    (self.methods_added.len(), "method added", "methods added"),
                 ])
             ),
             Bump::Major => format!(
                 "BREAKING: {}; downstream code may stop compiling or behave differently; {package} needs a \
                  breaking release (semver major; below 1.0, the middle number): {version} -> {next}\n",
-                list([
+                list(&[
                     (self.removed.len(), "code removed", "codes removed"),
                     (self.renamed.len(), "variant renamed", "variants renamed"),
                     (self.statuses.len(), "HTTP status changed", "HTTP statuses changed"),
+                    (self.methods_removed.len(), "method removed", "methods removed"),
                 ])
             ),
         }
     }
+}
+
+impl Changes {
+    /// The kinds of text that changed, in words: `descriptions`, `descriptions and solutions`.
+    fn texts_changed(&self) -> String {
+        let kinds = [
+            (!self.descriptions.is_empty(), "descriptions"),
+            (!self.solutions.is_empty(), "solutions"),
+            (!self.messages.is_empty(), "messages"),
+            (!self.ranges.is_empty(), "the descriptions of ranges of codes"),
+        ];
+        let kinds: Vec<&str> = kinds.into_iter().filter(|(changed, _)| *changed).map(|(_, kind)| kind).collect();
+        match kinds.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => "texts".to_owned(),
+        }
+    }
+}
+
+/// A changed text's line in the report: the code, its variant, the new text with what
+/// changed marked inline.
+fn change_line(change: &Reworded) -> String {
+    format!("{} {}: {}", change.code, change.variant, change.inline_diff())
 }
 
 fn group<T>(text: &mut String, title: &str, items: &[T], line: impl Fn(&T) -> String) {

@@ -11,8 +11,11 @@
 //! 2. `known`: the documented codes and the overlay's `[retired]` ones together.
 //! 3. `names`: each code's English name and variant.
 //! 4. `aliases`: former variant names (`[renamed]`) and `retryable`.
-//! 5. `classes`: each code's HTTP class, from the doc's HTTP column or the overlay's classes.
+//! 5. `classes`: each code's class and HTTP status, from the doc's HTTP column or the
+//!    overlay's classes; none when there is neither.
 //!
+//! Beside them, `ranges` reads the rows `[doc] skip` leaves out whose code cell is a range
+//! of integer codes (`301000~301099`), with their descriptions.
 //! Beside them, `columns` checks the overlay's `[columns]` against the page's headers.
 //!
 //! Every check runs on every row, so one run reports every problem; the catalog is only
@@ -25,6 +28,7 @@ mod classes;
 mod columns;
 mod known;
 mod names;
+mod ranges;
 mod rows;
 mod text;
 
@@ -67,12 +71,14 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     diagnostics.extend(rows::unused_skips(inputs));
     diagnostics.extend(columns::columns(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
+    let ranges = found(&mut diagnostics, ranges::ranges(inputs, code_kind));
 
     let entries = entries(known, names, former, &retryable, &classes);
-    (Catalog { entries, classes: classes.infos, code_kind }, diagnostics)
+    (Catalog { entries, classes: classes.infos, code_kind, ranges }, diagnostics)
 }
 
-/// Joins what the steps found into one entry per code that has a name and a class.
+/// Joins what the steps found into one entry per code that has a name and, when the
+/// overlay's classes must hold every code, a class.
 fn entries(
     known: Known<'_>,
     names: names::Names,
@@ -86,14 +92,19 @@ fn entries(
     let mut entries = Vec::with_capacity(known.len());
     for (code, described) in known {
         let (named, former) = (take(&mut names, &code), take(&mut former, &code));
-        let (Some((name, variant)), Some(class)) = (named, classes.of(&code)) else { continue };
+        let class = classes.of(&code);
+        let Some((name, variant)) = named else { continue };
+        // A code in no class has been reported when the overlay's classes must hold every code.
+        if class.is_none() && classes.required {
+            continue;
+        }
         let (description, solution, message, retired) = described.texts();
         let doc_comment = |text: Text| Text { markdown: text::doc_markdown(&text.markdown), text: text.text };
         entries.push(Entry {
             name,
             variant,
             class,
-            http_status: classes.infos.get(class).map_or(0, |class| class.http_status),
+            http_status: class.and_then(|class| classes.infos.get(class)).and_then(|class| class.http_status),
             markdown: text::doc_markdown(&description.markdown),
             text: description.text,
             solution: solution.map(doc_comment),

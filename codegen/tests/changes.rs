@@ -60,9 +60,9 @@ fn the_catalogue_reads_back_as_written() {
     let (doc, overlay) = spec(&base);
     let output = generate(&doc, &overlay).unwrap();
     let recorded = report::read_catalogue(&output.catalogue);
-    assert_eq!(recorded.len(), output.catalog.entries.len());
+    assert_eq!(recorded.codes.len(), output.catalog.entries.len());
     for entry in &output.catalog.entries {
-        let row = &recorded[&entry.key()];
+        let row = &recorded.codes[&entry.key()];
         assert_eq!(row.variant, entry.variant);
         assert_eq!(row.http_status, entry.http_status);
         assert_eq!(row.description, entry.text);

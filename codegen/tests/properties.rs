@@ -194,8 +194,8 @@ fn said() -> impl Strategy<Value = Said> {
     })
 }
 
-/// The HTTP status of each class in [`keyed_spec`].
-const STATUSES: [u16; 3] = [400, 401, 500];
+/// The HTTP status of each class in [`keyed_spec`]; the second only groups its codes.
+const STATUSES: [Option<u16>; 3] = [Some(400), None, Some(500)];
 
 /// A doc of `codes` (the first always documented, so the table has a row) and an overlay
 /// that uses every section keyed by code, each code written as a TOML key needs.
@@ -209,11 +209,12 @@ fn keyed_spec(codes: &[(CodeKey, Said)], string: bool) -> (SourceFile, SourceFil
     if string {
         overlay.push_str("[doc]\ncodes = \"string\"\n\n");
     }
-    for (class, status) in STATUSES.iter().enumerate().take(2) {
+    let status = |class: usize| STATUSES[class].map(|status| format!("status = {status}\n")).unwrap_or_default();
+    for class in 0..2 {
         let codes = listed(&|said| said.class == class);
-        overlay.push_str(&format!("[classes.c{class}]\nstatus = {status}\ncodes = [{codes}]\n\n"));
+        overlay.push_str(&format!("[classes.c{class}]\n{}codes = [{codes}]\n\n", status(class)));
     }
-    overlay.push_str(&format!("[classes.rest]\nstatus = {}\ndefault = true\n\n[names]\n", STATUSES[2]));
+    overlay.push_str(&format!("[classes.rest]\n{}default = true\n\n[names]\n", status(2)));
     for (index, (code, said)) in codes.iter().enumerate() {
         overlay.push_str(&format!("{} = \"Error number {index}\"\n", key(code)));
         if !said.retired || index == 0 {
@@ -236,7 +237,8 @@ proptest! {
 
     /// Every overlay section keyed by code (`[names]`, class `codes`, `retryable`,
     /// `[retired]`, `[renamed]`) works for string codes exactly as for integers: the catalog
-    /// holds each code once, ascending, with what the overlay says of it.
+    /// holds each code once, ascending, with what the overlay says of it (its class, and the
+    /// class's HTTP status or none).
     #[test]
     fn every_overlay_section_works_for_string_and_integer_codes(
         string in any::<bool>(),
@@ -259,6 +261,7 @@ proptest! {
         prop_assert_eq!(got, codes.iter().map(|(code, _)| code).collect::<Vec<_>>(), "one entry per code, ascending");
         for (index, (entry, (_, said))) in catalog.entries.iter().zip(&codes).enumerate() {
             prop_assert_eq!(&entry.variant, &format!("ErrorNumber{index}"));
+            prop_assert_eq!(entry.class, Some(said.class));
             prop_assert_eq!(entry.http_status, STATUSES[said.class]);
             prop_assert_eq!(entry.retryable, said.retryable);
             prop_assert_eq!(entry.retired.is_some(), said.retired && index > 0);

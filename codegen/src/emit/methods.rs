@@ -9,7 +9,7 @@ use super::Context;
 /// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
 /// `index()`, the one match from a variant to its row.
 pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
-    let Context { catalog, kind, variants } = context;
+    let Context { catalog, kind, variants, .. } = context;
     let entries = &catalog.entries;
     let documented = entries.iter().zip(variants).filter(|(entry, _)| entry.retired.is_none()).map(|(_, v)| v);
     let retired = entries.iter().zip(variants).filter(|(entry, _)| entry.retired.is_some()).map(|(_, v)| v);
@@ -73,11 +73,42 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The methods that read a code's row: `code`, `kind`, `http_status`, `status_code`,
-/// `is_retryable` and `description`.
+/// The methods that read a code's row: `code`, `is_retryable` and `description` always;
+/// `kind` with classes, `http_status` and `status_code` with HTTP, `solution` and `message`
+/// when some code has one.
 fn readers(context: &Context<'_>) -> TokenStream {
     let (receiver, code_type) = (context.kind.receiver(), context.kind.code_type());
     let code_doc = context.kind.code_doc();
+    let kind = kind_reader(context);
+    let http = http_readers(context);
+    let description = description_reader(context);
+    let texts = [("solution", context.shape.solution), ("message", context.shape.message)]
+        .into_iter()
+        .filter(|(_, emitted)| *emitted)
+        .map(|(field, _)| {
+            let (method, doc) = match field {
+                "solution" => (
+                    quote!(solution),
+                    " What the documentation says to do about the error, as plain text; `None` for a code it",
+                ),
+                _ => (
+                    quote!(message),
+                    " The message the documentation says the API returns with the code, as plain text; `None`",
+                ),
+            };
+            let more = match field {
+                "solution" => " gives no solution and for an unknown code.",
+                _ => " for a code it gives no message for and for an unknown code.",
+            };
+            quote! {
+                #[doc = #doc]
+                #[doc = #more]
+                #[inline]
+                pub fn #method(#receiver) -> ::core::option::Option<&'static str> {
+                    ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())
+                }
+            }
+        });
     quote! {
         #[doc = #code_doc]
         #[inline]
@@ -88,23 +119,9 @@ fn readers(context: &Context<'_>) -> TokenStream {
             }
         }
 
-        /// The class of the code, which decides its HTTP status; `None` for an unknown code.
-        #[inline]
-        pub fn kind(#receiver) -> ::core::option::Option<ErrorKind> {
-            ROWS.get(self.index()).map(|row| row.kind)
-        }
+        #kind
 
-        /// The HTTP status the API answers with for this code; `None` for an unknown code.
-        #[inline]
-        pub fn http_status(#receiver) -> ::core::option::Option<u16> {
-            self.kind().map(ErrorKind::http_status)
-        }
-
-        /// The HTTP status as an [`http::StatusCode`]; `None` for an unknown code.
-        #[cfg(feature = "http")]
-        pub fn status_code(#receiver) -> ::core::option::Option<::http::StatusCode> {
-            self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
-        }
+        #http
 
         /// Whether the documentation says retrying later may succeed (the rate limits).
         ///
@@ -115,16 +132,121 @@ fn readers(context: &Context<'_>) -> TokenStream {
             ROWS.get(self.index()).is_some_and(|row| row.retryable)
         }
 
-        /// The documentation's description as plain text; `None` for an unknown code.
+        #description
+
+        #(#texts)*
+    }
+}
+
+/// `kind`, when the module has classes.
+fn kind_reader(context: &Context<'_>) -> TokenStream {
+    let shape = context.shape;
+    if !shape.kinds {
+        return TokenStream::new();
+    }
+    let receiver = context.kind.receiver();
+    let doc = match (shape.http, shape.some_code_without_kind) {
+        (true, false) => vec![" The class of the code, which decides its HTTP status; `None` for an unknown code."],
+        (true, true) => vec![
+            " The class of the code, which decides its HTTP status; `None` for an unknown code and for a",
+            " code the documentation gives no status.",
+        ],
+        (false, _) => vec![" The class of the code; `None` for an unknown code."],
+    };
+    let read = match shape.some_code_without_kind {
+        false => quote!(ROWS.get(self.index()).map(|row| row.kind)),
+        true => quote!(ROWS.get(self.index()).and_then(|row| row.kind)),
+    };
+    quote! {
+        #(#[doc = #doc])*
+        #[inline]
+        pub fn kind(#receiver) -> ::core::option::Option<ErrorKind> {
+            #read
+        }
+    }
+}
+
+/// `http_status` and `status_code`, when some class gives an HTTP status.
+fn http_readers(context: &Context<'_>) -> TokenStream {
+    let shape = context.shape;
+    if !shape.http {
+        return TokenStream::new();
+    }
+    let receiver = context.kind.receiver();
+    let none = match shape.some_code_without_kind || shape.some_kind_without_status {
+        false => "`None` for an unknown code.",
+        true => "`None` for an unknown code and for one the documentation gives no status.",
+    };
+    let http_status_doc = format!(" The HTTP status the API answers with for this code; {none}");
+    let status_code_doc = format!(" The HTTP status as an [`http::StatusCode`]; {none}");
+    let read = match shape.some_kind_without_status {
+        false => quote!(self.kind().map(ErrorKind::http_status)),
+        true => quote!(self.kind().and_then(ErrorKind::http_status)),
+    };
+    quote! {
+        #[doc = #http_status_doc]
+        #[inline]
+        pub fn http_status(#receiver) -> ::core::option::Option<u16> {
+            #read
+        }
+
+        #[doc = #status_code_doc]
+        #[cfg(feature = "http")]
+        pub fn status_code(#receiver) -> ::core::option::Option<::http::StatusCode> {
+            self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())
+        }
+    }
+}
+
+/// `description`: the row's; with ranges, an unknown code's range's.
+fn description_reader(context: &Context<'_>) -> TokenStream {
+    let receiver = context.kind.receiver();
+    if !context.shape.ranges {
+        return quote! {
+            /// The documentation's description as plain text; `None` for an unknown code.
+            #[inline]
+            pub fn description(#receiver) -> ::core::option::Option<&'static str> {
+                ROWS.get(self.index()).map(|row| row.description)
+            }
+        };
+    }
+    quote! {
+        /// The documentation's description as plain text. For an unknown code, the description
+        /// of the narrowest range of codes the documentation describes in one row that holds
+        /// it (the first in `RANGES` of equally wide ones), else `None`.
         #[inline]
         pub fn description(#receiver) -> ::core::option::Option<&'static str> {
-            ROWS.get(self.index()).map(|row| row.description)
+            match ROWS.get(self.index()) {
+                ::core::option::Option::Some(row) => ::core::option::Option::Some(row.description),
+                ::core::option::Option::None => {
+                    let code = self.code();
+                    let mut narrowest: ::core::option::Option<&CodeRange> = ::core::option::Option::None;
+                    for range in &RANGES {
+                        let holds = range.low <= code && code <= range.high;
+                        let width = range.high.abs_diff(range.low);
+                        if holds && narrowest.is_none_or(|found| width < found.high.abs_diff(found.low)) {
+                            narrowest = ::core::option::Option::Some(range);
+                        }
+                    }
+                    narrowest.map(|range| range.description)
+                }
+            }
         }
     }
 }
 
 /// `Debug`, as derive prints it, and `Display`, the code and its description.
-pub(super) fn formatting() -> TokenStream {
+pub(super) fn formatting(context: &Context<'_>) -> TokenStream {
+    let display_doc = match context.shape.ranges {
+        false => [
+            " The code and its description (`9003 会议不存在`), or the code and a note that",
+            " the documentation does not list it.",
+        ],
+        true => [
+            " The code and its description (`9003 会议不存在`; an unknown code in a range takes",
+            " the range's), or the code and a note that the documentation does not list it.",
+        ],
+    };
     quote! {
         impl ::core::fmt::Debug for ErrorCode {
             /// The variant, as `#[derive(Debug)]` prints it: `MeetingNotExist`,
@@ -138,8 +260,7 @@ pub(super) fn formatting() -> TokenStream {
         }
 
         impl ::core::fmt::Display for ErrorCode {
-            /// The code and its description (`9003 会议不存在`), or the code and a note that
-            /// the documentation does not list it.
+            #(#[doc = #display_doc])*
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self.description() {
                     ::core::option::Option::Some(description) => {

@@ -1,29 +1,26 @@
-//! The data of the generated module: the `ErrorCode` and `ErrorKind` enums and the table of
-//! rows, one struct literal per code.
+//! The data of the generated module: the `ErrorCode` and `ErrorKind` enums, the table of
+//! rows, one struct literal per code, and the table of ranges.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::Catalog;
+use crate::model::{CodeKey, Entry, Text};
 
-use super::{Context, string_literal};
+use super::{Context, lines};
 
 /// The `ErrorCode` enum: a variant per documented or retired code, each with its doc comment
-/// (the description, then the code, its HTTP status and its retry hint), then `Unknown`.
+/// (the description, then the code, its HTTP status and its retry hint, then its solution and
+/// message), then `Unknown`.
 pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
     let entries = &context.catalog.entries;
     let attrs = entries.iter().map(|entry| {
-        let summary = string_literal(&format!(" {}", entry.markdown));
-        let mut facts = format!(" Code `{}`, HTTP {}.", entry.key(), entry.http_status);
-        if entry.retryable {
-            facts.push_str(" Retrying later may succeed.");
-        }
-        let facts = string_literal(&facts);
-        let deprecated = entry.retired.as_ref().map(|reason| quote!(#[deprecated(note = #reason)]));
+        let docs = variant_doc(context, entry);
+        let deprecated = entry.retired.as_ref().map(|reason| {
+            let reason = lines::literal(reason);
+            quote!(#[deprecated(note = #reason)])
+        });
         quote! {
-            #[doc = #summary]
-            #[doc = ""]
-            #[doc = #facts]
+            #(#[doc = #docs])*
             #deprecated
         }
     });
@@ -53,14 +50,55 @@ pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The `ErrorKind` enum: one variant per HTTP class of the overlay.
-pub(super) fn error_kind(catalog: &Catalog) -> TokenStream {
+/// The lines of a variant's doc comment: its description; the code, its HTTP status (when the
+/// module has HTTP) and its retry hint; its solution and its message, each under its label.
+fn variant_doc(context: &Context<'_>, entry: &Entry) -> Vec<String> {
+    let mut docs = lines::doc_lines(&entry.markdown);
+    let mut facts = match (context.shape.http, entry.http_status) {
+        (true, Some(status)) => format!(" Code `{}`, HTTP {status}.", entry.key()),
+        (true, None) => format!(" Code `{}`; the documentation gives it no HTTP status.", entry.key()),
+        (false, _) => format!(" Code `{}`.", entry.key()),
+    };
+    if entry.retryable {
+        facts.push_str(" Retrying later may succeed.");
+    }
+    docs.extend([String::new(), facts]);
+    for (label, text) in [("Solution", &entry.solution), ("Message", &entry.message)] {
+        if let Some(text) = text {
+            docs.push(String::new());
+            docs.extend(lines::doc_lines(&format!("*{label}:* {}", text.markdown)));
+        }
+    }
+    docs
+}
+
+/// The `ErrorKind` enum, one variant per class, and with HTTP its `http_status`; nothing
+/// without classes.
+pub(super) fn error_kind(context: &Context<'_>) -> TokenStream {
+    let (catalog, shape) = (context.catalog, context.shape);
+    if !shape.kinds {
+        return TokenStream::new();
+    }
     let variants: Vec<_> = catalog.classes.iter().map(|class| format_ident!("{}", class.variant)).collect();
-    let docs = catalog.classes.iter().map(|class| format!(" The `{}` class: HTTP {}.", class.name, class.http_status));
-    let statuses = catalog.classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status));
+    let docs = catalog.classes.iter().map(|class| match class.http_status {
+        Some(status) => format!(" The `{}` class: HTTP {status}.", class.name),
+        None if shape.http => format!(" The `{}` class, with no HTTP status.", class.name),
+        None => format!(" The `{}` class.", class.name),
+    });
+    let summary = match (shape.http, shape.some_kind_without_status) {
+        (true, false) => " The class of an error code, as the documentation groups them; each class answers",
+        (true, true) => " The class of an error code, as the documentation groups them; a class may give the",
+        (false, _) => " The class of an error code, as the documentation groups them.",
+    };
+    let more = match (shape.http, shape.some_kind_without_status) {
+        (true, false) => vec![" with one HTTP status."],
+        (true, true) => vec![" HTTP status every code of it answers with."],
+        (false, _) => Vec::new(),
+    };
+    let http_status = shape.http.then(|| kind_http_status(context, &variants));
     quote! {
-        /// The class of an error code, as the documentation groups them; each class answers
-        /// with one HTTP status.
+        #[doc = #summary]
+        #(#[doc = #more])*
         #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ErrorKind {
@@ -70,9 +108,38 @@ pub(super) fn error_kind(catalog: &Catalog) -> TokenStream {
             )*
         }
 
+        #http_status
+    }
+}
+
+/// `ErrorKind::http_status`: a `u16` when every class gives one, else an `Option`.
+fn kind_http_status(context: &Context<'_>, variants: &[proc_macro2::Ident]) -> TokenStream {
+    let classes = &context.catalog.classes;
+    if !context.shape.some_kind_without_status {
+        let statuses = classes.iter().map(|class| Literal::u16_unsuffixed(class.http_status.unwrap_or_default()));
+        return quote! {
+            impl ErrorKind {
+                /// The HTTP status every code of this class answers with.
+                pub fn http_status(self) -> u16 {
+                    match self {
+                        #(ErrorKind::#variants => #statuses,)*
+                    }
+                }
+            }
+        };
+    }
+    let statuses = classes.iter().map(|class| match class.http_status {
+        Some(status) => {
+            let status = Literal::u16_unsuffixed(status);
+            quote!(::core::option::Option::Some(#status))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+    quote! {
         impl ErrorKind {
-            /// The HTTP status every code of this class answers with.
-            pub fn http_status(self) -> u16 {
+            /// The HTTP status every code of this class answers with; `None` for a class the
+            /// documentation gives no status.
+            pub fn http_status(self) -> ::core::option::Option<u16> {
                 match self {
                     #(ErrorKind::#variants => #statuses,)*
                 }
@@ -82,42 +149,45 @@ pub(super) fn error_kind(catalog: &Catalog) -> TokenStream {
 }
 
 /// The `Row` struct and `ROWS`, the table of every documented and retired code, ascending:
-/// one struct literal per code, in the order of the enum's variants.
+/// one struct literal per code, in the order of the enum's variants. A row has a kind only
+/// when the module has classes, a solution and a message only when some code has one.
 pub(super) fn rows(context: &Context<'_>) -> TokenStream {
-    let Context { catalog, kind, variants } = context;
+    let Context { catalog, kind, variants, shape } = context;
     let len = Literal::usize_unsuffixed(catalog.entries.len());
     let variants = variants.iter();
     let kinds: Vec<_> = catalog.classes.iter().map(|class| format_ident!("{}", class.variant)).collect();
     let rows = catalog.entries.iter().map(|entry| {
         let code = kind.literal(&entry.key());
-        let name = string_literal(&entry.variant);
-        let class = &kinds[entry.class];
+        let name = super::string_literal(&entry.variant);
+        let class = entry.class.map(|class| &kinds[class]);
+        let kind = match (shape.kinds, shape.some_code_without_kind, class) {
+            (false, ..) => None,
+            (true, false, class) => Some(quote!(kind: ErrorKind::#class,)),
+            (true, true, Some(class)) => Some(quote!(kind: ::core::option::Option::Some(ErrorKind::#class),)),
+            (true, true, None) => Some(quote!(kind: ::core::option::Option::None,)),
+        };
         let retryable = entry.retryable;
-        let description = string_literal(&entry.text);
+        let description = lines::literal(&entry.text);
+        let text = |text: &Option<Text>| lines::literal(text.as_ref().map_or("", |text| &text.text));
+        let solution = shape.solution.then(|| text(&entry.solution)).map(|solution| quote!(solution: #solution,));
+        let message = shape.message.then(|| text(&entry.message)).map(|message| quote!(message: #message,));
         quote! {
             Row {
                 code: #code,
                 name: #name,
-                kind: ErrorKind::#class,
+                #kind
                 retryable: #retryable,
                 description: #description,
+                #solution
+                #message
             }
         }
     });
-    let code_type = kind.row_code_type();
+    let fields = row_fields(context);
     quote! {
         /// One code of the documentation: what it and the overlay say about it.
         struct Row {
-            /// The code, as the API sends it.
-            code: #code_type,
-            /// The code's variant's name, as `Debug` prints it.
-            name: &'static str,
-            /// The code's class, which gives its HTTP status.
-            kind: ErrorKind,
-            /// Whether the documentation says retrying later may succeed.
-            retryable: bool,
-            /// The documentation's description, as plain text.
-            description: &'static str,
+            #fields
         }
 
         /// Every documented and retired code, in ascending code order: the row at
@@ -129,5 +199,93 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
         /// more of the crate's debug build time for 10,000 codes.)
         #[allow(deprecated)]
         static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
+    }
+}
+
+/// The fields of `Row`, with their docs.
+fn row_fields(context: &Context<'_>) -> TokenStream {
+    let shape = context.shape;
+    let code_type = context.kind.row_code_type();
+    let kind = match (shape.kinds, shape.some_code_without_kind, shape.http) {
+        (false, ..) => None,
+        (true, false, true) => Some(quote! {
+            /// The code's class, which gives its HTTP status.
+            kind: ErrorKind,
+        }),
+        (true, false, false) => Some(quote! {
+            /// The code's class.
+            kind: ErrorKind,
+        }),
+        (true, true, _) => Some(quote! {
+            /// The code's class, which gives its HTTP status; `None` for a code the
+            /// documentation gives no status.
+            kind: ::core::option::Option<ErrorKind>,
+        }),
+    };
+    let solution = shape.solution.then(|| {
+        quote! {
+            /// What the documentation says to do about the error, as plain text; empty when
+            /// it says nothing.
+            solution: &'static str,
+        }
+    });
+    let message = shape.message.then(|| {
+        quote! {
+            /// The message the documentation says the API returns, as plain text; empty when
+            /// it gives none.
+            message: &'static str,
+        }
+    });
+    quote! {
+        /// The code, as the API sends it.
+        code: #code_type,
+        /// The code's variant's name, as `Debug` prints it.
+        name: &'static str,
+        #kind
+        /// Whether the documentation says retrying later may succeed.
+        retryable: bool,
+        /// The documentation's description, as plain text.
+        description: &'static str,
+        #solution
+        #message
+    }
+}
+
+/// `CodeRange` and `RANGES`, the ranges of codes the documentation describes in one row,
+/// ascending; nothing when it describes none.
+pub(super) fn ranges(context: &Context<'_>) -> TokenStream {
+    if !context.shape.ranges {
+        return TokenStream::new();
+    }
+    let ranges = &context.catalog.ranges;
+    let len = Literal::usize_unsuffixed(ranges.len());
+    let rows = ranges.iter().map(|range| {
+        let (low, high) =
+            (context.kind.literal(&CodeKey::Int(range.low)), context.kind.literal(&CodeKey::Int(range.high)));
+        let description = lines::literal(&range.description.text);
+        quote! {
+            CodeRange {
+                low: #low,
+                high: #high,
+                description: #description,
+            }
+        }
+    });
+    quote! {
+        /// Codes the documentation describes together, in one row whose code cell is a range
+        /// (`301000~301099`): it does not say which of them exist, so none is a variant, but
+        /// its description is what it says of each.
+        struct CodeRange {
+            /// The first code of the range.
+            low: i64,
+            /// The last code of the range, inclusive.
+            high: i64,
+            /// The row's description, as plain text.
+            description: &'static str,
+        }
+
+        /// Every range of codes the documentation describes in one row, ascending by first
+        /// code: `ErrorCode::description` reads the narrowest that holds an unknown code.
+        static RANGES: [CodeRange; #len] = [#(#rows),*];
     }
 }

@@ -246,14 +246,8 @@ impl Reader<'_> {
                     other => self.unknown_key(field, other, &["status", "codes", "default"]),
                 }
             }
-            match status {
-                Some(status) => classes.push(Class { name, status, ranges, default }),
-                None => self.error(
-                    key.span(),
-                    format!("class `{}` has no `status`", name.value),
-                    "add the HTTP status its codes answer with, e.g. `status = 400`",
-                ),
-            }
+            // A class without `status` groups codes without saying anything of HTTP.
+            classes.push(Class { name, status, ranges, default });
         }
         classes
     }

@@ -1,5 +1,8 @@
-//! Step 5: each code's HTTP class, from the doc's HTTP column when it has one, else from the
-//! overlay's `[classes]`.
+//! Step 5: each code's class and HTTP status, from the doc's HTTP column when it has one,
+//! else from the overlay's `[classes]`; without either, no code has a class or a status.
+//!
+//! A cell of the HTTP column that is empty or a dash gives its code no status (and so no
+//! class); a class of the overlay without `status` groups codes without an HTTP status.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,11 +13,14 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{ClassInfo, CodeKey, Spanned};
 
-/// The HTTP classes, and the class of each code that has one.
+/// The classes, and the class of each code that has one.
 pub(super) struct Classes {
     lookup: Lookup,
     /// The classes as the catalog keeps them.
     pub(super) infos: Vec<ClassInfo>,
+    /// Whether every code must have a class (the overlay has classes): a code without one
+    /// has been reported.
+    pub(super) required: bool,
 }
 
 impl Classes {
@@ -25,31 +31,25 @@ impl Classes {
 }
 
 /// The class of every known code; reports classes that are unusable or overlap, statuses
-/// that are no HTTP status, and codes in no class.
+/// that are no HTTP status, and, when the overlay has classes, codes in none of them.
 pub(super) fn classes(
     inputs: &Inputs<'_>,
     rows: &BTreeMap<CodeKey, Documented<'_>>,
     known: &Known<'_>,
     reported: &Reported,
 ) -> (Classes, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
-    let (lookup, infos) = match statuses(inputs, rows) {
-        Some((statuses, found)) => {
-            diagnostics.extend(found);
-            from_statuses(&statuses)
-        }
-        None => {
-            let (lookup, found) = from_overlay(inputs);
-            diagnostics.extend(found);
-            let (infos, found) = infos(inputs);
-            diagnostics.extend(found);
-            diagnostics.extend(unlisted_class_codes(inputs, known, reported));
-            (lookup, infos)
-        }
-    };
-    // With no class at all, the overlay has been reported once, not once per code.
-    if inputs.overlay.classes.is_empty() {
-        return (Classes { lookup, infos }, diagnostics);
+    if let Some((statuses, diagnostics)) = statuses(inputs, rows) {
+        let (lookup, infos) = from_statuses(&statuses);
+        return (Classes { lookup, infos, required: false }, diagnostics);
+    }
+    let (lookup, mut diagnostics) = from_overlay(inputs);
+    let (infos, found) = infos(inputs);
+    diagnostics.extend(found);
+    diagnostics.extend(unlisted_class_codes(inputs, known, reported));
+    // Without classes, no code needs one.
+    let required = !inputs.overlay.classes.is_empty();
+    if !required {
+        return (Classes { lookup, infos, required }, diagnostics);
     }
     for (code, &described) in known.iter().filter(|(code, _)| lookup.class(code).is_none()) {
         let help = format!(
@@ -57,9 +57,9 @@ pub(super) fn classes(
             code.toml_key(),
             inputs.overlay_file.path
         );
-        diagnostics.push(inputs.at_code(described, format!("code {} is in no HTTP class", code.prose())).help(help));
+        diagnostics.push(inputs.at_code(described, format!("code {} is in no class", code.prose())).help(help));
     }
-    (Classes { lookup, infos }, diagnostics)
+    (Classes { lookup, infos, required }, diagnostics)
 }
 
 /// The class of each code: the one whose ranges hold it, else the default class.
@@ -83,7 +83,8 @@ impl Lookup {
     }
 }
 
-/// The HTTP status of each row from the doc's HTTP column, or `None` when it has none.
+/// The HTTP status of each code from the doc's HTTP column, or `None` when it has none. A
+/// code whose cells are all empty or a dash has no status.
 fn statuses(
     inputs: &Inputs<'_>,
     rows: &BTreeMap<CodeKey, Documented<'_>>,
@@ -102,17 +103,17 @@ fn statuses(
     }
     let mut statuses = BTreeMap::new();
     for (code, documented) in rows {
-        let Some(cell) = documented.http.or(documented.row.http.as_ref()) else { continue };
+        let Some(cell) = documented.http else { continue };
         match codes::read_status(&cell.text) {
             Some(status) => {
                 statuses.insert(code.clone(), status);
             }
             None => {
-                let span = if cell.span.is_empty() { documented.row.span.clone() } else { cell.span.clone() };
                 let message =
                     format!("the HTTP status of code {}, `{}`, is not an HTTP status", code.prose(), cell.text);
-                let help = "HTTP statuses are integers in 100..=599, alone or with their reason (`409 Conflict`)";
-                diagnostics.push(inputs.in_doc(span, message).help(help));
+                let help = "HTTP statuses are integers in 100..=599, alone or with their reason (`409 Conflict`); \
+                            a cell that is empty or `-` gives the code no status";
+                diagnostics.push(inputs.in_doc(cell.span.clone(), message).help(help));
             }
         }
     }
@@ -127,7 +128,7 @@ fn from_statuses(statuses: &BTreeMap<CodeKey, u16>) -> (Lookup, Vec<ClassInfo>) 
         .map(|&status| ClassInfo {
             name: format!("status_{status}"),
             variant: format!("Status{status}"),
-            http_status: status,
+            http_status: Some(status),
         })
         .collect();
     let ranges = statuses
@@ -137,26 +138,22 @@ fn from_statuses(statuses: &BTreeMap<CodeKey, u16>) -> (Lookup, Vec<ClassInfo>) 
     (Lookup { ranges, default: None, overlapping: false }, infos)
 }
 
-/// The overlay's classes as a lookup; reports an overlay with no class, statuses that are no
-/// HTTP status, a second default class, and ranges (or string codes) in two classes.
+/// The overlay's classes as a lookup; reports statuses that are no HTTP status, a second
+/// default class, and ranges (or string codes) in two classes.
 fn from_overlay(inputs: &Inputs<'_>) -> (Lookup, Vec<Diagnostic>) {
     let classes = &inputs.overlay.classes;
     let mut diagnostics = Vec::new();
-    if classes.is_empty() {
-        diagnostics.push(
-            inputs
-                .in_overlay(0..0, "the overlay defines no HTTP class".to_owned())
-                .help("add a `[classes.NAME]` table with `status = 500` and `default = true`"),
-        );
-    }
     let mut default: Option<usize> = None;
     let mut ranges: Vec<(&Spanned<(CodeKey, CodeKey)>, usize)> = Vec::new();
     for (index, class) in classes.iter().enumerate() {
-        if !(100..=599).contains(&class.status.value) {
+        if let Some(status) = class.status.as_ref().filter(|status| !(100..=599).contains(&status.value)) {
             let message =
-                format!("class `{}` has status {}, which is not an HTTP status", class.name.value, class.status.value);
-            diagnostics
-                .push(inputs.in_overlay(class.status.span.clone(), message).help("HTTP statuses lie in 100..=599"));
+                format!("class `{}` has status {}, which is not an HTTP status", class.name.value, status.value);
+            diagnostics.push(
+                inputs
+                    .in_overlay(status.span.clone(), message)
+                    .help("HTTP statuses lie in 100..=599; without `status`, a class only groups its codes"),
+            );
         }
         if let Some(flag) = class.default.as_ref().filter(|flag| flag.value) {
             match default {
@@ -267,7 +264,7 @@ fn infos(inputs: &Inputs<'_>) -> (Vec<ClassInfo>, Vec<Diagnostic>) {
         infos.push(ClassInfo {
             name: class.name.value.clone(),
             variant,
-            http_status: u16::try_from(class.status.value).unwrap_or(0),
+            http_status: class.status.as_ref().and_then(|status| u16::try_from(status.value).ok()),
         });
     }
     (infos, diagnostics)

@@ -29,7 +29,8 @@ pub(super) struct Documented<'a> {
     pub(super) row: &'a Row,
     /// The first non-empty name cell of those rows, if any.
     pub(super) name: Option<&'a Cell>,
-    /// The first non-empty HTTP cell of those rows, if any.
+    /// The first HTTP cell of those rows that gives a status (is neither empty nor a dash),
+    /// if any.
     pub(super) http: Option<&'a Cell>,
     /// The descriptions of those rows joined, or the overlay's `[descriptions]` entry.
     pub(super) description: Joined<'a>,
@@ -165,7 +166,7 @@ fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Document
         Some(description) if diagnostics.is_empty() => Ok(Documented {
             row: rows[0],
             name: rows.iter().filter_map(|row| row.name.as_ref()).find(|cell| !cell.text.is_empty()),
-            http: rows.iter().filter_map(|row| row.http.as_ref()).find(|cell| !cell.text.is_empty()),
+            http: rows.iter().filter_map(|row| row.http.as_ref()).find(|cell| !codes::says_no_status(&cell.text)),
             description,
             solution: joined(rows.iter().filter_map(|row| row.solution.as_ref())),
             message: joined(rows.iter().filter_map(|row| row.message.as_ref())),
@@ -204,7 +205,7 @@ fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic
     let distinct = |values: Vec<String>| values.into_iter().collect::<BTreeSet<String>>().len() > 1;
     let names = rows.iter().filter_map(|row| row.name.as_ref()).map(|cell| cell.text.clone());
     let names = !facts.named && distinct(names.filter(|name| !name.is_empty()).collect());
-    let statuses = rows.iter().filter_map(|row| row.http.as_ref()).filter(|cell| !cell.text.is_empty());
+    let statuses = rows.iter().filter_map(|row| row.http.as_ref()).filter(|cell| !codes::says_no_status(&cell.text));
     let statuses = distinct(
         statuses
             .map(|cell| codes::read_status(&cell.text).map_or_else(|| cell.text.clone(), |s| s.to_string()))

@@ -102,9 +102,9 @@ pub fn check_output(output: &Output) {
     // The catalogue Markdown reads back as what it records, as the next run's change report
     // will read it.
     let recorded = errtab_codegen::report::read_catalogue(&output.catalogue);
-    assert_eq!(recorded.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
+    assert_eq!(recorded.codes.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
     for entry in entries {
-        let row = &recorded[&entry.key()];
+        let row = &recorded.codes[&entry.key()];
         assert_eq!(
             (row.variant.as_str(), row.http_status, row.description.as_str(), row.retryable, row.retired),
             (entry.variant.as_str(), entry.http_status, entry.text.as_str(), entry.retryable, entry.retired.is_some()),

@@ -1,0 +1,206 @@
+//! Long texts over several lines, so that the generated file reads as a table: a string
+//! literal longer than [`WIDTH`] characters continues on the next line with a `\` at the end
+//! of the line (which Rust reads as nothing, so the value is exactly the text), and a doc
+//! comment longer than that is broken at spaces where Markdown reads a line break as the
+//! space it replaces.
+
+use std::ops::Range;
+
+use proc_macro2::Literal;
+use pulldown_cmark::{Event, Parser};
+
+use super::string_literal;
+
+/// The most characters of text a line of the generated file holds before a long text goes
+/// on to the next line. With the indentation and the field's name, no line is then longer
+/// than about 125 characters (a doc comment's text without a space to break at apart).
+pub(super) const WIDTH: usize = 100;
+
+/// How deep the continuation lines of a literal are indented: deeper than the fields of a
+/// row of `ROWS`, which prettyplease indents by eight spaces.
+const CONTINUATION_INDENT: &str = "            ";
+
+/// A string literal holding `text` exactly, over several lines when it is longer than
+/// [`WIDTH`] characters. Each line but the last ends with `\`, after which Rust skips the line
+/// break and the next line's indentation; so no line after the first starts with a
+/// whitespace character, which would be skipped too (or, if not ASCII, warned about). Lines
+/// break after a space where one is near the end of the line, else anywhere.
+pub(super) fn literal(text: &str) -> Literal {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if chars.len() <= WIDTH {
+        return string_literal(text);
+    }
+    let mut repr = String::with_capacity(text.len() + 2 + 16 * (chars.len() / WIDTH));
+    repr.push('"');
+    let mut start = 0;
+    for end in breaks(&chars) {
+        let (from, to) = (chars[start].0, chars.get(end).map_or(text.len(), |&(at, _)| at));
+        if start > 0 {
+            repr.push_str("\\\n");
+            repr.push_str(CONTINUATION_INDENT);
+        }
+        let piece = string_literal(&text[from..to]).to_string();
+        repr.push_str(&piece[1..piece.len() - 1]);
+        start = end;
+    }
+    repr.push('"');
+    repr.parse().unwrap_or_else(|_| string_literal(text))
+}
+
+/// The character positions at which the lines of a long literal end, the last one the end of
+/// the text: each line at most [`WIDTH`] characters where it can be, and no line after the
+/// first starting with whitespace.
+fn breaks(chars: &[(usize, char)]) -> Vec<usize> {
+    let can_start = |at: usize| chars.get(at).is_none_or(|&(_, c)| !c.is_whitespace());
+    let mut ends = Vec::new();
+    let mut start = 0;
+    while chars.len() - start > WIDTH {
+        let limit = start + WIDTH;
+        // After a space near the end of the line, else as late as the line allows, else (a
+        // run of whitespace longer than a line) after the run.
+        let after_space = (start + WIDTH / 2..=limit).rev().find(|&at| chars[at - 1].1 == ' ' && can_start(at));
+        let end = after_space
+            .or_else(|| (start + 1..=limit).rev().find(|&at| can_start(at)))
+            .or_else(|| (limit..chars.len()).find(|&at| can_start(at)))
+            .unwrap_or(chars.len());
+        ends.push(end);
+        start = end;
+    }
+    ends.push(chars.len());
+    ends
+}
+
+/// The lines of a doc comment holding `markdown`, each starting with a space as `///` lines
+/// do, broken so that each holds at most [`WIDTH`] characters where the text allows.
+///
+/// A line breaks only where Markdown reads the line break as the space it replaces, so the
+/// doc renders as one line would: at a single space inside text (not in code, a link's
+/// address or HTML), after a character that is not a backslash (a backslash or two spaces
+/// before a line break make a hard break), and before a letter (a line that starts with a
+/// letter never starts a list, a heading, a quote or a code block). A longer run without
+/// such a space stays on one line. Joined, the lines are ` {markdown}`.
+pub fn doc_lines(markdown: &str) -> Vec<String> {
+    if markdown.chars().count() <= WIDTH {
+        return vec![format!(" {markdown}")];
+    }
+    let spaces = breakable_spaces(markdown);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    loop {
+        let rest = &markdown[start..];
+        // The byte offset at which the line would hold WIDTH characters.
+        let Some((limit, _)) = rest.char_indices().nth(WIDTH).map(|(at, c)| (start + at, c)) else { break };
+        let before = spaces.iter().rev().find(|&&at| at > start && at <= limit);
+        let Some(&at) = before.or_else(|| spaces.iter().find(|&&at| at > limit)) else { break };
+        lines.push(format!(" {}", &markdown[start..at]));
+        start = at + 1;
+    }
+    lines.push(format!(" {}", &markdown[start..]));
+    lines
+}
+
+/// The byte offsets of the spaces of `markdown` at which a doc comment may break its line
+/// (see [`doc_lines`]).
+fn breakable_spaces(markdown: &str) -> Vec<usize> {
+    let texts: Vec<Range<usize>> = Parser::new(markdown)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Text(_)))
+        .map(|(_, range)| range)
+        .collect();
+    let bytes = markdown.as_bytes();
+    let in_text = |at: usize| texts.iter().any(|range| range.contains(&at));
+    markdown
+        .char_indices()
+        .filter(|&(at, c)| {
+            c == ' '
+                && at > 0
+                && !matches!(bytes[at - 1], b' ' | b'\t' | b'\\')
+                && markdown[at + 1..].chars().next().is_some_and(char::is_alphabetic)
+                && in_text(at)
+        })
+        .map(|(at, _)| at)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value of a string literal as Rust reads it (syn resolves `\` at a line's end).
+    fn value(literal: &Literal) -> String {
+        syn::parse_str::<syn::LitStr>(&literal.to_string()).expect("a string literal").value()
+    }
+
+    #[test]
+    fn a_long_literal_keeps_its_value_over_short_lines() {
+        let texts = [
+            "short".to_owned(),
+            "word ".repeat(60),
+            "会议不存在，".repeat(40),
+            format!("{}   {}", "a".repeat(99), "b".repeat(150)),
+            format!("{}{}x", "y".repeat(90), " ".repeat(250)),
+            format!("{}\u{3000}{}", "长".repeat(100), "文".repeat(100)),
+            "quote \" and back\\slash, nul\0 7 and tab\t ".repeat(10),
+        ];
+        for text in texts {
+            let literal = literal(&text);
+            assert_eq!(value(&literal), text);
+            let repr = literal.to_string();
+            let longest = repr.lines().map(|line| line.chars().count()).max().unwrap_or(0);
+            let spaces = text.split(|c: char| !c.is_whitespace()).map(str::len).max().unwrap_or(0);
+            assert!(longest <= WIDTH + CONTINUATION_INDENT.len() + 16 + spaces, "{longest}: {repr}");
+            for line in repr.lines().skip(1) {
+                let first = line.trim_start_matches(' ').chars().next();
+                assert!(first.is_some_and(|c| !c.is_whitespace()), "{line:?}");
+            }
+        }
+    }
+
+    /// The events Markdown makes of a text, with each line break read as the space it is.
+    fn rendered(markdown: &str) -> Vec<String> {
+        let mut events: Vec<String> = Vec::new();
+        for event in Parser::new(markdown) {
+            let event = match event {
+                Event::SoftBreak => Event::Text(" ".into()),
+                event => event,
+            };
+            match (events.last_mut(), &event) {
+                (Some(last), Event::Text(text)) if last.starts_with("Text:") => last.push_str(text),
+                _ => events.push(match &event {
+                    Event::Text(text) => format!("Text:{text}"),
+                    event => format!("{event:?}"),
+                }),
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn a_long_doc_comment_breaks_where_markdown_reads_a_space() {
+        let texts = [
+            "short text".to_owned(),
+            "word ".repeat(50).trim_end().to_owned(),
+            format!("{} `code with many spaces inside it {}` and then more text", "a ".repeat(40), "x y ".repeat(20)),
+            format!(
+                "{} [link text with spaces](https://example.com/a) 1. 2. - * # > {}",
+                "w ".repeat(45),
+                "z ".repeat(40)
+            ),
+            format!("{} two  spaces and a back\\ slash {}", "b ".repeat(45), "c ".repeat(40)),
+            "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，".repeat(3),
+            "没有空格的很长的一段中文".repeat(20),
+        ];
+        for text in texts {
+            let lines = doc_lines(&text);
+            assert_eq!(lines.concat(), format!(" {text}"));
+            assert_eq!(rendered(&lines.join("\n")), rendered(&text), "{lines:#?}");
+            for line in lines.iter().skip(1) {
+                assert!(line[1..].starts_with(char::is_alphabetic), "{line:?}");
+            }
+            if text.contains(' ') && !text.contains("没有空格") {
+                let longest = lines.iter().map(|line| line.chars().count()).max().unwrap_or(0);
+                assert!(longest <= WIDTH + 1 + 40, "{longest}: {lines:#?}");
+            }
+        }
+    }
+}

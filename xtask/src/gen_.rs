@@ -192,9 +192,10 @@ pub(crate) struct Spec {
 
 /// Fixtures made into modules that the generated crate's tests compile and check, as
 /// `[doc, overlay, generated Rust]`: the hostile fixture (every awkward description the
-/// generator accepts; `generated/tests/hostile.rs`) and a doc of string codes using every
-/// section of the overlay (`generated/tests/string_codes.rs`).
-const TEST_MODULES: [[&str; 3]; 2] = [HOSTILE, STRING_CODES];
+/// generator accepts; `generated/tests/hostile.rs`), a doc of string codes using every
+/// section of the overlay (`generated/tests/string_codes.rs`), and an SDK's callback table
+/// without HTTP, with solutions, messages and ranges (`generated/tests/sdk_callbacks.rs`).
+const TEST_MODULES: [[&str; 3]; 3] = [HOSTILE, STRING_CODES, SDK_CALLBACKS];
 
 /// The hostile fixture and the test module made from it.
 const HOSTILE: [&str; 3] = [
@@ -208,6 +209,13 @@ const STRING_CODES: [&str; 3] = [
     "codegen/tests/fixtures/good/string-codes.md",
     "codegen/tests/fixtures/good/string-codes.toml",
     "generated/tests/string_codes/error_codes.rs",
+];
+
+/// The SDK-callback fixture and the test module made from it.
+const SDK_CALLBACKS: [&str; 3] = [
+    "codegen/tests/fixtures/good/sdk-callbacks.md",
+    "codegen/tests/fixtures/good/sdk-callbacks.toml",
+    "generated/tests/sdk_callbacks/error_codes.rs",
 ];
 
 /// The generated crate's manifest, whose name and version the change report quotes.
@@ -692,10 +700,11 @@ pub(crate) mod tests {
     fn gen_writes_the_committed_files_and_then_nothing() {
         let scratch = Scratch::new("writes");
         let report = run(&scratch.root, Mode::Write).unwrap();
-        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 4);
+        assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 5);
         let written = scratch.generated();
         let workspace = crate::workspace_root();
-        for output in ["generated/src/error_codes.rs", "generated/src/error_codes.md", HOSTILE[2], STRING_CODES[2]] {
+        let outputs = ["generated/src/error_codes.rs", "generated/src/error_codes.md"];
+        for output in outputs.into_iter().chain(TEST_MODULES.map(|[_, _, rust]| rust)) {
             let committed = fs::read_to_string(workspace.join(output)).unwrap().replace("\r\n", "\n");
             assert_eq!(written[&scratch.root.join(output)], committed.into_bytes(), "{output}");
         }
@@ -898,6 +907,7 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
             "generated/src/iam_api.md",
             HOSTILE[2],
             STRING_CODES[2],
+            SDK_CALLBACKS[2],
         ];
         let mut actual = written(&report);
         expected.sort();

@@ -173,24 +173,34 @@ fn http_readers(context: &Context<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let receiver = context.kind.receiver();
-    let none = match shape.some_code_without_kind || shape.some_kind_without_status {
-        false => "`None` for an unknown code.",
-        true => "`None` for an unknown code and for one the documentation gives no status.",
+    let (http_status_doc, status_code_doc) = match shape.some_code_without_kind || shape.some_kind_without_status {
+        false => (
+            vec![" The HTTP status the API answers with for this code; `None` for an unknown code."],
+            vec![" The HTTP status as an [`http::StatusCode`]; `None` for an unknown code."],
+        ),
+        true => (
+            vec![
+                " The HTTP status the API answers with for this code; `None` for an unknown code and",
+                " for one the documentation gives no status.",
+            ],
+            vec![
+                " The HTTP status as an [`http::StatusCode`]; `None` for an unknown code and for one",
+                " the documentation gives no status.",
+            ],
+        ),
     };
-    let http_status_doc = format!(" The HTTP status the API answers with for this code; {none}");
-    let status_code_doc = format!(" The HTTP status as an [`http::StatusCode`]; {none}");
     let read = match shape.some_kind_without_status {
         false => quote!(self.kind().map(ErrorKind::http_status)),
         true => quote!(self.kind().and_then(ErrorKind::http_status)),
     };
     quote! {
-        #[doc = #http_status_doc]
+        #(#[doc = #http_status_doc])*
         #[inline]
         pub fn http_status(#receiver) -> ::core::option::Option<u16> {
             #read
         }
 
-        #[doc = #status_code_doc]
+        #(#[doc = #status_code_doc])*
         #[cfg(feature = "http")]
         pub fn status_code(#receiver) -> ::core::option::Option<::http::StatusCode> {
             self.http_status().and_then(|status| ::http::StatusCode::from_u16(status).ok())

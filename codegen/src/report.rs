@@ -175,8 +175,22 @@ pub struct Changes {
     pub methods_removed: Vec<&'static str>,
     /// Methods of `ErrorCode` the enum has now (`http_status`, when a class has a status).
     pub methods_added: Vec<&'static str>,
-    /// Ranges of codes described otherwise, added or removed: `((low, high), old, new)`.
-    pub ranges: Vec<((i64, i64), Option<String>, Option<String>)>,
+    /// Ranges of codes described otherwise, added or removed.
+    pub ranges: Vec<RangeChange>,
+}
+
+/// A range of codes the doc describes in one row, whose description changed, or that came or
+/// went: what `description()` says of the unknown codes in it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RangeChange {
+    /// The range's first code.
+    pub low: i64,
+    /// The range's last code, inclusive.
+    pub high: i64,
+    /// Its description in the crate now; `None` for a new range.
+    pub old: Option<String>,
+    /// Its description in the doc now; `None` for a range the doc no longer has.
+    pub new: Option<String>,
 }
 
 /// A code new to the crate, with what a reviewer must check before it is released: its class
@@ -290,14 +304,15 @@ pub fn compare(recorded: &RecordedCatalogue, catalog: &Catalog) -> Changes {
     changes.methods_added = now.difference(&recorded.methods).copied().collect();
     let ranges: BTreeMap<(i64, i64), &str> =
         catalog.ranges.iter().map(|range| ((range.low, range.high), range.description.text.as_str())).collect();
-    for (&bounds, &new) in &ranges {
-        if recorded.ranges.get(&bounds).map(String::as_str) != Some(new) {
-            changes.ranges.push((bounds, recorded.ranges.get(&bounds).cloned(), Some(new.to_owned())));
+    for (&(low, high), &new) in &ranges {
+        let old = recorded.ranges.get(&(low, high));
+        if old.map(String::as_str) != Some(new) {
+            changes.ranges.push(RangeChange { low, high, old: old.cloned(), new: Some(new.to_owned()) });
         }
     }
-    for (bounds, old) in &recorded.ranges {
-        if !ranges.contains_key(bounds) {
-            changes.ranges.push((*bounds, Some(old.clone()), None));
+    for (&(low, high), old) in &recorded.ranges {
+        if !ranges.contains_key(&(low, high)) {
+            changes.ranges.push(RangeChange { low, high, old: Some(old.clone()), new: None });
         }
     }
     changes.ranges.sort();
@@ -395,7 +410,8 @@ impl Changes {
         group(&mut text, "descriptions changed in punctuation or spacing only", &punctuation, description);
         group(&mut text, "solutions changed", &self.solutions, change_line);
         group(&mut text, "messages changed", &self.messages, change_line);
-        group(&mut text, "ranges of codes described otherwise", &self.ranges, |((low, high), old, new)| {
+        group(&mut text, "ranges of codes described otherwise", &self.ranges, |range| {
+            let RangeChange { low, high, old, new } = range;
             let change = Reworded {
                 code: CodeKey::Int(*low),
                 variant: String::new(),

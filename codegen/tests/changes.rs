@@ -54,20 +54,40 @@ fn a_real_revision_is_reported_readably() {
     insta::assert_snapshot!(changes.render("tencent-meeting-errors", "0.1.0"));
 }
 
+/// Every catalogue reads back as what it records, whichever columns it has: with HTTP and
+/// retired codes (`changes/retire`), without HTTP but with solutions, messages and ranges
+/// (`good/sdk-callbacks`), with codes that have no status (`good/http-column-gaps`), string
+/// codes with messages (`good/string-codes-texts`); and nothing changes against itself.
 #[test]
 fn the_catalogue_reads_back_as_written() {
-    let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/changes/retire.md");
-    let (doc, overlay) = spec(&base);
-    let output = generate(&doc, &overlay).unwrap();
-    let recorded = report::read_catalogue(&output.catalogue);
-    assert_eq!(recorded.codes.len(), output.catalog.entries.len());
-    for entry in &output.catalog.entries {
-        let row = &recorded.codes[&entry.key()];
-        assert_eq!(row.variant, entry.variant);
-        assert_eq!(row.http_status, entry.http_status);
-        assert_eq!(row.description, entry.text);
-        assert_eq!(row.retryable, entry.retryable);
-        assert_eq!(row.retired, entry.retired.is_some());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for name in ["changes/retire", "good/sdk-callbacks", "good/http-column-gaps", "good/string-codes-texts"] {
+        let (doc, overlay) = spec(&fixtures.join(format!("{name}.md")));
+        let output = generate(&doc, &overlay).unwrap();
+        let recorded = report::read_catalogue(&output.catalogue);
+        assert_eq!(recorded.codes.len(), output.catalog.entries.len(), "{name}");
+        for entry in &output.catalog.entries {
+            let row = &recorded.codes[&entry.key()];
+            let text = |text: &Option<errtab_codegen::model::Text>| text.as_ref().map(|text| text.text.clone());
+            assert_eq!(row.variant, entry.variant);
+            assert_eq!(row.http_status, entry.http_status, "{name}: {}", entry.code);
+            assert_eq!(row.description, entry.text);
+            assert_eq!(row.solution, text(&entry.solution), "{name}: {}", entry.code);
+            assert_eq!(row.message, text(&entry.message), "{name}: {}", entry.code);
+            assert_eq!(row.retryable, entry.retryable);
+            assert_eq!(row.retired, entry.retired.is_some());
+        }
+        let methods = [
+            ("http_status", output.catalog.has_http_status()),
+            ("solution", output.catalog.has_solution()),
+            ("message", output.catalog.has_message()),
+        ];
+        for (method, has) in methods {
+            assert_eq!(recorded.methods.contains(method), has, "{name}: {method}");
+        }
+        let ranges: Vec<((i64, i64), String)> =
+            output.catalog.ranges.iter().map(|r| ((r.low, r.high), r.description.text.clone())).collect();
+        assert_eq!(recorded.ranges.into_iter().collect::<Vec<_>>(), ranges, "{name}");
+        assert!(report::compare(&report::read_catalogue(&output.catalogue), &output.catalog).is_empty(), "{name}");
     }
-    assert!(report::compare(&recorded, &output.catalog).is_empty());
 }

@@ -107,7 +107,10 @@ fn description() -> impl Strategy<Value = String> {
         20 => proptest::sample::select(HOSTILE).prop_map(str::to_owned),
         1 => proptest::sample::select(HIDDEN).prop_map(str::to_owned),
     ];
-    proptest::collection::vec(piece, 0..8).prop_map(|pieces| pieces.concat())
+    // Now and then one long enough (without a hidden character) that its doc comment and its
+    // literal go over several lines.
+    let long = proptest::collection::vec(proptest::sample::select(HOSTILE).prop_map(str::to_owned), 40..80);
+    prop_oneof![8 => proptest::collection::vec(piece, 0..8), 1 => long].prop_map(|pieces| pieces.concat())
 }
 
 /// Markdown whose rendered text is `text`: every ASCII punctuation character escaped with

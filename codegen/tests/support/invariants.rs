@@ -77,15 +77,29 @@ pub fn check_output(output: &Output) {
             .collect(),
         _ => panic!("`ROWS` is not an array"),
     };
-    let descriptions: Vec<String> = rows
-        .iter()
-        .map(|row| match row_field(row, "description") {
-            syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => lit.value(),
-            _ => panic!("a description in `ROWS` is not a string literal"),
-        })
-        .collect();
+    let strings = |field: &str| -> Vec<String> {
+        rows.iter()
+            .map(|row| match row_field(row, field) {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }) => lit.value(),
+                _ => panic!("a {field} in `ROWS` is not a string literal"),
+            })
+            .collect()
+    };
     let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
-    assert_eq!(descriptions, texts, "the generated descriptions are the catalog's");
+    assert_eq!(strings("description"), texts, "the generated descriptions are the catalog's");
+    // A solution and a message are fields only when some code has one; empty for none.
+    let optional = [("solution", output.catalog.has_solution()), ("message", output.catalog.has_message())];
+    for (field, _) in optional.into_iter().filter(|(_, has)| *has) {
+        let texts: Vec<&str> = entries
+            .iter()
+            .map(|entry| match field {
+                "solution" => entry.solution.as_ref(),
+                _ => entry.message.as_ref(),
+            })
+            .map(|text| text.map_or("", |text| text.text.as_str()))
+            .collect();
+        assert_eq!(strings(field), texts, "the generated {field}s are the catalog's");
+    }
     let codes: Vec<CodeKey> = rows.iter().map(|row| row_code(row_field(row, "code"))).collect();
     assert_eq!(codes, entries.iter().map(|entry| entry.key()).collect::<Vec<_>>());
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "codes ascend: {codes:?}");
@@ -94,7 +108,13 @@ pub fn check_output(output: &Output) {
     assert_eq!(variants.len(), entries.len() + 1, "one variant per code, and `Unknown`");
     for (variant, entry) in variants.iter().zip(entries) {
         assert_eq!(variant.ident, entry.variant.as_str());
-        let summary = doc_lines(&variant.attrs).into_iter().next().expect("each variant has a doc comment");
+        // The description's lines (a long one is broken at spaces), up to the blank line.
+        let lines = doc_lines(&variant.attrs);
+        let summary: String = lines.iter().take_while(|line| !line.is_empty()).map(String::as_str).collect();
+        assert!(!lines.is_empty(), "each variant has a doc comment");
+        for line in lines.iter().take_while(|line| !line.is_empty()).skip(1) {
+            assert!(line[1..].starts_with(char::is_alphabetic), "a wrapped line starts a block: {line:?}");
+        }
         assert_eq!(summary.trim_end_matches(' '), format!(" {}", entry.markdown).trim_end_matches(' '));
         assert!(!summary.trim_start().starts_with("```"), "a doc comment opens a code block: {summary:?}");
         assert!(!summary.trim_start().starts_with("~~~"), "a doc comment opens a code block: {summary:?}");
@@ -105,12 +125,14 @@ pub fn check_output(output: &Output) {
     assert_eq!(recorded.codes.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
     for entry in entries {
         let row = &recorded.codes[&entry.key()];
+        let text = |text: &Option<errtab_codegen::model::Text>| text.as_ref().map(|text| text.text.clone());
         assert_eq!(
             (row.variant.as_str(), row.http_status, row.description.as_str(), row.retryable, row.retired),
             (entry.variant.as_str(), entry.http_status, entry.text.as_str(), entry.retryable, entry.retired.is_some()),
             "code {} reads back otherwise from the catalogue",
             entry.code
         );
+        assert_eq!((&row.solution, &row.message), (&text(&entry.solution), &text(&entry.message)), "{}", entry.code);
     }
     for entry in entries {
         assert!(!entry.text.is_empty(), "code {} has an empty description", entry.code);

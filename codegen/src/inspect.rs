@@ -145,8 +145,11 @@ fn left_out(row: &Row, catalog: &Catalog) -> String {
 }
 
 /// The methods the generated `ErrorCode` has, those every enum has and those the page and
-/// the overlay give it, in one line.
+/// the overlay give it, in one line; nothing when no code made it into the catalog.
 fn methods(text: &mut String, catalog: &Catalog) {
+    if catalog.entries.is_empty() {
+        return;
+    }
     let mut methods = vec!["code()", "description()", "is_retryable()"];
     let optional = [
         (!catalog.classes.is_empty(), "kind()"),

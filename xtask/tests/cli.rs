@@ -114,13 +114,15 @@ fn inspect_reports_and_writes_nothing() {
 
 #[test]
 fn inspect_without_an_overlay_says_so_and_still_reports() {
-    let scratch = Scratch::new("inspect-bare", &[("api.md", DOC)]);
+    // A header the generator knows, so that what is missing is the overlay's: names.
+    let doc = DOC.replace("参数", "错误码");
+    let scratch = Scratch::new("inspect-bare", &[("api.md", &doc)]);
     let (code, stdout, stderr) = xtask_in(&scratch.root, &["inspect", "api.md"]);
     assert_eq!((code, stderr.as_str()), (Some(1), ""), "{stdout}");
     assert!(stdout.starts_with("overlay: none yet; inspect looks for api.toml beside the page"), "{stdout}");
-    assert!(stdout.contains("header: 参数 | 说明"), "{stdout}");
+    assert!(stdout.contains("header: 错误码 | 说明"), "{stdout}");
     // The problems name the file to write, not a stand-in.
-    assert!(stdout.contains("--> api.toml\n") && !stdout.contains("(no overlay)"), "{stdout}");
+    assert!(stdout.contains("under `[names]` in api.toml") && !stdout.contains("(no overlay)"), "{stdout}");
     assert!(stdout.lines().last().is_some_and(|line| line.ends_with(" problems found")), "{stdout}");
 }
 

@@ -136,7 +136,7 @@ fn string_literal(text: &str) -> Literal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClassInfo, CodeKey, Entry};
+    use crate::model::{ClassInfo, CodeKey, Entry, Text};
 
     /// One entry of a hand-built catalogue. Entries are built here only, so that a change to
     /// the model's `Entry` is one change in these tests.
@@ -166,8 +166,10 @@ mod tests {
         let [first, second, third] = keys;
         let mut entries = vec![entry(first, "Throttled"), entry(second, "Gone"), entry(third, "Missing")];
         entries[0].retryable = true;
+        entries[0].solution = Some(Text { markdown: "Wait `1s`".to_owned(), text: "Wait 1s".to_owned() });
         entries[1].retired = Some("No longer documented".to_owned());
         entries[2].former_variants = vec!["NotFound".to_owned()];
+        entries[2].message = Some(Text { markdown: "not found".to_owned(), text: "not found".to_owned() });
         let classes = [("request", "Request", 400), ("service", "Service", 500)]
             .map(|(name, variant, http_status)| ClassInfo {
                 name: name.to_owned(),
@@ -243,9 +245,25 @@ mod tests {
         let (integer, string) = (parse(&integer_catalog()), parse(&string_catalog()));
         assert_eq!(same_parts(&string), same_parts(&integer));
         let outline = outline(&integer);
-        for expected in ["  const ALL", "  const RETIRED", "  const NotFound", "  fn is_retryable", "  fn kind"] {
+        let expected = ["  const ALL", "  const RETIRED", "  const NotFound", "  fn is_retryable", "  fn kind"];
+        for expected in expected.into_iter().chain(["  fn http_status", "  fn solution", "  fn message"]) {
             assert!(outline.iter().any(|line| line == expected), "{expected} in {outline:#?}");
         }
+        // Without classes, both lose the same parts: `ErrorKind`, `kind` and HTTP.
+        let without_classes = |mut catalog: Catalog| {
+            catalog.classes.clear();
+            for entry in &mut catalog.entries {
+                (entry.class, entry.http_status) = (None, None);
+            }
+            parse(&catalog)
+        };
+        let (integer, string) = (without_classes(integer_catalog()), without_classes(string_catalog()));
+        assert_eq!(same_parts(&string), same_parts(&integer));
+        let outline = self::outline(&integer);
+        for absent in ["enum ErrorKind", "  fn kind", "  fn http_status", "  fn status_code"] {
+            assert!(!outline.iter().any(|line| line == absent), "{absent} in {outline:#?}");
+        }
+        assert!(outline.iter().any(|line| line == "  fn solution"), "{outline:#?}");
     }
 
     #[test]
@@ -256,8 +274,10 @@ mod tests {
             "pub const RETIRED : & 'static [ErrorCode] = & [ErrorCode :: Gone]",
             "pub const ALL : & 'static [ErrorCode] = & [ErrorCode :: Throttled , ErrorCode :: Missing]",
             "pub const NotFound : ErrorCode = ErrorCode :: Missing",
-            "Row { code : \"LimitExceeded\" , name : \"Throttled\" , \
-             kind : ErrorKind :: Request , retryable : true , description : \"The Throttled error\" , }",
+            "Row { code : \"LimitExceeded\" , name : \"Throttled\" , kind : ErrorKind :: Request , \
+             retryable : true , description : \"The Throttled error\" , solution : \"Wait 1s\" , message : \"\" , }",
+            "# [doc = \" *Solution:* Wait `1s`\"] Throttled",
+            "pub fn solution (& self) -> :: core :: option :: Option < & 'static str >",
             "Row { code : \"OperationDenied.Gone\" , name : \"Gone\" , \
              kind : ErrorKind :: Service , retryable : false",
             "code : & 'static str",

@@ -209,25 +209,34 @@ impl Table<'_> {
         let _ = writeln!(text, "| {} |", header.join(" | "));
         let _ = writeln!(text, "| {} |", delimiter.join(" | "));
         for entry in entries {
+            // Written cell by cell into the text: a catalogue of 10,000 codes is written at
+            // every run of `gen`. An empty cell is nothing between its bars.
             let variant = &entry.variant;
-            let mut cells = vec![entry.key().to_string(), format!("[`{variant}`]({}::{variant})", self.enum_path)];
+            let _ = write!(text, "| {} | [`{variant}`]({}::{variant}) |", entry.key(), self.enum_path);
             if http {
-                cells.push(entry.http_status.map(|status| status.to_string()).unwrap_or_default());
-            }
-            cells.push(if entry.retryable { "yes" } else { "" }.to_owned());
-            let mut description = escape_markdown(&entry.text);
-            if let Some(reason) = &entry.retired {
-                description = format!("{description} <br> *Retired:* {}", escape_markdown(reason));
-            }
-            cells.push(description);
-            for (has, text) in [(solution, &entry.solution), (message, &entry.message)] {
-                if has {
-                    cells.push(text.as_ref().map(|text| escape_markdown(&text.text)).unwrap_or_default());
+                match entry.http_status {
+                    Some(status) => {
+                        let _ = write!(text, " {status} |");
+                    }
+                    None => text.push_str("  |"),
                 }
             }
-            // An empty cell is written as nothing between its bars, as the table has always
-            // written the retry hint.
-            let _ = writeln!(text, "| {} |", cells.join(" | "));
+            text.push_str(if entry.retryable { " yes | " } else { "  | " });
+            text.push_str(&escape_markdown(&entry.text));
+            if let Some(reason) = &entry.retired {
+                let _ = write!(text, " <br> *Retired:* {}", escape_markdown(reason));
+            }
+            text.push_str(" |");
+            for (has, cell) in [(solution, &entry.solution), (message, &entry.message)] {
+                match cell.as_ref().filter(|_| has) {
+                    Some(cell) => {
+                        let _ = write!(text, " {} |", escape_markdown(&cell.text));
+                    }
+                    None if has => text.push_str("  |"),
+                    None => {}
+                }
+            }
+            text.push('\n');
         }
     }
 }

@@ -26,10 +26,11 @@ const CONTINUATION_INDENT: &str = "            ";
 /// whitespace character, which would be skipped too (or, if not ASCII, warned about). Lines
 /// break after a space where one is near the end of the line, else anywhere.
 pub(super) fn literal(text: &str) -> Literal {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    if chars.len() <= WIDTH {
+    // Most texts are short: no more bytes than WIDTH, or no more characters.
+    if text.len() <= WIDTH || text.chars().nth(WIDTH).is_none() {
         return string_literal(text);
     }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut repr = String::with_capacity(text.len() + 2 + 16 * (chars.len() / WIDTH));
     repr.push('"');
     let mut start = 0;
@@ -80,7 +81,7 @@ fn breaks(chars: &[(usize, char)]) -> Vec<usize> {
 /// letter never starts a list, a heading, a quote or a code block). A longer run without
 /// such a space stays on one line. Joined, the lines are ` {markdown}`.
 pub fn doc_lines(markdown: &str) -> Vec<String> {
-    if markdown.chars().count() <= WIDTH {
+    if markdown.len() <= WIDTH || markdown.chars().nth(WIDTH).is_none() {
         return vec![format!(" {markdown}")];
     }
     let spaces = breakable_spaces(markdown);

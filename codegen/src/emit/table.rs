@@ -14,7 +14,9 @@ use super::{Context, lines};
 pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
     let entries = &context.catalog.entries;
     let attrs = entries.iter().map(|entry| {
-        let docs = variant_doc(context, entry);
+        // Written as `string_literal` writes them: quote's own escaping of a `String` is slow
+        // for CJK text (see `string_literal`).
+        let docs = variant_doc(context, entry).into_iter().map(|line| super::string_literal(&line));
         let deprecated = entry.retired.as_ref().map(|reason| {
             let reason = lines::literal(reason);
             quote!(#[deprecated(note = #reason)])
@@ -159,27 +161,32 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
     let rows = catalog.entries.iter().map(|entry| {
         let code = kind.literal(&entry.key());
         let name = super::string_literal(&entry.variant);
+        // Each optional field is a repetition over an `Option`'s iterator: written straight into the row,
+        // with no token stream of its own.
         let class = entry.class.map(|class| &kinds[class]);
-        let kind = match (shape.kinds, shape.some_code_without_kind, class) {
-            (false, ..) => None,
-            (true, false, class) => Some(quote!(kind: ErrorKind::#class,)),
-            (true, true, Some(class)) => Some(quote!(kind: ::core::option::Option::Some(ErrorKind::#class),)),
-            (true, true, None) => Some(quote!(kind: ::core::option::Option::None,)),
-        };
+        let kind = class.filter(|_| !shape.some_code_without_kind).into_iter();
+        let optional_kind = shape
+            .some_code_without_kind
+            .then(|| match class {
+                Some(class) => quote!(::core::option::Option::Some(ErrorKind::#class)),
+                None => quote!(::core::option::Option::None),
+            })
+            .into_iter();
         let retryable = entry.retryable;
         let description = lines::literal(&entry.text);
         let text = |text: &Option<Text>| lines::literal(text.as_ref().map_or("", |text| &text.text));
-        let solution = shape.solution.then(|| text(&entry.solution)).map(|solution| quote!(solution: #solution,));
-        let message = shape.message.then(|| text(&entry.message)).map(|message| quote!(message: #message,));
+        let solution = shape.solution.then(|| text(&entry.solution)).into_iter();
+        let message = shape.message.then(|| text(&entry.message)).into_iter();
         quote! {
             Row {
                 code: #code,
                 name: #name,
-                #kind
+                #(kind: ErrorKind::#kind,)*
+                #(kind: #optional_kind,)*
                 retryable: #retryable,
                 description: #description,
-                #solution
-                #message
+                #(solution: #solution,)*
+                #(message: #message,)*
             }
         }
     });

@@ -1,6 +1,6 @@
-//! Snapshots of the generator's output for small fixture specs: the emitted Rust for the
-//! good ones (`fixtures/good/NAME.md` with `NAME.toml`), every diagnostic for the bad ones,
-//! rendered as `cargo xtask gen` prints them without colour.
+//! Snapshots of the generator's output for small fixture specs: the emitted Rust and the
+//! catalogue Markdown for the good ones (`fixtures/good/NAME.md` with `NAME.toml`), every
+//! diagnostic for the bad ones, rendered as `cargo xtask gen` prints them without colour.
 //!
 //! Bad fixtures are named for the file at fault (`doc-...`, `overlay-...`) and the case.
 
@@ -27,6 +27,18 @@ fn good_fixtures_generate() {
         });
         let table = errtab_codegen::render::catalog_table(&output.catalog);
         insta::assert_snapshot!(format!("{table}\n{}", output.rust));
+    });
+}
+
+/// The catalogue Markdown of each good fixture: its columns are those the catalogue has (no
+/// `HTTP` without a status, `Solution` and `Message` only with one), then the retired codes,
+/// then the ranges of codes.
+#[test]
+fn good_fixtures_have_a_catalogue() {
+    insta::glob!("fixtures/good/*.md", |path| {
+        let (doc, overlay) = fixture(path);
+        let output = generate(&doc, &overlay).expect("a good fixture generates");
+        insta::assert_snapshot!(output.catalogue);
     });
 }
 

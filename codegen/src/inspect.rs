@@ -88,8 +88,8 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     );
     let width = all.iter().map(|(row, _)| row.code.text.chars().count()).max().unwrap_or(4).max(4);
     // The HTTP status is shown when the catalog has HTTP: a code without one says so.
-    let http = catalog.has_http_status();
-    let unknown = if http { "  ?" } else { "" };
+    let has_http = catalog.has_http_status();
+    let unknown = if has_http { "  ?" } else { "" };
     for (row, skipped) in all {
         let found = entry(row, catalog);
         let (variant, http) = if skipped {
@@ -99,7 +99,7 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
         } else {
             match found {
                 Some(entry) => {
-                    let status = match (http, entry.http_status) {
+                    let status = match (has_http, entry.http_status) {
                         (false, _) => String::new(),
                         (true, Some(status)) => format!("  {status}"),
                         (true, None) => "  (no HTTP status)".to_owned(),

@@ -2,10 +2,12 @@
 //!
 //! Vendors document their errors as a Markdown table (`| 错误码 | 说明 |`, `| Code | Description |`).
 //! This crate reads such a page and a small TOML *overlay* holding the decisions the page does
-//! not make (English names, HTTP classes, which table and columns to read), checks them against
+//! not make (English names, classes, which table and columns to read), checks them against
 //! each other, and returns a formatted Rust module: an `ErrorCode` enum with `from_code`,
-//! `code`, `description`, `http_status`, `kind`, `is_retryable`, `Display` and serde impls,
-//! plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
+//! `code`, `description`, `is_retryable`, `Display` and serde impls, and what the page and the
+//! overlay give beside them (`kind` with classes, `http_status` with an HTTP status, `solution`
+//! and `message` with those columns; ranges of codes the page describes in one row for
+//! `description`), plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
 //! [`Diagnostic`] with a file, a position, a message and a fix; [`diagnostic::render`] prints
 //! them like rustc.
 //!

@@ -50,10 +50,21 @@
 //!
 //! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
 //! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
-//! is then an `ErrorKind`, `Status404`), else from `[classes]`. A `[columns]` entry must name
-//! a header the page has, and no column twice. A code cell listing several codes
-//! (`4702, 4704`, `201、202`) documents each of them with the row's text; a range
-//! (`301000~301099`) is refused until `skip` leaves its row out.
+//! is then an `ErrorKind`, `Status404`; a cell that is empty or `-` gives its code none), else
+//! from `[classes]`. Both are optional: a page that says nothing of HTTP (an SDK's callbacks,
+//! codes sent with any status) needs no `[classes]`, and the enum then has no `kind()` and no
+//! HTTP method; a class without `status` groups its codes (`kind()`) without an HTTP status:
+//!
+//! ```toml
+//! [classes.business]           # no `status`: a group, not an HTTP status
+//! default = true
+//! ```
+//!
+//! A `[columns]` entry must name a header the page has, and no column twice. A code cell
+//! listing several codes (`4702, 4704`, `201、202`) documents each of them with the row's
+//! text; a range (`301000~301099`) is refused until `skip` leaves its row out, and then
+//! describes the unknown codes in it (`description()` of `ErrorCode::Unknown(301005)` is the
+//! range's).
 //!
 //! In a doc of string codes (`[doc] codes = "string"`) every section keyed by code works the
 //! same way, with the codes in quotes (unquoted, TOML splits a key at each `.`), and a class

@@ -83,13 +83,15 @@ impl Lookup {
     }
 }
 
-/// The HTTP status of each code from the doc's HTTP column, or `None` when it has none. A
-/// code whose cells are all empty or a dash has no status.
+/// The HTTP status of each code from the doc's HTTP column, or `None` when it has none, or
+/// one whose every cell is empty or a dash (which says nothing, so the overlay's classes may
+/// still). A code whose cells are all empty or a dash has no status.
 fn statuses(
     inputs: &Inputs<'_>,
     rows: &BTreeMap<CodeKey, Documented<'_>>,
 ) -> Option<(BTreeMap<CodeKey, u16>, Vec<Diagnostic>)> {
-    if !inputs.doc.rows.iter().any(|row| row.http.is_some()) {
+    let says = |row: &crate::model::Row| row.http.as_ref().is_some_and(|cell| !codes::says_no_status(&cell.text));
+    if !inputs.doc.rows.iter().any(says) {
         return None;
     }
     let mut diagnostics = Vec::new();

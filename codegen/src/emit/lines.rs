@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use proc_macro2::Literal;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::string_literal;
 
@@ -103,11 +103,21 @@ pub fn doc_lines(markdown: &str) -> Vec<String> {
 /// The byte offsets of the spaces of `markdown` at which a doc comment may break its line
 /// (see [`doc_lines`]).
 fn breakable_spaces(markdown: &str) -> Vec<usize> {
-    let texts: Vec<Range<usize>> = Parser::new(markdown)
-        .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Text(_)))
-        .map(|(_, range)| range)
-        .collect();
+    // Text of a paragraph only: a heading is one line, and a code block keeps its lines.
+    let mut texts: Vec<Range<usize>> = Vec::new();
+    let (mut paragraphs, mut other_blocks) = (0usize, 0usize);
+    for (event, range) in Parser::new(markdown).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph) => paragraphs += 1,
+            Event::End(TagEnd::Paragraph) => paragraphs = paragraphs.saturating_sub(1),
+            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Table(_)) => other_blocks += 1,
+            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Table) => {
+                other_blocks = other_blocks.saturating_sub(1)
+            }
+            Event::Text(_) if paragraphs > 0 && other_blocks == 0 => texts.push(range),
+            _ => {}
+        }
+    }
     let bytes = markdown.as_bytes();
     let in_text = |at: usize| texts.iter().any(|range| range.contains(&at));
     markdown
@@ -190,15 +200,21 @@ mod tests {
             format!("{} two  spaces and a back\\ slash {}", "b ".repeat(45), "c ".repeat(40)),
             "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，".repeat(3),
             "没有空格的很长的一段中文".repeat(20),
+            format!("# heading {}", "h ".repeat(60)),
+            format!("    indented code {}", "i ".repeat(60)),
+            format!("- a list item {}", "l ".repeat(60)),
+            format!("> a quote {}", "q ".repeat(60)),
         ];
         for text in texts {
             let lines = doc_lines(&text);
             assert_eq!(lines.concat(), format!(" {text}"));
-            assert_eq!(rendered(&lines.join("\n")), rendered(&text), "{lines:#?}");
+            // As rustdoc reads a doc comment: each line without its first space.
+            let read: Vec<&str> = lines.iter().map(|line| &line[1..]).collect();
+            assert_eq!(rendered(&read.join("\n")), rendered(&text), "{lines:#?}");
             for line in lines.iter().skip(1) {
                 assert!(line[1..].starts_with(char::is_alphabetic), "{line:?}");
             }
-            if text.contains(' ') && !text.contains("没有空格") {
+            if text.starts_with(char::is_alphabetic) && text.contains(' ') && !text.contains("没有空格") {
                 let longest = lines.iter().map(|line| line.chars().count()).max().unwrap_or(0);
                 assert!(longest <= WIDTH + 1 + 40, "{longest}: {lines:#?}");
             }

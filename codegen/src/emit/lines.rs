@@ -80,7 +80,7 @@ fn breaks(chars: &[(usize, char)]) -> Vec<usize> {
 /// before a line break make a hard break), and before a letter (a line that starts with a
 /// letter never starts a list, a heading, a quote or a code block). A longer run without
 /// such a space stays on one line. Joined, the lines are ` {markdown}`.
-pub fn doc_lines(markdown: &str) -> Vec<String> {
+pub(super) fn doc_lines(markdown: &str) -> Vec<String> {
     if markdown.len() <= WIDTH || markdown.chars().nth(WIDTH).is_none() {
         return vec![format!(" {markdown}")];
     }

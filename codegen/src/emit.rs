@@ -32,7 +32,6 @@ use quote::format_ident;
 
 use crate::model::{Catalog, CodeKind};
 
-
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
     let context = Context {

@@ -285,8 +285,8 @@ fn row_code(inputs: &Inputs<'_>, row: &Row, kind: CodeKind) -> Result<CodeKey, D
     }
     codes::read_cell(&row.code, kind).map_err(|error| match is_range(&row.code.text, kind) {
         true => inputs.in_doc(span, format!("code cell `{}` is a range, not one code", row.code.text)).help(format!(
-            "the doc does not list the codes in the range, and the generator invents none: leave the row out \
-                 on purpose, adding `\"{}\"` to `skip` under `[doc]` in {}",
+            "the doc does not say which codes in the range exist, and the generator invents none: add `\"{}\"` \
+                 to `skip` under `[doc]` in {}; the row then describes the unknown codes in the range",
             row.code.text, inputs.overlay_file.path
         )),
         false => inputs.in_doc(span, error.message).help(error.help),

@@ -97,13 +97,24 @@ pub(crate) fn says_no_status(text: &str) -> bool {
 }
 
 /// An integer range of codes as a code cell writes it (`301000~301099`, `610000-619999`,
-/// `-1100~-1199`): its lowest and highest code, in whichever order the cell gives them (a
-/// page of negative codes writes `-1100~-1199`); `None` for anything else.
+/// `-1100~-1199`, `-32000 to -32099`): its lowest and highest code, in whichever order the cell
+/// gives them (a page of negative codes writes `-1100~-1199`); `None` for anything else.
 pub(crate) fn read_range(text: &str) -> Option<(i64, i64)> {
-    ['~', '～', '-', '–', '—'].into_iter().find_map(|separator| {
-        let (at, c) = text.char_indices().skip(1).find(|&(_, c)| c == separator)?;
-        let (first, last) = (read(text[..at].trim()).ok()?, read(text[at + c.len_utf8()..].trim()).ok()?);
+    range_ends(text).find_map(|(first, last)| {
+        let (first, last) = (read(first).ok()?, read(last).ok()?);
         Some((first.min(last), first.max(last)))
+    })
+}
+
+/// The ways a cell can split into the two ends of a range, trimmed: at the first `~`, `～`,
+/// dash or word (`to`, `至`, `到`) after the first character (a leading `-` is a sign). Each
+/// end is still to be read as a code.
+pub(crate) fn range_ends(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    const SEPARATORS: [&str; 8] = ["~", "～", "-", "–", "—", " to ", "至", "到"];
+    SEPARATORS.into_iter().filter_map(move |separator| {
+        let first = text.chars().next()?;
+        let at = text[first.len_utf8()..].find(separator)? + first.len_utf8();
+        Some((text[..at].trim(), text[at + separator.len()..].trim()))
     })
 }
 
@@ -189,6 +200,8 @@ mod tests {
         assert_eq!(read_range("-1199~-1100"), Some((-1199, -1100)));
         assert_eq!(read_range("-1199--1100"), Some((-1199, -1100)));
         assert_eq!(read_range("100 ～ 199"), Some((100, 199)));
+        assert_eq!(read_range("-32000 to -32099"), Some((-32099, -32000)), "JSON-RPC writes it in words");
+        assert_eq!(read_range("1000至1999"), Some((1000, 1999)));
         for text in ["", "301000", "201,202", "a~b", "~5", "5~"] {
             assert_eq!(read_range(text), None, "{text}");
         }

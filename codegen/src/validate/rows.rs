@@ -384,13 +384,11 @@ pub(super) fn unused_skips(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Whether a code cell is a range of codes (`301000~301099`, `610000-619999`). A range is
+/// Whether a code cell is a range of codes (`301000~301099`, `610000-619999`, `-32000 to
+/// -32099`). A range is
 /// refused rather than expanded or dropped: the overlay's `[doc] skip` leaves its row out on
 /// purpose. (A list, `201,202`, is read as each of its codes by the parser.)
 fn is_range(text: &str, kind: CodeKind) -> bool {
-    let is_code = |part: &str| codes::read_key(part.trim(), kind).is_ok();
-    ['~', '～', '-', '–', '—'].into_iter().any(|separator| {
-        let found = text.char_indices().skip(1).find(|&(_, c)| c == separator);
-        found.is_some_and(|(at, c)| is_code(&text[..at]) && is_code(&text[at + c.len_utf8()..]))
-    })
+    let is_code = |part: &str| codes::read_key(part, kind).is_ok();
+    codes::range_ends(text).any(|(first, last)| is_code(first) && is_code(last))
 }

@@ -134,6 +134,8 @@ pub(crate) mod column {
     pub(crate) const VARIANT: &str = "Variant";
     /// The HTTP status.
     pub(crate) const HTTP: &str = "HTTP";
+    /// The class of the code: its `ErrorKind` variant.
+    pub(crate) const KIND: &str = "Kind";
     /// `yes` for a retryable code.
     pub(crate) const RETRYABLE: &str = "Retryable";
     /// The description as plain text, and a retired code's reason.
@@ -192,8 +194,13 @@ impl Table<'_> {
     fn write(&self, text: &mut String, entries: &[&Entry]) {
         let (http, solution, message) =
             (self.catalog.has_http_status(), self.catalog.has_solution(), self.catalog.has_message());
+        let kinds = !self.catalog.classes.is_empty();
         let mut header = vec![column::CODE, column::VARIANT];
         let mut delimiter = vec!["---:", "---"];
+        if kinds {
+            header.push(column::KIND);
+            delimiter.push("---");
+        }
         if http {
             header.push(column::HTTP);
             delimiter.push("---:");
@@ -213,6 +220,14 @@ impl Table<'_> {
             // every run of `gen`. An empty cell is nothing between its bars.
             let variant = &entry.variant;
             let _ = write!(text, "| {} | [`{variant}`]({}::{variant}) |", entry.key(), self.enum_path);
+            if kinds {
+                match entry.class.and_then(|class| self.catalog.classes.get(class)) {
+                    Some(class) => {
+                        let _ = write!(text, " `{}` |", class.variant);
+                    }
+                    None => text.push_str("  |"),
+                }
+            }
             if http {
                 match entry.http_status {
                     Some(status) => {

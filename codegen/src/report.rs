@@ -34,6 +34,9 @@ pub struct Recorded {
     pub variant: String,
     /// The HTTP status; `None` in a catalogue without HTTP, or for a code without one.
     pub http_status: Option<u16>,
+    /// The class, as its `ErrorKind` variant; `None` in a catalogue without classes (or one
+    /// written before the catalogue recorded them).
+    pub kind: Option<String>,
     /// The plain-text description.
     pub description: String,
     /// The plain-text solution, if the catalogue has a solution column and the code one.
@@ -111,6 +114,7 @@ fn code_row<'a>(cell: &dyn Fn(&str) -> Option<&'a str>, retired: bool) -> Option
     let recorded = Recorded {
         variant: variant.to_owned(),
         http_status: cell(column::HTTP).and_then(|status| status.parse::<u16>().ok()),
+        kind: cell(column::KIND).and_then(|kind| kind.split('`').nth(1)).map(str::to_owned),
         description: unescape(description),
         solution: text(column::SOLUTION),
         message: text(column::MESSAGE),
@@ -167,6 +171,9 @@ pub struct Changes {
     pub messages: Vec<Reworded>,
     /// New HTTP statuses, a status gained or lost included: `(code, variant, old, new)`.
     pub statuses: Vec<(CodeKey, String, Option<u16>, Option<u16>)>,
+    /// New classes (`ErrorKind` variants) of codes that had one: `(code, variant, old, new)`.
+    /// `kind()` answers differently, so this is breaking even where the status stays.
+    pub kinds: Vec<(CodeKey, String, String, String)>,
     /// New variant names: `(code, old, new, whether the old name is kept as an alias)`.
     pub renamed: Vec<(CodeKey, String, String, bool)>,
     /// New retry hints: `(code, variant, now retryable)`.
@@ -292,7 +299,8 @@ pub fn compare(recorded: &RecordedCatalogue, catalog: &Catalog) -> Changes {
             changes.added.push(Added { code: key, variant, class, http_status, description });
             continue;
         };
-        compare_entry(&mut changes, old, entry);
+        let kind = entry.class.and_then(|class| catalog.classes.get(class)).map(|class| class.variant.as_str());
+        compare_entry(&mut changes, old, entry, kind);
     }
     for (code, old) in &recorded.codes {
         if !catalog.entries.iter().any(|entry| entry.key() == *code) {
@@ -320,7 +328,7 @@ pub fn compare(recorded: &RecordedCatalogue, catalog: &Catalog) -> Changes {
 }
 
 /// What changed for a code the crate had.
-fn compare_entry(changes: &mut Changes, old: &Recorded, entry: &Entry) {
+fn compare_entry(changes: &mut Changes, old: &Recorded, entry: &Entry, kind: Option<&str>) {
     let key = entry.key();
     let variant = || entry.variant.clone();
     if entry.retired.is_some() && !old.retired {
@@ -332,6 +340,11 @@ fn compare_entry(changes: &mut Changes, old: &Recorded, entry: &Entry) {
     }
     if old.http_status != entry.http_status {
         changes.statuses.push((key.clone(), variant(), old.http_status, entry.http_status));
+    }
+    if let (Some(old_kind), Some(new_kind)) = (&old.kind, kind)
+        && old_kind != new_kind
+    {
+        changes.kinds.push((key.clone(), variant(), old_kind.clone(), new_kind.to_owned()));
     }
     if old.retryable != entry.retryable {
         changes.retryable.push((key.clone(), variant(), entry.retryable));
@@ -364,6 +377,7 @@ impl Changes {
         if !self.removed.is_empty()
             || !self.renamed.is_empty()
             || !self.statuses.is_empty()
+            || !self.kinds.is_empty()
             || !self.methods_removed.is_empty()
         {
             Bump::Major
@@ -429,6 +443,9 @@ impl Changes {
             let status = |status: &Option<u16>| status.map_or_else(|| "none".to_owned(), |status| status.to_string());
             format!("{code} {variant}: {} -> {}", status(old), status(new))
         });
+        group(&mut text, "class changed", &self.kinds, |(code, variant, old, new)| {
+            format!("{code} {variant}: ErrorKind::{old} -> ErrorKind::{new}")
+        });
         group(&mut text, "methods removed", &self.methods_removed, |method| format!("ErrorCode::{method}"));
         group(&mut text, "methods added", &self.methods_added, |method| format!("ErrorCode::{method}"));
         group(&mut text, "names changed", &self.renamed, |(code, old, new, aliased)| {
@@ -478,6 +495,7 @@ impl Changes {
                     (self.removed.len(), "code removed", "codes removed"),
                     (self.renamed.len(), "variant renamed", "variants renamed"),
                     (self.statuses.len(), "HTTP status changed", "HTTP statuses changed"),
+                    (self.kinds.len(), "class changed", "classes changed"),
                     (self.methods_removed.len(), "method removed", "methods removed"),
                 ])
             ),

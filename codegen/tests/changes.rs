@@ -61,7 +61,14 @@ fn a_real_revision_is_reported_readably() {
 #[test]
 fn the_catalogue_reads_back_as_written() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    for name in ["changes/retire", "good/sdk-callbacks", "good/http-column-gaps", "good/string-codes-texts"] {
+    for name in [
+        "changes/retire",
+        "changes/class",
+        "good/sdk-callbacks",
+        "good/http-column-gaps",
+        "good/string-codes-texts",
+        "good/classes-without-status",
+    ] {
         let (doc, overlay) = spec(&fixtures.join(format!("{name}.md")));
         let output = generate(&doc, &overlay).unwrap();
         let recorded = report::read_catalogue(&output.catalogue);
@@ -71,6 +78,8 @@ fn the_catalogue_reads_back_as_written() {
             let text = |text: &Option<errtab_codegen::model::Text>| text.as_ref().map(|text| text.text.clone());
             assert_eq!(row.variant, entry.variant);
             assert_eq!(row.http_status, entry.http_status, "{name}: {}", entry.code);
+            let kind = entry.class.map(|class| output.catalog.classes[class].variant.clone());
+            assert_eq!(row.kind, kind, "{name}: {}", entry.code);
             assert_eq!(row.description, entry.text);
             assert_eq!(row.solution, text(&entry.solution), "{name}: {}", entry.code);
             assert_eq!(row.message, text(&entry.message), "{name}: {}", entry.code);

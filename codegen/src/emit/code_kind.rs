@@ -2,10 +2,12 @@
 //! type and literal, `from_code`'s key, `UnknownCode`'s payload, `Copy` or only `Clone`, the
 //! conversions and serde. Every other part of the emitter is the same for both.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens as _, quote};
 
 use crate::model::{CodeKey, CodeKind};
+
+use super::Lookup;
 
 use super::string_literal;
 
@@ -115,12 +117,29 @@ impl CodeKind {
         }
     }
 
-    /// `from_code`'s body: a binary search of `ROWS` by code, the found row's variant (in
-    /// `VARIANTS`) or `Unknown` holding the code.
-    pub(super) fn lookup(self) -> TokenStream {
-        let (variant, unknown) = match self {
-            CodeKind::Integer => (quote!(VARIANTS[index]), quote!(UnknownCode(code))),
-            CodeKind::String => (quote!(VARIANTS[index].clone()), quote!(UnknownCode(::std::boxed::Box::from(code)))),
+    /// `from_code`'s body: the code's variant, or `Unknown` holding the code. By a `match`
+    /// (`codes`, each with its variant) or by a binary search of `ROWS`, whose row's index is
+    /// the variant's in `VARIANTS`.
+    pub(super) fn lookup(self, lookup: Lookup, codes: &[(CodeKey, &Ident)]) -> TokenStream {
+        let unknown = match self {
+            CodeKind::Integer => quote!(UnknownCode(code)),
+            CodeKind::String => quote!(UnknownCode(::std::boxed::Box::from(code))),
+        };
+        if lookup == Lookup::Match {
+            let arms = codes.iter().map(|(code, variant)| {
+                let code = self.literal(code);
+                quote!(#code => ErrorCode::#variant,)
+            });
+            return quote! {
+                match code {
+                    #(#arms)*
+                    _ => ErrorCode::Unknown(#unknown),
+                }
+            };
+        }
+        let variant = match self {
+            CodeKind::Integer => quote!(VARIANTS[index]),
+            CodeKind::String => quote!(VARIANTS[index].clone()),
         };
         quote! {
             match ROWS.binary_search_by_key(&code, |row| row.code) {

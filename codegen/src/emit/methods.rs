@@ -38,7 +38,8 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
         format!(" The error code for a {}. Never fails: a code the documentation does not", kind.noun()),
         format!(" list becomes [`ErrorCode::Unknown`], keeping the {}.", kind.noun()),
     ];
-    let lookup = kind.lookup();
+    let codes: Vec<_> = entries.iter().map(|entry| entry.key()).zip(variants.iter()).collect();
+    let lookup = kind.lookup(context.shape.lookup, &codes);
     let readers = readers(context);
     quote! {
         #[allow(deprecated)]

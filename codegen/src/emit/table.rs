@@ -191,6 +191,15 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
         }
     });
     let fields = row_fields(context);
+    let variants_table = context.shape.variants_table.then(|| {
+        quote! {
+            /// The variant of each row of `ROWS`, at the same index. (A `variant` field in `Row`
+            /// would say the same, at a third more of the crate's debug build time for 10,000
+            /// codes.)
+            #[allow(deprecated)]
+            static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
+        }
+    });
     quote! {
         /// One code of the documentation: what it and the overlay say about it.
         struct Row {
@@ -201,11 +210,7 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
         /// `ErrorCode::index()` is the variant's.
         static ROWS: [Row; #len] = [#(#rows),*];
 
-        /// The variant of each row of `ROWS`, at the same index: what `from_code` returns
-        /// for the code it finds. (A `variant` field in `Row` would say the same, at a third
-        /// more of the crate's debug build time for 10,000 codes.)
-        #[allow(deprecated)]
-        static VARIANTS: [ErrorCode; #len] = [#(ErrorCode::#variants),*];
+        #variants_table
     }
 }
 

@@ -153,10 +153,8 @@ fn name_source<'a>(
 
 /// The diagnostic for a code with no name, saying how to give it one.
 fn unnamed(inputs: &Inputs<'_>, code: &CodeKey, described: Described<'_>) -> Diagnostic {
-    let fallback = match code {
-        CodeKey::Int(_) => fallback_name(code),
-        CodeKey::Str(_) => fallback_name(code).to_upper_camel_case(),
-    };
+    // The variant the fallback name makes (`E9003`, `EMinus1`, `AuthFailureTokenFailure`).
+    let fallback = fallback_name(code).to_upper_camel_case();
     inputs.at_code(described, format!("code {} has no English name", code.prose())).help(format!(
         "add `{} = \"<English name>\"` under `[names]` in {} (for a large table nobody will translate, `[naming] \
          fallback = \"code\"` names it `{fallback}`)",

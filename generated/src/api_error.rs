@@ -11,7 +11,7 @@ use std::fmt;
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use crate::body::{InfoField, ResponseField, set};
+use crate::body::{InfoField, ResponseVisitor, set};
 use crate::escape::Escaped;
 use crate::{ErrorCode, ErrorInfo, ErrorResponse};
 
@@ -282,33 +282,12 @@ impl<'de> DeserializeSeed<'de> for BodySeed<'_> {
     type Value = ErrorResponse;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<ErrorResponse, D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for BodySeed<'_> {
-    type Value = ErrorResponse;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an error body with an error_info object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ErrorResponse, A::Error> {
-        let mut error_info = None;
-        while let Some(key) = map.next_key::<ResponseField>()? {
-            match key {
-                ResponseField::ErrorInfo => set(&mut error_info, map.next_value_seed(InfoSeed(self.0))?, "error_info")?,
-                ResponseField::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
-            }
-        }
-        let error_info = error_info.ok_or_else(|| de::Error::missing_field("error_info"))?;
-        Ok(ErrorResponse { error_info })
+        deserializer.deserialize_map(ResponseVisitor(InfoSeed(self.0)))
     }
 }
 
 /// The `error_info` object.
+#[derive(Clone, Copy)]
 struct InfoSeed<'a>(Reader<'a>);
 
 impl<'de> DeserializeSeed<'de> for InfoSeed<'_> {

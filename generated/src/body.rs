@@ -6,7 +6,9 @@
 
 use std::fmt;
 
-use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -131,13 +133,15 @@ impl<'de> Visitor<'de> for InfoVisitor {
 
 impl<'de> Deserialize<'de> for ErrorResponse {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("ErrorResponse", &["error_info"], ResponseVisitor)
+        deserializer.deserialize_struct("ErrorResponse", &["error_info"], ResponseVisitor(PhantomData))
     }
 }
 
-struct ResponseVisitor;
+/// Reads the top-level object, its `error_info` through the seed: `PhantomData<ErrorInfo>`
+/// here, strictly; `ApiError`'s lenient reader for a response it reads.
+pub(crate) struct ResponseVisitor<S>(pub(crate) S);
 
-impl<'de> Visitor<'de> for ResponseVisitor {
+impl<'de, S: DeserializeSeed<'de, Value = ErrorInfo> + Copy> Visitor<'de> for ResponseVisitor<S> {
     type Value = ErrorResponse;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -148,7 +152,7 @@ impl<'de> Visitor<'de> for ResponseVisitor {
         let mut error_info = None;
         while let Some(key) = map.next_key::<ResponseField>()? {
             match key {
-                ResponseField::ErrorInfo => set(&mut error_info, map.next_value()?, "error_info")?,
+                ResponseField::ErrorInfo => set(&mut error_info, map.next_value_seed(self.0)?, "error_info")?,
                 ResponseField::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -35,13 +35,17 @@
 //! The overlay's keys are documented in [`parse::overlay`]; [`inspect::inspect`] reports what
 //! the parser makes of a new doc, for onboarding one.
 
+pub mod catalogue;
 pub mod diagnostic;
 pub mod emit;
+pub mod fact;
 pub mod inspect;
 pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod semver;
+pub mod shape;
 pub mod source;
 pub mod validate;
 
@@ -71,7 +75,7 @@ impl Config<'_> {
         let tokens = emit::emit(&catalog);
         match render::render(tokens, &sources) {
             Ok(rust) => {
-                let catalogue = render::catalogue_markdown(&catalog, &sources, self.module);
+                let catalogue = catalogue::write(&catalog, &sources, self.module);
                 Ok(Output { catalog, rust, catalogue })
             }
             Err(message) => Err(vec![

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use errtab_codegen::diagnostic::{self, Colour};
-use errtab_codegen::{Diagnostic, SourceFile, report};
+use errtab_codegen::{Diagnostic, SourceFile, catalogue, report, semver};
 
 use crate::flags::Mode;
 use crate::layout::{self, LIB_RS};
@@ -54,7 +54,7 @@ pub struct VersionCheck {
 impl VersionCheck {
     /// Whether the manifest's version is below what the catalogues need.
     fn is_behind(&self) -> bool {
-        report::max_version(&self.version, &self.needs) != self.version
+        semver::max_version(&self.version, &self.needs) != self.version
     }
 }
 
@@ -263,7 +263,7 @@ struct Package {
 struct CatalogueUpdate {
     /// The change report, empty when nothing changed.
     report: String,
-    bump: report::Bump,
+    bump: semver::Bump,
     /// The catalogue to write, stamped with the least version it needs.
     markdown: String,
     needs: String,
@@ -295,28 +295,28 @@ fn update_catalogue(
         Previous::NewModule | Previous::NewCrate => {
             // A new module adds to a released crate without breaking it; a new crate is
             // released as it is.
-            let bump = if matches!(previous, Previous::NewModule) { report::Bump::Minor } else { report::Bump::None };
+            let bump = if matches!(previous, Previous::NewModule) { semver::Bump::Minor } else { semver::Bump::None };
             let count = output.catalog.entries.len();
-            let needs = report::next_version(version, bump);
+            let needs = semver::next_version(version, bump);
             let report = format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc);
-            let markdown = report::stamp(markdown, &package.name, &needs);
+            let markdown = catalogue::stamp(markdown, &package.name, &needs);
             return Ok(CatalogueUpdate { report, bump, markdown, needs });
         }
     };
-    let diff = report::compare(&report::read_catalogue(previous), &output.catalog);
+    let diff = report::compare(&catalogue::read(previous), &output.catalog);
     let broken = report::continuity(&diff, doc, overlay);
     if !broken.is_empty() {
         return Err(broken);
     }
     // What the committed catalogue already needed (nothing recorded: the crate as it is),
     // raised by what this change needs.
-    let recorded = report::stamped_version(previous).unwrap_or(version);
-    let needs = report::max_version(recorded, &report::next_version(version, diff.bump())).to_owned();
+    let recorded = catalogue::stamped_version(previous).unwrap_or(version);
+    let needs = semver::max_version(recorded, &semver::next_version(version, diff.bump())).to_owned();
     let report = match diff.is_empty() {
         true => String::new(),
         false => format!("changes in {}:\n{}", spec.doc, diff.render(&package.name, version)),
     };
-    let markdown = report::stamp(markdown, &package.name, &needs);
+    let markdown = catalogue::stamp(markdown, &package.name, &needs);
     Ok(CatalogueUpdate { report, bump: diff.bump(), markdown, needs })
 }
 
@@ -359,10 +359,10 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         if !update.report.is_empty() {
             changes.push(update.report);
         }
-        if update.bump != report::Bump::None {
+        if update.bump != semver::Bump::None {
             bumps.push(update.bump);
         }
-        needs = report::max_version(&needs, &update.needs).to_owned();
+        needs = semver::max_version(&needs, &update.needs).to_owned();
         outputs.push((generated.spec.rust, generated.output.rust));
         outputs.push((catalogue.clone(), update.markdown));
     }
@@ -371,7 +371,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     }
     // Each doc's report gives the release its own changes need; the crate needs the largest.
     if let (2.., Some(&bump)) = (bumps.len(), bumps.iter().max()) {
-        let next = report::next_version(&package.version, bump);
+        let next = semver::next_version(&package.version, bump);
         changes.push(format!(
             "{} docs changed; the crate needs the largest of their releases: {} -> {next}\n",
             bumps.len(),
@@ -728,7 +728,7 @@ pub(crate) mod tests {
         fs::copy(revision.join("after.toml"), scratch.root.join("spec/error-codes.toml")).unwrap();
         let manifest = scratch.read(MANIFEST);
         let (package, version) = package_version(&manifest);
-        let needs = report::next_version(&version, report::Bump::Minor);
+        let needs = semver::next_version(&version, semver::Bump::Minor);
 
         let text = run(&scratch.root, Mode::Write).unwrap().to_string();
         assert!(text.contains("codes added (5):\n"), "{text}");
@@ -977,7 +977,7 @@ pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
         assert!(text.contains("changes in spec/iam-api.md:\n"), "{text}");
         // A description is a patch, an HTTP status a breaking change: the crate needs the latter.
         let (_, version) = package_version(&scratch.read(MANIFEST));
-        let next = report::next_version(&version, report::Bump::Major);
+        let next = semver::next_version(&version, semver::Bump::Major);
         let expected = format!("2 docs changed; the crate needs the largest of their releases: {version} -> {next}\n");
         assert!(text.contains(&expected), "{text}");
     }

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::{Command, ExitCode};
 
 use errtab_codegen::diagnostic::Colour;
-use errtab_codegen::report;
+use errtab_codegen::{catalogue, report};
 
 use crate::gen_::{self, Error};
 
@@ -52,7 +52,7 @@ pub fn run(root: &Path, rev: &str) -> Result<String, Error> {
             text.push_str(&format!("{doc}: new since {rev}; all {count} codes are new to the crate\n"));
             continue;
         };
-        let changes = report::compare(&report::read_catalogue(&previous), &generated.output.catalog);
+        let changes = report::compare(&catalogue::read(&previous), &generated.output.catalog);
         if changes.is_empty() {
             text.push_str(&format!("{doc}: no change to its codes\n"));
         } else {

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::columns::{self, header_key};
 use super::table::{self, LookAlike, RawRow, Table, inline_text, raw_cell_count, trimmed};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, CodeKey, Doc, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, CodeKey, Doc, Facts, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
 /// Finds the error-code table in a Markdown doc and reads its rows.
@@ -150,9 +150,15 @@ fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
         }),
         name: cell(Role::Name),
         http: cell(Role::Http),
-        solution: cell(Role::Solution),
-        message: cell(Role::Message),
+        facts: (0..fact_columns(info)).map(|fact| cell(Role::Fact(fact))).collect(),
     }
+}
+
+/// How many facts a row of a table has cells for: up to the last fact the table has a column for.
+fn fact_columns(info: &TableInfo) -> usize {
+    let facts =
+        info.roles.iter().filter_map(|(role, ..)| if let Role::Fact(fact) = role { Some(fact + 1) } else { None });
+    facts.max().unwrap_or(0)
 }
 
 /// The codes a code cell holds: the cell itself, or each code of a list (`4702, 4704`,
@@ -204,7 +210,7 @@ fn unquoted(cell: Cell) -> Cell {
 /// The parser's summary of a table: its header, the role of each column and why.
 fn info(table: &Table, overlay: &Overlay) -> TableInfo {
     let header: Vec<String> = table.header.iter().map(|cell| cell.text.clone()).collect();
-    let roles = columns::roles(&header, &overlay.columns);
+    let roles = columns::roles(&header, &overlay.columns, &overlay.facts);
     TableInfo {
         span: header_span(table),
         heading: table.heading.clone(),
@@ -293,6 +299,8 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], look_alike
 /// How to name the missing code or description column of a table: the headers that may be
 /// it, when some hold a synonym (`Error code in decimal notation`), else any header.
 fn missing_columns_help(info: &TableInfo) -> String {
+    // Only the code and description roles are named here, which no fact changes.
+    let facts = Facts::default();
     let mut help = String::from(
         "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) column",
     );
@@ -308,11 +316,13 @@ fn missing_columns_help(info: &TableInfo) -> String {
             .collect();
         let header = if maybe.len() == 1 { maybe[0].trim_matches('`').to_owned() } else { "<header>".to_owned() };
         let which = match maybe.as_slice() {
-            [] => format!("; name the column of {} in the overlay", role.plural()),
-            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural()),
-            more => format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural()),
+            [] => format!("; name the column of {} in the overlay", role.plural(&facts)),
+            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural(&facts)),
+            more => {
+                format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural(&facts))
+            }
         };
-        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key()));
+        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key(&facts)));
     }
     help
 }

@@ -98,7 +98,7 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, GivenDescription, Name, Naming, Overlay, Renamed,
+    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, Facts, GivenDescription, Name, Naming, Overlay, Renamed,
     Retired, Role, Spanned,
 };
 use crate::source::{Offsets, SourceFile, normalized};
@@ -140,7 +140,7 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "renamed" => overlay.renamed = reader.renamed(value, kind),
             "retryable" => overlay.retryable = reader.codes(value, "`retryable`", kind),
             "doc" => {}
-            "columns" => overlay.columns = reader.columns(value),
+            "columns" => overlay.columns = reader.columns(value, &overlay.facts),
             "descriptions" => overlay.descriptions = reader.descriptions(value, kind),
             "naming" => overlay.naming = reader.naming(value),
             other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
@@ -575,12 +575,13 @@ impl Reader<'_> {
     }
 
     /// Reads `[columns]`: the header text of each role's column.
-    fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Columns {
+    fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>, facts: &Facts) -> Columns {
         let mut columns = Columns::default();
         let Some(table) = self.table(value, "`columns`") else { return columns };
-        let keys = Role::ALL.map(Role::key);
+        let roles = Role::all(facts);
+        let keys: Vec<&str> = roles.iter().map(|role| role.key(facts)).collect();
         for (key, value) in sorted(table) {
-            let Some(role) = Role::ALL.into_iter().find(|role| role.key() == key.get_ref().as_ref()) else {
+            let Some(&role) = roles.iter().find(|role| role.key(facts) == key.get_ref().as_ref()) else {
                 self.unknown_key(key, key.get_ref(), &keys);
                 continue;
             };

@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 pub fn find(dir: &Path) -> Result<PathBuf, String> {
     for candidate in dir.ancestors() {
         let Ok(manifest) = fs::read_to_string(candidate.join("Cargo.toml")) else { continue };
-        let is_workspace = manifest.lines().any(|line| line.trim() == "[workspace]");
+        let is_workspace =
+            manifest.lines().any(|line| line.split('#').next().is_some_and(|line| line.trim() == "[workspace]"));
         if is_workspace && (candidate.join("spec").is_dir() || candidate.join("xtask/Cargo.toml").is_file()) {
             return Ok(candidate.to_path_buf());
         }
@@ -34,7 +35,7 @@ mod tests {
         let nested = root.join("codegen/fuzz/src");
         fs::create_dir_all(&nested).unwrap();
         fs::create_dir_all(root.join("spec")).unwrap();
-        fs::write(root.join("Cargo.toml"), "[workspace]\nmembers = [\"codegen\"]\n").unwrap();
+        fs::write(root.join("Cargo.toml"), "[workspace] # the repository\nmembers = [\"codegen\"]\n").unwrap();
         // A workspace of its own without specs, and a member's manifest: passed by.
         fs::write(root.join("codegen/fuzz/Cargo.toml"), "[package]\nname = \"fuzz\"\n\n[workspace]\n").unwrap();
         fs::write(root.join("codegen/Cargo.toml"), "[package]\nname = \"codegen\"\n").unwrap();

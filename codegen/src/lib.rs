@@ -5,8 +5,8 @@
 //! not make (English names, classes, which table and columns to read), checks them against
 //! each other, and returns a formatted Rust module: an `ErrorCode` enum with `from_code`,
 //! `code`, `description`, `is_retryable`, `Display` and serde impls, and what the page and the
-//! overlay give beside them (`kind` with classes, `http_status` with an HTTP status, `solution`
-//! and `message` with those columns; ranges of codes the page describes in one row for
+//! overlay give beside them (`kind` with classes, `http_status` with an HTTP status, a method
+//! per [`fact`] the page gives; ranges of codes the page describes in one row for
 //! `description`), plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
 //! [`Diagnostic`] with a file, a position, a message and a fix; [`diagnostic::render`] prints
 //! them like rustc.

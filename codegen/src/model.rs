@@ -284,8 +284,8 @@ pub struct Name {
 /// its name, variant, class, HTTP status and texts. Entries are in ascending code order.
 ///
 /// What the page does not give is not there: a catalog without classes has no kinds, one
-/// whose classes give no status has no HTTP, one whose codes have no solution has no
-/// value of a fact ([`Catalog::has_http_status`] and the like say which), and the emitter then
+/// whose classes give no status has no HTTP, a fact no code has is not there
+/// ([`Catalog::has_http_status`] and [`Catalog::has_fact`] say which), and the emitter then
 /// makes no method for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {

@@ -3,14 +3,17 @@
 //! semver weight ([`crate::semver`]).
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use crate::catalogue::{Recorded, RecordedCode};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, CodeKey, Entry};
-use crate::semver::{Bump, next_version};
+use crate::semver::Bump;
 use crate::shape::Shape;
 use crate::source::SourceFile;
+
+mod render;
+
+pub use render::code_span;
 
 /// Everything a new catalogue changes against the recorded one, one list per kind of change,
 /// each sorted by code.
@@ -35,7 +38,7 @@ pub struct Changes {
     pub retryable: Vec<Answer<bool>>,
     /// New variant names.
     pub renamed: Vec<Renamed>,
-    /// Methods of `ErrorCode` the enum no longer has (`solution`, when no code has one).
+    /// Methods of `ErrorCode` the enum no longer has (a fact's, when no code has it).
     pub methods_removed: Vec<String>,
     /// Methods of `ErrorCode` the enum has now (`http_status`, when a class has a status).
     pub methods_added: Vec<String>,
@@ -79,7 +82,7 @@ pub struct Renamed {
 /// The changed values of one fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactChanges {
-    /// What the fact's column holds, in words (`solutions`).
+    /// What the fact's column holds, in words (`messages`).
     pub plural: String,
     /// Each code whose value changed.
     pub changes: Vec<Reworded>,
@@ -137,14 +140,14 @@ impl Reworded {
     /// `无权限进入预[-订-]{+定+}会议` (removed text in `[-…-]`, added text in `{+…+}`, as
     /// `git diff --word-diff` writes them).
     pub fn inline_diff(&self) -> String {
-        inline_diff(&self.old, &self.new)
+        render::Style::TEXT.inline_diff(&self.old, &self.new)
     }
 }
 
-/// `new` with what changed from `old` marked inline (see [`Reworded::inline_diff`]).
-fn inline_diff(old: &str, new: &str) -> String {
+/// The runs of text that stayed, went and came from `old` to `new`, character by character,
+/// each run of one kind whole, so that a changed word is one mark.
+fn diff_runs(old: &str, new: &str) -> Vec<(similar::ChangeTag, String)> {
     let diff = similar::TextDiff::from_chars(old, new);
-    // Runs of one tag, so that a changed word is one mark, not one per character.
     let mut runs: Vec<(similar::ChangeTag, String)> = Vec::new();
     for change in diff.iter_all_changes() {
         match runs.last_mut() {
@@ -152,13 +155,7 @@ fn inline_diff(old: &str, new: &str) -> String {
             _ => runs.push((change.tag(), change.value().to_owned())),
         }
     }
-    runs.into_iter()
-        .map(|(tag, run)| match tag {
-            similar::ChangeTag::Equal => run,
-            similar::ChangeTag::Delete => format!("[-{run}-]"),
-            similar::ChangeTag::Insert => format!("{{+{run}+}}"),
-        })
-        .collect()
+    runs
 }
 
 /// Whether a character is punctuation or whitespace, in ASCII, in the general punctuation
@@ -171,6 +168,35 @@ fn is_punctuation_or_space(c: char) -> bool {
             | '\u{3000}'..='\u{303F}'
             | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
         )
+}
+
+impl Changes {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.bump() == Bump::None
+    }
+
+    /// How many codes answer a method otherwise: an HTTP status, a class or a retry hint.
+    fn answers(&self) -> usize {
+        self.statuses.len() + self.kinds.len() + self.retryable.len()
+    }
+
+    /// The version bump the changes need.
+    pub fn bump(&self) -> Bump {
+        if !self.removed.is_empty()
+            || !self.renamed.is_empty()
+            || self.answers() > 0
+            || !self.methods_removed.is_empty()
+        {
+            Bump::Major
+        } else if !self.added.is_empty() || !self.retired.is_empty() || !self.methods_added.is_empty() {
+            Bump::Minor
+        } else if !self.descriptions.is_empty() || !self.facts.is_empty() || !self.ranges.is_empty() {
+            Bump::Patch
+        } else {
+            Bump::None
+        }
+    }
 }
 
 /// Sets a new catalogue against the recorded one.
@@ -264,177 +290,6 @@ fn compare_entry(changes: &mut Changes, old: &RecordedCode, entry: &Entry, kind:
     if old.description != entry.text {
         let (old, new) = (old.description.clone(), entry.text.clone());
         changes.descriptions.push(Reworded { code: code_ref(entry), old, new });
-    }
-}
-
-impl Changes {
-    /// Whether nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.bump() == Bump::None
-    }
-
-    /// How many codes answer a method otherwise: an HTTP status, a class or a retry hint.
-    fn answers(&self) -> usize {
-        self.statuses.len() + self.kinds.len() + self.retryable.len()
-    }
-
-    /// The version bump the changes need.
-    pub fn bump(&self) -> Bump {
-        if !self.removed.is_empty()
-            || !self.renamed.is_empty()
-            || self.answers() > 0
-            || !self.methods_removed.is_empty()
-        {
-            Bump::Major
-        } else if !self.added.is_empty() || !self.retired.is_empty() || !self.methods_added.is_empty() {
-            Bump::Minor
-        } else if !self.descriptions.is_empty() || !self.facts.is_empty() || !self.ranges.is_empty() {
-            Bump::Patch
-        } else {
-            Bump::None
-        }
-    }
-
-    /// The report, one line per code under a heading per kind of change (rewordings apart from
-    /// punctuation-only changes, what changed marked inside each line), ending with the
-    /// verdict for downstream crates and the version `package` at `version` needs next.
-    pub fn render(&self, package: &str, version: &str) -> String {
-        let mut text = String::new();
-        group(&mut text, "codes added", &self.added, Added::line);
-        group(&mut text, "codes removed", &self.removed, CodeRef::line);
-        group(&mut text, "codes retired (kept as deprecated variants)", &self.retired, CodeRef::line);
-        let (punctuation, reworded): (Vec<&Reworded>, Vec<&Reworded>) =
-            self.descriptions.iter().partition(|change| change.is_punctuation_only());
-        group(&mut text, "descriptions reworded", &reworded, |change| change.line());
-        group(&mut text, "descriptions changed in punctuation or spacing only", &punctuation, |change| change.line());
-        for fact in &self.facts {
-            group(&mut text, &format!("{} changed", fact.plural), &fact.changes, Reworded::line);
-        }
-        group(&mut text, "ranges of codes described otherwise", &self.ranges, RangeChange::line);
-        let status = |status: &Option<u16>| status.map_or_else(|| "none".to_owned(), |status| status.to_string());
-        group(&mut text, "HTTP status changed", &self.statuses, |change| {
-            format!("{}: {} -> {}", change.code.line(), status(&change.old), status(&change.new))
-        });
-        group(&mut text, "class changed", &self.kinds, |change| {
-            format!("{}: ErrorKind::{} -> ErrorKind::{}", change.code.line(), change.old, change.new)
-        });
-        group(&mut text, "retry hint changed", &self.retryable, |change| {
-            format!("{}: {}", change.code.line(), if change.new { "now retryable" } else { "no longer retryable" })
-        });
-        group(&mut text, "methods removed", &self.methods_removed, |method| format!("ErrorCode::{method}"));
-        group(&mut text, "methods added", &self.methods_added, |method| format!("ErrorCode::{method}"));
-        group(&mut text, "names changed", &self.renamed, |renamed| {
-            let alias = if renamed.aliased { " (the old name stays as a deprecated alias)" } else { "" };
-            format!("{} {} -> {}{alias}", renamed.code, renamed.old, renamed.new)
-        });
-        text.push_str(&self.verdict(package, version));
-        text
-    }
-
-    /// The last line of the report: what the changes mean downstream, and the release.
-    fn verdict(&self, package: &str, version: &str) -> String {
-        let next = next_version(version, self.bump());
-        match self.bump() {
-            Bump::None => format!("no change to the catalogue of {package}\n"),
-            Bump::Patch => format!(
-                "compatible: only {} changed (Display text differs); {package} needs a patch release: {version} -> \
-                 {next}\n",
-                self.texts_changed()
-            ),
-            Bump::Minor => format!(
-                "compatible: {}; ErrorCode is #[non_exhaustive], so downstream code still compiles; {package} needs \
-                 a compatible release (semver minor; below 1.0, the last number): {version} -> {next}\n",
-                counted(&[
-                    (self.added.len(), "code added", "codes added"),
-                    (self.retired.len(), "code retired", "codes retired"),
-                    (self.methods_added.len(), "method added", "methods added"),
-                ])
-            ),
-            Bump::Major => format!(
-                "BREAKING: {}; downstream code may stop compiling, or branch otherwise on what a code answers; \
-                 {package} needs a breaking release (semver major; below 1.0, the middle number): {version} -> \
-                 {next}\n",
-                counted(&[
-                    (self.removed.len(), "code removed", "codes removed"),
-                    (self.renamed.len(), "variant renamed", "variants renamed"),
-                    (self.answers(), "code answers otherwise", "codes answer otherwise"),
-                    (self.methods_removed.len(), "method removed", "methods removed"),
-                ])
-            ),
-        }
-    }
-
-    /// The kinds of text that changed, in words: `descriptions`, `descriptions and solutions`.
-    fn texts_changed(&self) -> String {
-        let mut kinds: Vec<&str> = Vec::new();
-        kinds.extend((!self.descriptions.is_empty()).then_some("descriptions"));
-        kinds.extend(self.facts.iter().map(|fact| fact.plural.as_str()));
-        kinds.extend((!self.ranges.is_empty()).then_some("the descriptions of ranges of codes"));
-        match kinds.split_last() {
-            Some((last, [])) => (*last).to_owned(),
-            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-            None => "texts".to_owned(),
-        }
-    }
-}
-
-/// Counts in words, those that are not zero: `1 code added, 2 codes retired`.
-fn counted(counts: &[(usize, &str, &str)]) -> String {
-    let parts: Vec<String> = counts
-        .iter()
-        .filter(|(n, ..)| *n > 0)
-        .map(|&(n, one, many)| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") })
-        .collect();
-    parts.join(", ")
-}
-
-impl CodeRef {
-    /// `9003 MeetingNotExist`.
-    fn line(&self) -> String {
-        format!("{} {}", self.code, self.variant)
-    }
-}
-
-impl Added {
-    /// The code, its class and status where it has them, and its description.
-    fn line(&self) -> String {
-        let class = self.class.as_ref().map(|class| format!("class `{class}`"));
-        let facts: Vec<String> =
-            class.into_iter().chain(self.http_status.map(|status| format!("HTTP {status}"))).collect();
-        match facts.is_empty() {
-            true => format!("{}: {}", self.code.line(), self.description),
-            false => format!("{} ({}): {}", self.code.line(), facts.join(", "), self.description),
-        }
-    }
-}
-
-impl Reworded {
-    /// The code, its variant, the new text with what changed marked inline.
-    fn line(&self) -> String {
-        format!("{}: {}", self.code.line(), self.inline_diff())
-    }
-}
-
-impl RangeChange {
-    /// The range, whether it is new or gone, and its new description marked inline.
-    fn line(&self) -> String {
-        let (old, new) = (self.old.clone().unwrap_or_default(), self.new.clone().unwrap_or_default());
-        let what = match (&self.old, &self.new) {
-            (None, _) => " (new)",
-            (_, None) => " (gone)",
-            _ => "",
-        };
-        format!("{}..={}{what}: {}", self.low, self.high, inline_diff(&old, &new))
-    }
-}
-
-fn group<T>(text: &mut String, title: &str, items: &[T], line: impl Fn(&T) -> String) {
-    if items.is_empty() {
-        return;
-    }
-    let _ = writeln!(text, "{title} ({}):", items.len());
-    for item in items {
-        let _ = writeln!(text, "  {}", line(item));
     }
 }
 

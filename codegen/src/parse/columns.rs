@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn a_message_column_is_the_description_only_when_there_is_no_other() {
         let both = roles(
-            &headers(&["Code", "Error Message", "Description", "Solution"]),
+            &headers(&["Code", "Error Message", "Description", "Guidance"]),
             &Columns::default(),
             &Facts::default(),
         );

@@ -38,7 +38,7 @@
 //! 4000 = 2                     # without it, the texts of all its rows are joined
 //!
 //! [columns]                    # header text of each role's column, where synonyms fail
-//! code = "模块错误码"            # also `description`, `name`, `http`, `solution`, `message`
+//! code = "模块错误码"            # also `description`, `name`, `http`, and each fact's key
 //!
 //! [descriptions]               # a code whose description cell is empty: its text, e.g.
 //! 4001 = "没有权限"              # from the vendor's page in another language

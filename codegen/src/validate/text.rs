@@ -14,7 +14,7 @@ pub(super) fn is_hidden(c: char) -> bool {
 }
 
 /// How to fix a description with a hidden character.
-pub(super) const HIDDEN_HELP: &str = "delete it: descriptions, solutions and messages are shown to people and \
+pub(super) const HIDDEN_HELP: &str = "delete it: descriptions and the other texts of a code are shown to people and \
                                       written into Rust source, where invisible characters hide what the text says";
 
 /// A hidden character as a diagnostic names it: `U+0000, an invisible control character`.

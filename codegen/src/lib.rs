@@ -50,6 +50,7 @@ pub mod source;
 pub mod validate;
 
 pub(crate) mod codes;
+pub(crate) mod ident;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;

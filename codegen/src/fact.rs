@@ -2,7 +2,11 @@
 //! its declaration (which column holds it, the method that returns it, its label in doc
 //! comments and the catalogue, how the report words its changes).
 //!
-//! A new fact is a new entry of [`builtin`]; nothing else in the pipeline names a fact.
+//! A new kind of fact is a new entry of [`builtin`]; nothing else in the pipeline names a
+//! fact. The overlay's `[facts]` declares a page's other columns the same way ([`Facts::declare`]).
+
+use crate::ident::{self, Case, Unusable};
+use crate::shape::RESERVED;
 
 /// Where a fact's value is read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,7 +58,7 @@ impl Facts {
     }
 
     /// Every fact with its index, built-in ones first.
-    pub fn iter(&self) -> impl Iterator<Item = (usize, &Fact)> {
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (usize, &Fact)> {
         self.facts.iter().enumerate()
     }
 
@@ -66,6 +70,37 @@ impl Facts {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.facts.is_empty()
+    }
+
+    /// Declares a fact the overlay's `[facts]` names: `key` its method, `header` its column's
+    /// header. Fails, with a message and a help, for a key that makes no method name or
+    /// that the enum already has.
+    pub fn declare(&mut self, key: &str, header: &str) -> Result<(), (String, String)> {
+        let why = match ident::check(key, Case::Snake) {
+            Err(Unusable::Keyword) => Some("a Rust keyword"),
+            Err(_) => Some("no method name"),
+            Ok(()) if RESERVED.contains(&key) || self.find(key).is_some() => Some("a method `ErrorCode` already has"),
+            Ok(()) => None,
+        };
+        if let Some(why) = why {
+            let help = "name the fact's method in snake_case, with words that say what the column holds, \
+                        such as `sqlstate = \"SQLSTATE\"`";
+            return Err((format!("`[facts] {key}` is {why}"), help.to_owned()));
+        }
+        if header.trim().is_empty() {
+            let help = format!("write the header of the column that holds the values, `{key} = \"<header>\"`");
+            return Err((format!("`[facts] {key}` names no column"), help));
+        }
+        self.facts.push(Fact {
+            key: key.to_owned(),
+            label: header.to_owned(),
+            plural: format!("`{header}` values"),
+            summary: format!("The documentation's `{header}` for the code"),
+            source: Source::Column,
+            headers: vec![header.to_owned()],
+            describes_when_alone: false,
+        });
+        Ok(())
     }
 
     /// The index of the fact with a key (its method's name), if there is one.

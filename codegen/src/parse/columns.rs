@@ -29,7 +29,8 @@ pub(crate) fn header_key(header: &str) -> String {
 /// headers.
 fn synonyms(facts: &Facts) -> Vec<(Role, Vec<&str>)> {
     let mut all: Vec<(Role, Vec<&str>)> = SYNONYMS.iter().map(|&(role, synonyms)| (role, synonyms.to_vec())).collect();
-    for (index, fact) in facts.iter().filter(|(_, fact)| fact.source == Source::Column) {
+    // Declared facts come last and are looked for first: a header the overlay names is its.
+    for (index, fact) in facts.iter().rev().filter(|(_, fact)| fact.source == Source::Column) {
         all.push((Role::Fact(index), fact.headers.iter().map(String::as_str).collect()));
     }
     all

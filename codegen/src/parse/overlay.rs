@@ -40,6 +40,9 @@
 //! [columns]                    # header text of each role's column, where synonyms fail
 //! code = "模块错误码"            # also `description`, `name`, `http`, and each fact's key
 //!
+//! [facts]                      # another column of the page, as `ErrorCode::sqlstate()`:
+//! sqlstate = "SQLSTATE"        # the method (snake_case) = the column's header
+//!
 //! [descriptions]               # a code whose description cell is empty: its text, e.g.
 //! 4001 = "没有权限"              # from the vendor's page in another language
 //!
@@ -107,7 +110,7 @@ type TomlSpanned<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top of an overlay.
 const TOP_LEVEL_KEYS: &[&str] =
-    &["classes", "columns", "descriptions", "doc", "names", "naming", "retired", "renamed", "retryable"];
+    &["classes", "columns", "descriptions", "doc", "facts", "names", "naming", "retired", "renamed", "retryable"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -131,6 +134,10 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
     if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref().as_ref() == "doc") {
         overlay.doc = reader.doc_options(value);
     }
+    // `[facts]` declares columns that `[columns]` may then name.
+    if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref().as_ref() == "facts") {
+        reader.facts(value, &mut overlay.facts);
+    }
     let kind = overlay.doc.code_kind();
     for (key, value) in entries {
         match key.get_ref().as_ref() {
@@ -139,7 +146,7 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "retired" => overlay.retired = reader.retired(value, kind),
             "renamed" => overlay.renamed = reader.renamed(value, kind),
             "retryable" => overlay.retryable = reader.codes(value, "`retryable`", kind),
-            "doc" => {}
+            "doc" | "facts" => {}
             "columns" => overlay.columns = reader.columns(value, &overlay.facts),
             "descriptions" => overlay.descriptions = reader.descriptions(value, kind),
             "naming" => overlay.naming = reader.naming(value),
@@ -590,6 +597,17 @@ impl Reader<'_> {
             }
         }
         columns
+    }
+
+    /// Reads `[facts]`: each a method name and the header of the column that holds its values.
+    fn facts(&mut self, value: &TomlSpanned<DeValue<'_>>, facts: &mut Facts) {
+        let Some(table) = self.table(value, "`facts`") else { return };
+        for (key, value) in sorted(table) {
+            let Some(header) = self.string(value, "a column's header text") else { continue };
+            if let Err((message, help)) = facts.declare(key.get_ref(), &header.value) {
+                self.error(key.span(), message, &help);
+            }
+        }
     }
 
     /// Reads `[descriptions]`: the text of codes whose description cell is empty.

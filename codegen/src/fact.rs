@@ -5,8 +5,11 @@
 //! A new kind of fact is a new entry of [`builtin`]; nothing else in the pipeline names a
 //! fact. The overlay's `[facts]` declares a page's other columns the same way ([`Facts::declare`]).
 
+use crate::diagnostic::Diagnostic;
 use crate::ident::{self, Case, Unusable};
+use crate::model::{Cell, DocOptions};
 use crate::shape::RESERVED;
+use crate::source::SourceFile;
 
 /// Where a fact's value is read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +39,23 @@ pub struct Fact {
     /// Whether a table with this column and no description column describes its codes by it
     /// (a table of codes and the messages the API returns).
     pub describes_when_alone: bool,
+}
+
+impl Fact {
+    /// A row's value of this fact, as a cell: for a fact read from a column, that column's
+    /// cell (`None` when the table has none). Fails with the diagnostic a cell that cannot be
+    /// read deserves.
+    pub(crate) fn cell(
+        &self,
+        column: Option<Cell>,
+        _code: &Cell,
+        _doc: &DocOptions,
+        _file: &SourceFile,
+    ) -> Result<Option<Cell>, Box<Diagnostic>> {
+        match self.source {
+            Source::Column => Ok(column),
+        }
+    }
 }
 
 /// The facts of a page: the built-in ones, then those the overlay declares, each at a fixed

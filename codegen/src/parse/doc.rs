@@ -64,11 +64,10 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
         _ => {}
     }
 
-    let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
     let mut doc = Doc::default();
     for &index in &candidates {
         infos[index].chosen = true;
-        read_rows(file, &tables[index], &infos[index], &skip, &mut doc, &mut diagnostics);
+        read_rows(file, &tables[index], &infos[index], overlay, &mut doc, &mut diagnostics);
     }
     doc.tables = infos;
     (doc, diagnostics)
@@ -80,10 +79,11 @@ fn read_rows(
     file: &SourceFile,
     table: &Table,
     info: &TableInfo,
-    skip: &[&str],
+    overlay: &Overlay,
     doc: &mut Doc,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
     let column = |role: Role| info.roles.iter().find(|(r, ..)| *r == role).map(|&(_, column, _)| column);
     let (Some(code), Some(_)) = (column(Role::Code), column(Role::Description)) else { return };
     if table.rows.is_empty() {
@@ -95,7 +95,7 @@ fn read_rows(
     for raw in &table.rows {
         let cell = &raw.cells[code];
         if skip.contains(&cell.text.as_str()) {
-            doc.excluded.push(row(file, raw, info, cell.clone()));
+            doc.excluded.push(row(file, raw, info, cell.clone(), overlay, diagnostics));
             continue;
         }
         let codes = code_cells(cell);
@@ -106,7 +106,7 @@ fn read_rows(
         }
         for code in codes {
             let skipped = skip.contains(&code.text.as_str());
-            let row = row(file, raw, info, code);
+            let row = row(file, raw, info, code, overlay, diagnostics);
             if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
         }
     }
@@ -133,13 +133,31 @@ fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Opti
     Some(Diagnostic::new(file, trimmed(file, raw.span.clone()), message).help(help))
 }
 
-/// A row of the model: `code` (the row's code cell, or one code of it) and the row's cells
-/// of every other role the table has.
-fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
+/// A row of the model: `code` (the row's code cell, or one code of it), the row's cells of
+/// every other role the table has, and each fact's cell as its declaration reads it.
+fn row(
+    file: &SourceFile,
+    raw: &RawRow,
+    info: &TableInfo,
+    code: Cell,
+    overlay: &Overlay,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Row {
     let cell = |role: Role| {
         let column = info.roles.iter().find(|(r, ..)| *r == role).map(|&(_, column, _)| column)?;
         raw.cells.get(column).cloned()
     };
+    let facts = overlay
+        .facts
+        .iter()
+        .map(|(index, fact)| fact.cell(cell(Role::Fact(index)), &code, &overlay.doc, file))
+        .map(|found| {
+            found.unwrap_or_else(|problem| {
+                diagnostics.push(*problem);
+                None
+            })
+        })
+        .collect();
     Row {
         span: trimmed(file, raw.span.clone()),
         code,
@@ -150,15 +168,8 @@ fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
         }),
         name: cell(Role::Name),
         http: cell(Role::Http),
-        facts: (0..fact_columns(info)).map(|fact| cell(Role::Fact(fact))).collect(),
+        facts,
     }
-}
-
-/// How many facts a row of a table has cells for: up to the last fact the table has a column for.
-fn fact_columns(info: &TableInfo) -> usize {
-    let facts =
-        info.roles.iter().filter_map(|(role, ..)| if let Role::Fact(fact) = role { Some(fact + 1) } else { None });
-    facts.max().unwrap_or(0)
 }
 
 /// The codes a code cell holds: the cell itself, or each code of a list (`4702, 4704`,
@@ -169,9 +180,12 @@ fn code_cells(cell: &Cell) -> Vec<Cell> {
     if !cell.markdown.contains(SEPARATORS) {
         return vec![unquoted(cell.clone())];
     }
+    // A separator inside a link's target (`[401](../errors#401)`) separates nothing.
+    let targets = link_targets(&cell.markdown);
+    let outside = |at: usize| !targets.iter().any(|target| target.contains(&at));
     let mut parts = Vec::new();
     let mut start = 0;
-    for (at, c) in cell.markdown.char_indices().filter(|&(_, c)| SEPARATORS.contains(&c)) {
+    for (at, c) in cell.markdown.char_indices().filter(|&(at, c)| SEPARATORS.contains(&c) && outside(at)) {
         parts.push(start..at);
         start = at + c.len_utf8();
     }
@@ -195,6 +209,17 @@ fn code_cells(cell: &Cell) -> Vec<Cell> {
 
 /// A code cell written as inline code (`` `400` ``) as the code it shows: its Markdown and span
 /// without the backticks.
+/// The byte ranges of the links in a cell's Markdown (text and target), where a separator
+/// is part of the link.
+fn link_targets(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    pulldown_cmark::Parser::new(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { .. })).then_some(range)
+        })
+        .collect()
+}
+
 fn unquoted(cell: Cell) -> Cell {
     let ticks = cell.markdown.len() - cell.markdown.trim_start_matches('`').len();
     let inner = cell.markdown.get(ticks..cell.markdown.len().saturating_sub(ticks)).unwrap_or("");

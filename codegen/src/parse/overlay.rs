@@ -33,6 +33,8 @@
 //! merge = true                 # or read every table with code and description columns
 //! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
 //! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges)
+//! url = "https://example.com/errors/"   # the page's address: relative code links resolve
+//! code_url = "https://example.com/errors#{code}"  # or each code's address, for `doc_url()`
 //!
 //! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
 //! 4000 = 2                     # without it, the texts of all its rows are joined
@@ -566,9 +568,23 @@ impl Reader<'_> {
                     }
                 }
                 "skip" => options.skip = self.strings(value, "`skip`"),
+                "url" | "code_url" => {
+                    let Some(address) = self.string(value, "an address") else { continue };
+                    let checked = match key.get_ref().as_ref() {
+                        "url" => crate::fact::check_page_url(&address.value),
+                        _ => crate::fact::check_code_url(&address.value),
+                    };
+                    match checked {
+                        Ok(()) if key.get_ref().as_ref() == "url" => options.url = Some(address),
+                        Ok(()) => options.code_url = Some(address),
+                        Err((message, help)) => {
+                            self.diagnostics.push(Diagnostic::new(self.file, address.span, message).help(help))
+                        }
+                    }
+                }
                 // Its keys are codes of the kind `codes` says, which may come after it.
                 "pick" => pick = Some(value),
-                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick"]),
+                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick", "url", "code_url"]),
             }
         }
         if let Some(value) = pick {

@@ -6,6 +6,7 @@
 //!
 //! The codes named here are the rate limits the issue was reported with, 190310 (per minute)
 //! and 190311 (per day), and the doc's own example, 9003.
+#![cfg(feature = "json")]
 
 use std::time::{Duration, Instant};
 

@@ -522,6 +522,16 @@ mod tests {
         assert_eq!(lossy("会\u{fffd}".as_bytes()), "会\u{fffd}");
     }
 
+    #[cfg(feature = "http")]
+    #[test]
+    fn status_code_is_the_status_where_http_has_one() {
+        use super::ApiError;
+        assert_eq!(ApiError::from_http(502, b"").status_code(), Some(http::StatusCode::BAD_GATEWAY));
+        assert_eq!(ApiError::from_http(999, b"").status_code().map(|status| status.as_u16()), Some(999));
+        assert_eq!(ApiError::from_http(0, b"").status_code(), None);
+        assert_eq!(ApiError::from_http(1000, b"").status_code(), None);
+    }
+
     #[test]
     fn integral_floats_are_exact_and_in_range() {
         assert_eq!(integral(9003.0), Some(9003));

@@ -42,14 +42,17 @@ fn with_reqwest(url: &str) -> anyhow::Result<Vec<u8>> {
     runtime.block_on(reqwest_get::get(&client, url))
 }
 
+/// A client's GET through the code the page shows.
+type Get = fn(&str) -> anyhow::Result<Vec<u8>>;
+
 /// Each client, by name.
-const CLIENTS: [(&str, fn(&str) -> anyhow::Result<Vec<u8>>); 2] = [("ureq", with_ureq), ("reqwest", with_reqwest)];
+const CLIENTS: [(&str, Get); 2] = [("ureq", with_ureq), ("reqwest", with_reqwest)];
 
 /// The doc's example body.
 const EXAMPLE_BODY: &[u8] = br#"{"error_info": {"error_code": 9003, "message": "MEETING NOT EXIST"}}"#;
 
 /// Fetches `response` once with `client` and returns what it gave.
-fn fetch(client: fn(&str) -> anyhow::Result<Vec<u8>>, response: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+fn fetch(client: Get, response: Vec<u8>) -> anyhow::Result<Vec<u8>> {
     let server = Server::start(vec![response]);
     let result = client(&server.url("/0"));
     assert_eq!(server.finish().len(), 1);

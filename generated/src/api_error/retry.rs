@@ -179,6 +179,42 @@ mod tests {
         assert_eq!(delay.wait(at), delay.wait(at + Duration::from_secs(3600)), "a delay is as given");
     }
 
+    fn error(status: u16, code: Option<ErrorCode>) -> ApiError {
+        let body = match code {
+            Some(code) => format!(r#"{{"error_info": {{"error_code": {}}}}}"#, code.code()),
+            None => "<html>busy</html>".to_owned(),
+        };
+        ApiError::from_http(status, body.as_bytes())
+    }
+
+    #[test]
+    fn a_retry_soon_may_succeed_as_the_issue_lists() {
+        use ErrorCode::{DailyCallLimitExceeded, MeetingNotExist, MeetingQueryRateLimited, PerMinuteCallLimitExceeded};
+        let undocumented = ErrorCode::from_code(777_777);
+        let cases = [
+            (error(400, Some(PerMinuteCallLimitExceeded)), true, "a window of a minute"),
+            (error(500, Some(MeetingQueryRateLimited)), true, "a rate limit with no stated window"),
+            (error(400, Some(DailyCallLimitExceeded)), false, "a per-day quota"),
+            (error(429, Some(DailyCallLimitExceeded)), false, "a per-day quota, even on a 429"),
+            (error(400, Some(DailyCallLimitExceeded)).with_retry_after("60"), true, "the server said when"),
+            (error(500, Some(MeetingNotExist)).with_retry_after("1"), true, "the server said when"),
+            (error(429, Some(undocumented)), true, "any 429"),
+            (error(429, Some(MeetingNotExist)), true, "any 429"),
+            (error(429, None), true, "any 429"),
+            (error(502, None), true, "a gateway's page"),
+            (error(503, None), true, "a gateway's page"),
+            (error(504, None), true, "a gateway's page"),
+            (error(503, Some(MeetingNotExist)), false, "the service answered"),
+            (error(502, Some(undocumented)), false, "the service answered"),
+            (error(500, None), false, "a 500 page"),
+            (error(500, Some(MeetingNotExist)), false, "the service's own error"),
+        ];
+        for (error, retryable, why) in cases {
+            assert_eq!(error.is_retryable(), retryable, "{why}: {error:?}");
+        }
+        assert!(!error(400, Some(DailyCallLimitExceeded)).with_retry_after("soon").is_retryable(), "ignored");
+    }
+
     #[test]
     fn the_stand_in_windows_name_rate_limits_only() {
         for code in ErrorCode::ALL.iter().copied().filter(|code| rate_limit_window(*code).is_some()) {

@@ -101,7 +101,10 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
         let named = counting.len() > 1 && is_named(code);
         let written = CodeRows { code, rows: counting, given: given.get(code).copied(), named };
         match documented(inputs, &written) {
-            Ok(documented) => documented_codes.push((code.clone(), documented)),
+            Ok(documented) => {
+                diagnostics.extend(joined_notice(inputs, &written, &documented));
+                documented_codes.push((code.clone(), documented));
+            }
             Err(found) => {
                 diagnostics.extend(found);
                 rows.rejected.insert(code.clone());
@@ -172,6 +175,27 @@ fn documented<'a>(inputs: &Inputs<'a>, written: &CodeRows<'_, 'a>) -> Result<Doc
         }),
         _ => Err(diagnostics),
     }
+}
+
+/// A notice for a code written in several rows whose texts are joined (no `[doc.pick]` says
+/// which counts): every row, and the text they make together.
+fn joined_notice(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>, documented: &Documented<'_>) -> Option<Diagnostic> {
+    let rows = written.rows;
+    if rows.len() < 2 {
+        return None;
+    }
+    let code = written.code;
+    let text = documented.description.to_text().text;
+    let message = format!("code {} is written in {} rows; their texts are joined: {text}", code.prose(), rows.len());
+    let mut notice = Diagnostic::note(inputs.doc_file, code_span(rows[0]), message).help(format!(
+        "if one row should count, say which: `{} = N` under `[doc.pick]` in {}",
+        code.toml_key(),
+        inputs.overlay_file.path
+    ));
+    for (index, row) in rows.iter().enumerate().skip(1) {
+        notice = notice.label(inputs.doc_file, code_span(row), format!("row {} of code {}", index + 1, code));
+    }
+    Some(notice)
 }
 
 /// The non-empty texts of some cells, each distinct text once, in page order, joined: the

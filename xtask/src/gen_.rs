@@ -190,11 +190,12 @@ pub(crate) struct Spec {
     pub(crate) catalogue: Option<String>,
 }
 
-/// Fixtures made into modules that the generated crate's tests compile and check, as
-/// `[doc, overlay, generated Rust]`: the hostile fixture (every awkward description the
-/// generator accepts; `generated/tests/hostile.rs`), a doc of string codes using every
-/// section of the overlay (`generated/tests/string_codes.rs`), and an SDK's callback table
-/// without HTTP, with solutions, messages and ranges (`generated/tests/sdk_callbacks.rs`).
+/// Fixtures made into modules that tests compile and check, as `[doc, overlay, generated
+/// Rust]`: the hostile fixture (every awkward description the generator accepts;
+/// `generated/tests/hostile.rs`), a doc of string codes using every section of the overlay
+/// (`tests/string_codes.rs`), and an SDK's callback table without HTTP, with solutions,
+/// messages and ranges (`tests/sdk_callbacks.rs`); the last two are in the workspace's test
+/// crate, since their tests read the fixtures.
 const TEST_MODULES: [[&str; 3]; 3] = [HOSTILE, STRING_CODES, SDK_CALLBACKS];
 
 /// The hostile fixture and the test module made from it.
@@ -208,14 +209,14 @@ const HOSTILE: [&str; 3] = [
 const STRING_CODES: [&str; 3] = [
     "codegen/tests/fixtures/good/string-codes.md",
     "codegen/tests/fixtures/good/string-codes.toml",
-    "generated/tests/string_codes/error_codes.rs",
+    "tests/string_codes/error_codes.rs",
 ];
 
 /// The SDK-callback fixture and the test module made from it.
 const SDK_CALLBACKS: [&str; 3] = [
     "codegen/tests/fixtures/good/sdk-callbacks.md",
     "codegen/tests/fixtures/good/sdk-callbacks.toml",
-    "generated/tests/sdk_callbacks/error_codes.rs",
+    "tests/sdk_callbacks/error_codes.rs",
 ];
 
 /// The generated crate's manifest, whose name and version the change report quotes.
@@ -666,7 +667,7 @@ pub(crate) mod tests {
             fs::read_to_string(self.root.join(path)).unwrap()
         }
 
-        /// Every file under `generated/`, with its bytes.
+        /// Every file `gen` may write, under `generated/` and `tests/`, with its bytes.
         fn generated(&self) -> BTreeMap<PathBuf, Vec<u8>> {
             fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
                 for entry in fs::read_dir(dir).unwrap() {
@@ -680,6 +681,7 @@ pub(crate) mod tests {
             }
             let mut files = BTreeMap::new();
             walk(&self.root.join("generated"), &mut files);
+            walk(&self.root.join("tests"), &mut files);
             files
         }
     }

@@ -71,11 +71,21 @@ pub enum Column {
 }
 
 /// The methods every `ErrorCode` has, beside those its shape adds.
-const ALWAYS: [&str; 4] = ["from_code", "code", "is_retryable", "description"];
+const ALWAYS: [&str; 5] = ["from_code", "code", "name", "is_retryable", "description"];
 
 /// Names a fact may not take: `ErrorCode`'s own methods and the fields of its row.
-pub const RESERVED: &[&str] =
-    &["from_code", "code", "kind", "http_status", "status_code", "is_retryable", "description", "name", "retryable"];
+pub const RESERVED: &[&str] = &[
+    "from_code",
+    "from_name",
+    "code",
+    "kind",
+    "http_status",
+    "status_code",
+    "is_retryable",
+    "description",
+    "name",
+    "retryable",
+];
 
 impl Shape {
     /// The shape of a catalogue's module.
@@ -99,14 +109,14 @@ impl Shape {
     /// Every public method of `ErrorCode`, in the order the module defines them.
     pub fn methods(&self, facts: &Facts) -> Vec<Method> {
         let method = |name: &str, feature| Method { name: name.to_owned(), feature };
-        let mut methods = vec![method(ALWAYS[0], None), method(ALWAYS[1], None)];
+        let mut methods = vec![method(ALWAYS[0], None), method(ALWAYS[1], None), method(ALWAYS[2], None)];
         if self.kinds {
             methods.push(method("kind", None));
         }
         if self.http {
             methods.extend([method("http_status", None), method("status_code", Some("http"))]);
         }
-        methods.extend([method(ALWAYS[2], None), method(ALWAYS[3], None)]);
+        methods.extend([method(ALWAYS[3], None), method(ALWAYS[4], None)]);
         methods.extend(self.facts.iter().map(|&fact| method(&facts.get(fact).key, None)));
         methods
     }

@@ -78,6 +78,6 @@ mod hostile;
 #[cfg(feature = "json")]
 pub use api_error::ApiError;
 pub use body::{ErrorInfo, ErrorResponse};
-pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
+pub use error_codes::{ErrorCode, ErrorKind, ParseErrorCodeError, UnknownCode};
 
 impl std::error::Error for ErrorCode {}

@@ -89,3 +89,18 @@ fn codes_are_ordered_as_the_catalogue_orders_them() {
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "{codes:?}");
     assert!(ErrorCode::ALL.windows(2).all(|pair| pair[0] < pair[1]));
 }
+
+#[test]
+fn codes_name_themselves_and_parse_from_a_code_or_a_name() {
+    let catalog = catalog();
+    for entry in &catalog.entries {
+        #[allow(deprecated)]
+        let error = ErrorCode::from_code(code(entry));
+        assert_eq!(error.name(), Some(entry.variant.as_str()));
+        assert_eq!(code(entry).parse::<ErrorCode>(), Ok(error.clone()));
+        assert_eq!(entry.variant.parse::<ErrorCode>(), Ok(error));
+    }
+    // Any other text is a code the documentation does not list, kept as given.
+    let unknown: ErrorCode = "Not.A.Documented.Code".parse().unwrap();
+    assert_eq!((unknown.name(), unknown.code()), (None, "Not.A.Documented.Code"));
+}

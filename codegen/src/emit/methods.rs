@@ -34,10 +34,12 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     let len = Literal::usize_unsuffixed(entries.len());
     let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
     let (receiver, code_type) = (kind.receiver(), kind.code_type());
-    let from_code_doc = [
+    let mut from_code_doc = vec![
         format!(" The error code for a {}. Never fails: a code the documentation does not", kind.noun()),
         format!(" list becomes [`ErrorCode::Unknown`], keeping the {}.", kind.noun()),
     ];
+    from_code_doc.extend(kind.const_doc().into_iter().map(str::to_owned));
+    let constness = kind.constness();
     let codes: Vec<_> = entries.iter().map(|entry| entry.code.clone()).zip(variants.iter()).collect();
     let lookup = kind.lookup(context.shape.lookup, &codes);
     let readers = readers(context);
@@ -55,8 +57,13 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
 
             #(#[doc = #from_code_doc])*
             #[inline]
-            pub fn from_code(code: #code_type) -> ErrorCode {
+            pub #constness fn from_code(code: #code_type) -> ErrorCode {
                 #lookup
+            }
+
+            /// The code whose variant has this name, as `FromStr` reads it.
+            fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
+                ROWS.iter().find(|row| row.name == name).map(|row| ErrorCode::from_code(row.code))
             }
 
             #readers
@@ -74,7 +81,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The methods that read a code's row: `code`, `is_retryable` and `description` always;
+/// The methods that read a code's row: `code`, `name`, `is_retryable` and `description` always;
 /// `kind` with classes, `http_status` and `status_code` with HTTP, and a method per fact
 /// some code has.
 fn readers(context: &Context<'_>) -> TokenStream {
@@ -106,6 +113,13 @@ fn readers(context: &Context<'_>) -> TokenStream {
                 ErrorCode::Unknown(unknown) => unknown.code(),
                 known => ROWS[known.index()].code,
             }
+        }
+
+        /// The variant's name, as `Debug` prints it and `str::parse` reads it
+        /// (`MeetingNotExist`); `None` for an unknown code.
+        #[inline]
+        pub fn name(#receiver) -> ::core::option::Option<&'static str> {
+            ROWS.get(self.index()).map(|row| row.name)
         }
 
         #kind

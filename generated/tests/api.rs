@@ -290,3 +290,21 @@ fn status_code_is_the_http_crates_type() {
     }
     assert_eq!(ErrorCode::from_code(undocumented()).status_code(), None);
 }
+
+/// `rate_limit_window()` is what the overlay says of each code, read as the generator reads
+/// it; only rate limits have one, and an unknown code has none.
+#[test]
+fn rate_limit_windows_are_the_overlays() {
+    let catalog = catalog();
+    let fact = catalog.facts.find("rate_limit_window").expect("a built-in fact");
+    for entry in &catalog.entries {
+        let window = entry.fact(fact).map(|text| {
+            let seconds = errtab_codegen::fact::seconds(&text.text).expect("the generator checked it");
+            std::time::Duration::from_secs(seconds)
+        });
+        let code = ErrorCode::from_code(number(entry));
+        assert_eq!(code.rate_limit_window(), window, "{code:?}");
+        assert!(window.is_none() || code.is_retryable(), "{code:?} has a window but is no rate limit");
+    }
+    assert_eq!(ErrorCode::from_code(undocumented()).rate_limit_window(), None);
+}

@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Context, lines};
+use crate::model::Value;
 
 /// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
 /// `index()`, the one match from a variant to its row.
@@ -93,15 +94,25 @@ fn readers(context: &Context<'_>) -> TokenStream {
     let facts = context.shape.facts.iter().map(|&index| {
         let fact = context.catalog.facts.get(index);
         let method = format_ident!("{}", fact.key);
+        let (as_what, ty, read) = match fact.value {
+            Value::Text => (
+                ", as plain text",
+                quote!(&'static str),
+                quote!(ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())),
+            ),
+            Value::Duration => {
+                ("", quote!(::core::time::Duration), quote!(ROWS.get(self.index()).and_then(|row| row.#method)))
+            }
+        };
         let doc = lines::doc_lines(&format!(
-            "{}, as plain text; `None` for a code without one and for an unknown code.",
+            "{}{as_what}; `None` for a code without one and for an unknown code.",
             fact.summary
         ));
         quote! {
             #(#[doc = #doc])*
             #[inline]
-            pub fn #method(#receiver) -> ::core::option::Option<&'static str> {
-                ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())
+            pub fn #method(#receiver) -> ::core::option::Option<#ty> {
+                #read
             }
         }
     });

@@ -48,6 +48,10 @@
 //! [descriptions]               # a code whose description cell is empty: its text, e.g.
 //! 4001 = "没有权限"              # from the vendor's page in another language
 //!
+//! [rate_limit_window]          # the span a rate limit counts calls over, where the page
+//! 190310 = "1 minute"          # says it (每分钟), for `rate_limit_window()`: a whole number
+//! 190311 = "1 day"             # of seconds, minutes, hours or days ("30 seconds", "2 hours")
+//!
 //! [naming]
 //! strip_prefix = "kTMSDKError" # taken off the doc's name column
 //! fallback = "code"            # name codes nobody named after the code: `E9003`
@@ -103,8 +107,8 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, Facts, GivenDescription, Name, Naming, Overlay, Renamed,
-    Retired, Role, Spanned,
+    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, FactValue, Facts, GivenDescription, Name, Naming,
+    Overlay, Renamed, Retired, Role, Source, Spanned,
 };
 use crate::source::{Offsets, SourceFile, normalized};
 
@@ -152,7 +156,15 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "columns" => overlay.columns = reader.columns(value, &overlay.facts),
             "descriptions" => overlay.descriptions = reader.descriptions(value, kind),
             "naming" => overlay.naming = reader.naming(value),
-            other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
+            other => match overlay.facts.in_overlay(other) {
+                Some(fact) => overlay.fact_values.extend(reader.fact_values(value, (fact, &overlay.facts), kind)),
+                None => {
+                    let facts = overlay.facts.iter().filter(|(_, fact)| fact.source == Source::Overlay);
+                    let known: Vec<&str> =
+                        TOP_LEVEL_KEYS.iter().copied().chain(facts.map(|(_, fact)| fact.key.as_str())).collect();
+                    reader.unknown_key(key, other, &known)
+                }
+            },
         }
     }
     (overlay, reader.diagnostics)
@@ -624,6 +636,27 @@ impl Reader<'_> {
                 self.error(key.span(), message, &help);
             }
         }
+    }
+
+    /// Reads the section of a fact the overlay gives: each code's value, checked as the
+    /// fact's kind of value.
+    fn fact_values(
+        &mut self,
+        value: &TomlSpanned<DeValue<'_>>,
+        (fact, facts): (usize, &Facts),
+        kind: CodeKind,
+    ) -> Vec<FactValue> {
+        let declared = facts.get(fact);
+        let mut values = Vec::new();
+        for (code, value) in self.by_code(value, &declared.key, kind, is_value) {
+            let what = format!("the {} of code {}", declared.label.to_lowercase(), code.value.prose());
+            let Some(text) = self.string(value, &what) else { continue };
+            match declared.value.check(&text.value) {
+                Ok(()) => values.push(FactValue { fact, code, value: text }),
+                Err((message, help)) => self.error(value.span(), format!("{what}: {message}"), &help),
+            }
+        }
+        values
     }
 
     /// Reads `[descriptions]`: the text of codes whose description cell is empty.

@@ -127,7 +127,7 @@ mod tests {
             entry.class = Some(position % 2);
             entry.http_status = classes[position % 2].http_status;
         }
-        Catalog { entries, classes, code_kind, ranges: Vec::new(), facts: Facts::default() }
+        Catalog { entries, classes, code_kind, ranges: Vec::new(), facts: Facts::default(), lang: None }
     }
 
     fn string_catalog() -> Catalog {

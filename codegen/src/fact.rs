@@ -26,6 +26,9 @@ pub enum Source {
     /// (`[rate_limit_window]` `190310 = "1 minute"`): what the page says in words the overlay
     /// states once.
     Overlay,
+    /// The description of the code in the page's version in another language (the language
+    /// tag), read by `translation`; returned by `description_in`, not by a method of its own.
+    Translation(String),
 }
 
 /// What a fact's values are, and so what its method returns.
@@ -108,8 +111,8 @@ impl Fact {
         match self.source {
             Source::Column => Ok(column),
             Source::CodeLink => code_link(code, doc, file),
-            // Read with the overlay, not from the page.
-            Source::Overlay => Ok(None),
+            // Read with the overlay or another file, not from the page.
+            Source::Overlay | Source::Translation(_) => Ok(None),
         }
     }
 }
@@ -178,6 +181,12 @@ impl Facts {
             describes_when_alone: false,
         });
         Ok(())
+    }
+
+    /// Adds a fact read from another file than the page and the overlay (a version in
+    /// another language), at the next index.
+    pub(crate) fn add(&mut self, fact: Fact) {
+        self.facts.push(fact);
     }
 
     /// The index of the fact the overlay gives values of in a section named `key`, if any.

@@ -202,6 +202,10 @@ pub struct DocOptions {
     /// For a code written in several rows: which occurrence (1-based, in doc order) counts;
     /// without one, the texts of all its rows are joined.
     pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,
+    /// The page's own language, as a language tag (`[doc] lang = "zh"`): what
+    /// `description_in` answers `description()` for, beside the page's versions in other
+    /// languages.
+    pub lang: Option<Spanned<String>>,
 }
 
 impl DocOptions {
@@ -322,6 +326,8 @@ pub struct Catalog {
     pub ranges: Vec<CodeRange>,
     /// The per-code facts codes may have; [`Entry::facts`] is indexed by them.
     pub facts: Facts,
+    /// The page's own language (`[doc] lang`), when the overlay gives it.
+    pub lang: Option<String>,
 }
 
 impl Catalog {

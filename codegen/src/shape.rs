@@ -2,7 +2,7 @@
 //! `ErrorCode`, the fields of a row and the columns of the catalogue. The emitter, inspect,
 //! the catalogue writer and the report all read [`Shape`], so they cannot disagree.
 
-use crate::model::{Catalog, CodeKind, Facts};
+use crate::model::{Catalog, CodeKind, Facts, Source};
 
 /// Which parts the module has, as the catalogue decides: what the doc and the overlay say,
 /// and nothing they do not.
@@ -27,6 +27,9 @@ pub struct Shape {
     /// `VARIANTS`, each row's variant, is needed: by a binary search, or as `ALL` when no code
     /// is retired.
     pub variants_table: bool,
+    /// The overlay names the page's language (`[doc] lang`): `description_in`, which reads
+    /// the descriptions of the versions in other languages (facts of their own).
+    pub languages: bool,
 }
 
 /// How `from_code` finds a code's variant.
@@ -103,6 +106,7 @@ impl Shape {
             some_kind_without_status: http && !catalog.every_class_has_a_status(),
             facts: catalog.facts.iter().map(|(index, _)| index).filter(|&index| catalog.has_fact(index)).collect(),
             ranges: !catalog.ranges.is_empty() && catalog.code_kind == CodeKind::Integer,
+            languages: catalog.lang.is_some(),
         }
     }
 
@@ -117,7 +121,12 @@ impl Shape {
             methods.extend([method("http_status", None), method("status_code", Some("http"))]);
         }
         methods.extend([method(ALWAYS[3], None), method(ALWAYS[4], None)]);
-        methods.extend(self.facts.iter().map(|&fact| method(&facts.get(fact).key, None)));
+        if self.languages {
+            methods.push(method("description_in", None));
+        }
+        // A version's descriptions are read through `description_in`, not a method each.
+        let own = self.facts.iter().filter(|&&fact| !matches!(facts.get(fact).source, Source::Translation(_)));
+        methods.extend(own.map(|&fact| method(&facts.get(fact).key, None)));
         methods
     }
 

@@ -78,7 +78,8 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let facts = inputs.overlay.facts.clone();
     let mut entries = entries(known, names, former, &retryable, &classes);
     give_facts(&mut entries, given, facts.len());
-    (Catalog { entries, classes: classes.infos, code_kind, ranges, facts }, diagnostics)
+    let lang = inputs.overlay.doc.lang.as_ref().map(|lang| lang.value.clone());
+    (Catalog { entries, classes: classes.infos, code_kind, ranges, facts, lang }, diagnostics)
 }
 
 /// Joins what the steps found into one entry per code that has a name and, when the

@@ -27,7 +27,6 @@ pub(crate) struct Spec {
     pub(crate) doc: String,
     pub(crate) overlay: String,
     /// The doc's versions in other languages, as (language tag, path), sorted by tag.
-    #[cfg_attr(not(test), expect(dead_code, reason = "the generator does not read versions yet"))]
     pub(crate) versions: Vec<(String, String)>,
     /// The generated Rust file.
     pub(crate) rust: String,
@@ -172,11 +171,18 @@ pub(crate) fn generate_specs(root: &Path, specs: Vec<Spec>) -> Result<(Vec<Gener
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
+        let mut versions = Vec::with_capacity(spec.versions.len());
+        for (_, path) in &spec.versions {
+            versions.push(SourceFile::from_bytes(path, read(root, path)?));
+        }
+        let translations: Vec<(&str, &SourceFile)> =
+            spec.versions.iter().map(|(lang, _)| lang.as_str()).zip(&versions).collect();
         // The root doc's enum is re-exported at the crate's root; any other is in its module.
         let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC);
-        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module }).generate() {
+        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module, translations: &translations }).generate()
+        {
             Ok(output) => generated.push(Generated { spec, doc, overlay, output }),
-            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, diagnostics }),
+            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, versions, diagnostics }),
         }
     }
     Ok((generated, invalid))

@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Context, lines};
-use crate::model::Value;
+use crate::model::{Source, Value};
 
 /// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
 /// `index()`, the one match from a variant to its row.
@@ -91,7 +91,9 @@ fn readers(context: &Context<'_>) -> TokenStream {
     let kind = kind_reader(context);
     let http = http_readers(context);
     let description = description_reader(context);
-    let facts = context.shape.facts.iter().map(|&index| {
+    let description_in = description_in_reader(context);
+    let own = context.shape.facts.iter().filter(|&&index| !is_translation(context, index));
+    let facts = own.map(|&index| {
         let fact = context.catalog.facts.get(index);
         let method = format_ident!("{}", fact.key);
         let (as_what, ty, read) = match fact.value {
@@ -148,7 +150,54 @@ fn readers(context: &Context<'_>) -> TokenStream {
 
         #description
 
+        #description_in
+
         #(#facts)*
+    }
+}
+
+/// Whether the fact at `index` is the descriptions of a version in another language.
+fn is_translation(context: &Context<'_>, index: usize) -> bool {
+    matches!(context.catalog.facts.get(index).source, Source::Translation(_))
+}
+
+/// `description_in`, when the overlay names the page's language: that language gives
+/// `description()`, each version's its row field.
+fn description_in_reader(context: &Context<'_>) -> TokenStream {
+    let Some(lang) = context.catalog.lang.as_deref().filter(|_| context.shape.languages) else {
+        return TokenStream::new();
+    };
+    let receiver = context.kind.receiver();
+    let (mut tags, mut fields) = (Vec::new(), Vec::new());
+    for &index in &context.shape.facts {
+        let fact = context.catalog.facts.get(index);
+        if let Source::Translation(tag) = &fact.source {
+            tags.push(tag.as_str());
+            fields.push(format_ident!("{}", fact.key));
+        }
+    }
+    let quoted: Vec<String> = tags.iter().map(|tag| format!("`\"{tag}\"`")).collect();
+    let others = match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!("; {one} gives the version in that language beside it"),
+        more => format!(
+            "; {} give the versions in those languages beside it",
+            crate::render::listed(&more.iter().map(String::as_str).collect::<Vec<_>>())
+        ),
+    };
+    let doc = lines::doc_lines(&format!(
+        "The description in a language, by its tag: `\"{lang}\"`, the documentation's own, gives \
+         [`ErrorCode::description`]{others}. `None` for another language and for an unknown code."
+    ));
+    quote! {
+        #(#[doc = #doc])*
+        pub fn description_in(#receiver, lang: &str) -> ::core::option::Option<&'static str> {
+            match lang {
+                #lang => self.description(),
+                #(#tags => ROWS.get(self.index()).map(|row| row.#fields).filter(|text| !text.is_empty()),)*
+                _ => ::core::option::Option::None,
+            }
+        }
     }
 }
 

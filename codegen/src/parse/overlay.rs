@@ -34,6 +34,7 @@
 //! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
 //! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges)
 //! url = "https://example.com/errors/"   # the page's address: relative code links resolve
+//! lang = "zh"                  # the page's language, beside its versions in others
 //! code_url = "https://example.com/errors#{code}"  # or each code's address, for `doc_url()`
 //!
 //! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
@@ -74,6 +75,11 @@
 //! text; a range (`301000~301099`) is refused until `skip` leaves its row out, and then
 //! describes the unknown codes in it (`description()` of `ErrorCode::Unknown(301005)` is the
 //! range's).
+//!
+//! A page may have versions in other languages beside it (`errors.en.md` for `errors.md`;
+//! [`crate::Config::translations`]), read by header synonyms and matched by code: with them,
+//! `[doc] lang` names the page's own language, and `description_in` returns each version's
+//! description.
 //!
 //! In a doc of string codes (`[doc] codes = "string"`) every section keyed by code works the
 //! same way, with the codes in quotes (unquoted, TOML splits a key at each `.`), and a class
@@ -596,7 +602,18 @@ impl Reader<'_> {
                 }
                 // Its keys are codes of the kind `codes` says, which may come after it.
                 "pick" => pick = Some(value),
-                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick", "url", "code_url"]),
+                "lang" => {
+                    let Some(lang) = self.string(value, "`lang`") else { continue };
+                    match crate::translation::check_tag(&lang.value) {
+                        Ok(()) => options.lang = Some(lang),
+                        Err((message, help)) => self.error(value.span(), message, &help),
+                    }
+                }
+                other => self.unknown_key(
+                    key,
+                    other,
+                    &["table", "merge", "codes", "skip", "pick", "url", "code_url", "lang"],
+                ),
             }
         }
         if let Some(value) = pick {

@@ -295,8 +295,8 @@ mod tests {
             .collect();
         let large = text(&large);
         for expected in [
-            "while size > 1 { let half = size / 2 ; if ROWS [base + half] . code <= code { base += half ; } \
-             size -= half ; }",
+            "while size > 1 { let half = size / 2 ; \
+             base += half & ((ROWS [base + half] . code as i128 - above) >> 127) as usize ; size -= half ; }",
             "if ROWS [base] . code == code { VARIANTS [base] } else { ErrorCode :: Unknown (UnknownCode (code)) }",
             "static VARIANTS : [ErrorCode ; 1001] = [ErrorCode :: E0 , ErrorCode :: E1 ,",
             "pub const ALL : & 'static [ErrorCode] = & VARIANTS ;",

@@ -142,9 +142,8 @@ impl CodeKind {
 
     /// `from_code`'s body: the code's variant, or `Unknown` holding the code. By a `match`
     /// (`codes`, each with its variant) or by a binary search of `ROWS`, whose row's index is
-    /// the variant's in `VARIANTS`: for integer codes a loop a `const fn` may run, written as
-    /// the standard library's (halving the range with a select rather than a branch, so as
-    /// fast).
+    /// the variant's in `VARIANTS`: for integer codes a loop a `const fn` may run, halving
+    /// the range as the standard library's does, without a branch.
     pub(super) fn lookup(self, lookup: Lookup, codes: &[(CodeKey, &Ident)]) -> TokenStream {
         let unknown = match self {
             CodeKind::Integer => quote!(UnknownCode(code)),
@@ -163,13 +162,16 @@ impl CodeKind {
             };
         }
         if self == CodeKind::Integer {
+            // Each step moves `base` by `half` or not through a mask, `-1` when the row's
+            // code is at most `code`: `base` never depends on a branch, which random codes
+            // would mispredict, nor on a select, which LLVM turns back into one. The
+            // difference is taken in `i128`, where it cannot overflow.
             return quote! {
                 let (mut base, mut size) = (0, ROWS.len());
+                let above = code as i128 + 1;
                 while size > 1 {
                     let half = size / 2;
-                    if ROWS[base + half].code <= code {
-                        base += half;
-                    }
+                    base += half & ((ROWS[base + half].code as i128 - above) >> 127) as usize;
                     size -= half;
                 }
                 if ROWS[base].code == code {

@@ -5,10 +5,11 @@
 //! repository only.
 
 /// The files the page shows, in the order it shows them.
-const SHOWN: [(&str, &str); 3] = [
+const SHOWN: [(&str, &str); 4] = [
     ("clients/ureq_get.rs", include_str!("clients/ureq_get.rs")),
     ("clients/reqwest_get.rs", include_str!("clients/reqwest_get.rs")),
     ("clients/retry.rs", include_str!("clients/retry.rs")),
+    ("clients/production_codes.rs", include_str!("clients/production_codes.rs")),
 ];
 
 #[test]

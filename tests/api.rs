@@ -17,7 +17,7 @@ fn catalog() -> Catalog {
     let read = |name: &str| std::fs::read_to_string(format!("{root}{name}")).unwrap();
     let doc = errtab_codegen::SourceFile::new("spec/error-codes.md", read("error-codes.md"));
     let overlay = errtab_codegen::SourceFile::new("spec/error-codes.toml", read("error-codes.toml"));
-    errtab_codegen::check(&doc, &overlay).expect("spec/ is valid: `cargo xtask gen` says why not")
+    errtab_codegen::Config::new(&doc, &overlay).check().expect("spec/ is valid: `cargo xtask gen` says why not")
 }
 
 /// The number of an entry of the catalogue (the Tencent Meeting page's codes are integers).
@@ -289,4 +289,51 @@ fn status_code_is_the_http_crates_type() {
         assert_eq!(code.status_code().map(|status| status.as_u16()), code.http_status(), "{code:?}");
     }
     assert_eq!(ErrorCode::from_code(undocumented()).status_code(), None);
+}
+
+/// `rate_limit_window()` is what the overlay says of each code, read as the generator reads
+/// it; only rate limits have one, and an unknown code has none.
+#[test]
+fn rate_limit_windows_are_the_overlays() {
+    let catalog = catalog();
+    let fact = catalog.facts.find("rate_limit_window").expect("a built-in fact");
+    for entry in &catalog.entries {
+        let window = entry.fact(fact).map(|text| {
+            let seconds = errtab_codegen::fact::seconds(&text.text).expect("the generator checked it");
+            std::time::Duration::from_secs(seconds)
+        });
+        let code = ErrorCode::from_code(number(entry));
+        assert_eq!(code.rate_limit_window(), window, "{code:?}");
+        assert!(window.is_none() || code.is_retryable(), "{code:?} has a window but is no rate limit");
+    }
+    assert_eq!(ErrorCode::from_code(undocumented()).rate_limit_window(), None);
+}
+
+/// Every documented code has its English description, this project's translation in
+/// `spec/error-codes.en.md`, as the generator reads it; `description_in` of the page's own
+/// language is `description()`, and of any other language `None`.
+#[test]
+fn every_code_has_its_description_in_english() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/");
+    let read = |name: &str| {
+        errtab_codegen::SourceFile::new(
+            format!("spec/{name}"),
+            std::fs::read_to_string(format!("{root}{name}")).unwrap(),
+        )
+    };
+    let (doc, overlay, english) = (read("error-codes.md"), read("error-codes.toml"), read("error-codes.en.md"));
+    let translations = [("en", &english)];
+    let config = errtab_codegen::Config { doc: &doc, overlay: &overlay, module: None, translations: &translations };
+    let catalog = config.check().expect("spec/ is valid: `cargo xtask gen` says why not");
+    let lang = catalog.lang.clone().expect("the overlay names the page's language");
+    let fact = catalog.facts.find("description_en").expect("the English version is read");
+    for entry in catalog.entries.iter().filter(|entry| entry.retired.is_none()) {
+        let code = ErrorCode::from_code(number(entry));
+        let english = entry.fact(fact).map(|text| text.text.as_str());
+        assert!(english.is_some_and(|text| !text.is_empty()), "{code:?} has no English text");
+        assert_eq!(code.description_in("en"), english, "{code:?}");
+        assert_eq!(code.description_in(&lang), code.description(), "{code:?}");
+        assert_eq!(code.description_in("xx"), None, "{code:?}");
+    }
+    assert_eq!(ErrorCode::from_code(undocumented()).description_in("en"), None);
 }

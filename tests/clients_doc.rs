@@ -3,10 +3,11 @@
 //! page, byte for byte, in this order.
 
 /// The files the page shows, in the order it shows them.
-const SHOWN: [(&str, &str); 3] = [
+const SHOWN: [(&str, &str); 4] = [
     ("clients/ureq_get.rs", include_str!("../generated/tests/clients/ureq_get.rs")),
     ("clients/reqwest_get.rs", include_str!("../generated/tests/clients/reqwest_get.rs")),
     ("clients/retry.rs", include_str!("../generated/tests/clients/retry.rs")),
+    ("clients/production_codes.rs", include_str!("../generated/tests/clients/production_codes.rs")),
 ];
 
 #[test]

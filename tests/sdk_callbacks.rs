@@ -29,7 +29,7 @@ fn output() -> Output {
     };
     let doc = read("codegen/tests/fixtures/good/sdk-callbacks.md");
     let overlay = read("codegen/tests/fixtures/good/sdk-callbacks.toml");
-    errtab_codegen::generate(&doc, &overlay).expect("the fixture is valid")
+    errtab_codegen::Config::new(&doc, &overlay).generate().expect("the fixture is valid")
 }
 
 fn catalog() -> Catalog {

@@ -20,7 +20,7 @@ fn catalog() -> Catalog {
     let read = |name: &str| std::fs::read_to_string(format!("{dir}{name}")).unwrap();
     let doc = errtab_codegen::SourceFile::new("string-codes.md", read("string-codes.md"));
     let overlay = errtab_codegen::SourceFile::new("string-codes.toml", read("string-codes.toml"));
-    errtab_codegen::check(&doc, &overlay).expect("the fixture is valid")
+    errtab_codegen::Config::new(&doc, &overlay).check().expect("the fixture is valid")
 }
 
 fn code(entry: &Entry) -> &str {
@@ -88,4 +88,19 @@ fn codes_are_ordered_as_the_catalogue_orders_them() {
     let codes: Vec<&str> = ErrorCode::ALL.iter().map(ErrorCode::code).collect();
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "{codes:?}");
     assert!(ErrorCode::ALL.windows(2).all(|pair| pair[0] < pair[1]));
+}
+
+#[test]
+fn codes_name_themselves_and_parse_from_a_code_or_a_name() {
+    let catalog = catalog();
+    for entry in &catalog.entries {
+        #[allow(deprecated)]
+        let error = ErrorCode::from_code(code(entry));
+        assert_eq!(error.name(), Some(entry.variant.as_str()));
+        assert_eq!(code(entry).parse::<ErrorCode>(), Ok(error.clone()));
+        assert_eq!(entry.variant.parse::<ErrorCode>(), Ok(error));
+    }
+    // Any other text is a code the documentation does not list, kept as given.
+    let unknown: ErrorCode = "Not.A.Documented.Code".parse().unwrap();
+    assert_eq!((unknown.name(), unknown.code()), (None, "Not.A.Documented.Code"));
 }

@@ -44,7 +44,7 @@ fn models(doc: &SourceFile, overlay: &SourceFile) -> (Doc, Overlay) {
 }
 
 fn catalog(doc: &SourceFile, overlay: &SourceFile) -> Catalog {
-    errtab_codegen::check(doc, overlay).expect("benchmark inputs are valid")
+    errtab_codegen::Config::new(doc, overlay).check().expect("benchmark inputs are valid")
 }
 
 /// Both parsers: the Markdown doc and the TOML overlay.
@@ -87,7 +87,9 @@ fn render(bencher: Bencher<'_, '_>, name: &str) {
 #[divan::bench(args = INPUTS, max_time = 20)]
 fn end_to_end(bencher: Bencher<'_, '_>, name: &str) {
     let (doc, overlay) = input(name);
-    bencher
-        .counter(BytesCount::of_str(&doc.text))
-        .bench(|| errtab_codegen::generate(black_box(&doc), black_box(&overlay)).expect("benchmark inputs are valid"));
+    bencher.counter(BytesCount::of_str(&doc.text)).bench(|| {
+        errtab_codegen::Config::new(black_box(&doc), black_box(&overlay))
+            .generate()
+            .expect("benchmark inputs are valid")
+    });
 }

@@ -33,7 +33,7 @@ fn main() {
     let emitted = Instant::now();
     let rust = render::render(tokens, &[&spec.doc, &spec.overlay]);
     let rendered = Instant::now();
-    let whole = errtab_codegen::generate(&spec.doc, &spec.overlay);
+    let whole = errtab_codegen::Config::new(&spec.doc, &spec.overlay).generate();
     let generated = Instant::now();
     let ms = |from: Instant, to: Instant| (to - from).as_secs_f64() * 1000.0;
     println!(

@@ -33,6 +33,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     tokens.extend(methods::inherent(&context));
     tokens.extend(methods::formatting(&context));
     tokens.extend(context.kind.conversions());
+    tokens.extend(context.kind.parsing());
     tokens.extend(context.kind.serde());
     tokens
 }
@@ -128,7 +129,7 @@ mod tests {
             entry.class = Some(position % 2);
             entry.http_status = classes[position % 2].http_status;
         }
-        Catalog { entries, classes, code_kind, ranges: Vec::new(), facts: Facts::default() }
+        Catalog { entries, classes, code_kind, ranges: Vec::new(), facts: Facts::default(), lang: None }
     }
 
     fn string_catalog() -> Catalog {
@@ -180,10 +181,18 @@ mod tests {
     fn string_codes_get_every_part_integer_codes_get() {
         // The code's type is named in the conversions, and the serde visitor reads it with a
         // method of its own (`visit_str`; `visit_i64` and `visit_u64`).
+        // Integer codes alone are read from narrower integers and can fail to parse.
+        let integer_only = ["From < i32 >", "From < u32 >", "ParseErrorCodeError"];
         let same_parts = |file: &syn::File| -> Vec<String> {
+            let mut skipping = false;
             outline(file)
                 .into_iter()
-                .filter(|line| !line.starts_with("  fn visit_"))
+                .filter(|line| {
+                    if !line.starts_with("  ") {
+                        skipping = integer_only.iter().any(|part| line.contains(part));
+                    }
+                    !skipping && !line.starts_with("  fn visit_")
+                })
                 .map(|line| {
                     line.replace(":: std :: string :: String", "CODE").replace("& str", "CODE").replace("i64", "CODE")
                 })
@@ -191,7 +200,12 @@ mod tests {
         };
         let (integer, string) = (parse(&integer_catalog()), parse(&string_catalog()));
         assert_eq!(same_parts(&string), same_parts(&integer));
+        let string_outline = outline(&string);
         let outline = outline(&integer);
+        for part in integer_only {
+            assert!(outline.iter().any(|line| line.contains(part)), "{part} in {outline:#?}");
+            assert!(!string_outline.iter().any(|line| line.contains(part)), "{part} in {string_outline:#?}");
+        }
         let expected = ["  const ALL", "  const RETIRED", "  const NotFound", "  fn is_retryable", "  fn kind"];
         for expected in expected.into_iter().chain(["  fn http_status", "  fn solution", "  fn message"]) {
             assert!(outline.iter().any(|line| line == expected), "{expected} in {outline:#?}");
@@ -229,6 +243,7 @@ mod tests {
              kind : ErrorKind :: Service , retryable : false",
             "code : & 'static str",
             "pub fn from_code (code : & str) -> ErrorCode",
+            "type Err = :: core :: convert :: Infallible",
             "# [derive (Clone , Debug , PartialEq , Eq , Hash , PartialOrd , Ord)] \
              pub struct UnknownCode (:: std :: boxed :: Box < str >)",
             "# [derive (Clone , PartialEq , Eq , Hash , PartialOrd , Ord)] pub enum ErrorCode",
@@ -249,7 +264,9 @@ mod tests {
             "match code { - 7 => ErrorCode :: Throttled , 9004 => ErrorCode :: Gone , 9005 => ErrorCode :: Missing , \
              _ => ErrorCode :: Unknown (UnknownCode (code)) , }",
             "# [derive (Clone , Copy , PartialEq , Eq , Hash , PartialOrd , Ord)] pub enum ErrorCode",
-            "pub fn from_code (code : i64) -> ErrorCode",
+            "pub const fn from_code (code : i64) -> ErrorCode",
+            "impl :: core :: convert :: From < i32 > for ErrorCode",
+            "type Err = ParseErrorCodeError",
             "serializer . serialize_i64 (self . code ())",
         ] {
             assert!(text.contains(expected), "{expected}\nnot in\n{text}");
@@ -261,7 +278,7 @@ mod tests {
     }
 
     /// Up to `MATCH_LIMIT` codes, `from_code` is a `match`; beyond, a binary search of the
-    /// rows, which `VARIANTS` turns into a variant. `VARIANTS` is there only when something
+    /// rows (a loop a `const fn` may run), which `VARIANTS` turns into a variant. `VARIANTS` is there only when something
     /// reads it.
     #[test]
     fn from_code_matches_small_catalogues_and_searches_large_ones() {
@@ -280,8 +297,9 @@ mod tests {
             .collect();
         let large = text(&large);
         for expected in [
-            "match ROWS . binary_search_by_key (& code , | row | row . code) { \
-             :: core :: result :: Result :: Ok (index) => VARIANTS [index] ,",
+            "while size > 1 { let half = size / 2 ; \
+             base += half & ((ROWS [base + half] . code as i128 - above) >> 127) as usize ; size -= half ; }",
+            "if ROWS [base] . code == code { VARIANTS [base] } else { ErrorCode :: Unknown (UnknownCode (code)) }",
             "static VARIANTS : [ErrorCode ; 1001] = [ErrorCode :: E0 , ErrorCode :: E1 ,",
             "pub const ALL : & 'static [ErrorCode] = & VARIANTS ;",
         ] {

@@ -22,6 +22,54 @@ pub enum Source {
     /// The link of the code cell (`[1000](e1000.md)`), resolved against `[doc] url`, else the
     /// overlay's `[doc] code_url` with the code in it.
     CodeLink,
+    /// The overlay's section named after the fact's key, keyed by code
+    /// (`[rate_limit_window]` `190310 = "1 minute"`): what the page says in words the overlay
+    /// states once.
+    Overlay,
+    /// The description of the code in the page's version in another language (the language
+    /// tag), read by `translation`; returned by `description_in`, not by a method of its own.
+    Translation(String),
+}
+
+/// What a fact's values are, and so what its method returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Text: `Option<&'static str>`.
+    Text,
+    /// A span of time written `"30 seconds"`, `"1 minute"`, `"2 hours"`, `"1 day"`:
+    /// `Option<core::time::Duration>`.
+    Duration,
+}
+
+impl Value {
+    /// Checks a value written in the overlay: fails, with a message and a help, for one that
+    /// is not of this kind.
+    pub(crate) fn check(self, text: &str) -> Result<(), (String, String)> {
+        if self == Value::Text || seconds(text).is_some() {
+            return Ok(());
+        }
+        Err((
+            format!("`{text}` is no span of time"),
+            "write a whole number and a unit of seconds, minutes, hours or days, such as `\"1 minute\"` or \
+             `\"30 seconds\"`"
+                .to_owned(),
+        ))
+    }
+}
+
+/// The seconds a span of time written as a [`Value::Duration`] lasts (`"2 hours"`: 7200);
+/// `None` for text that is none, or a span of no time.
+pub fn seconds(text: &str) -> Option<u64> {
+    let (count, unit) = text.trim().split_once(' ')?;
+    let count: u64 = count.parse().ok().filter(|&count| count > 0)?;
+    let unit = match unit.trim() {
+        "second" | "seconds" => 1,
+        "minute" | "minutes" => 60,
+        "hour" | "hours" => 3_600,
+        "day" | "days" => 86_400,
+        _ => return None,
+    };
+    count.checked_mul(unit)
 }
 
 /// One per-code fact: a text each code may have, returned by its own method of `ErrorCode`.
@@ -39,6 +87,8 @@ pub struct Fact {
     pub summary: String,
     /// Where its value is read from.
     pub source: Source,
+    /// What its values are.
+    pub value: Value,
     /// Header texts that find its column, in order of preference, compared as
     /// `parse::columns` compares headers.
     pub headers: Vec<String>,
@@ -61,6 +111,8 @@ impl Fact {
         match self.source {
             Source::Column => Ok(column),
             Source::CodeLink => code_link(code, doc, file),
+            // Read with the overlay or another file, not from the page.
+            Source::Overlay | Source::Translation(_) => Ok(None),
         }
     }
 }
@@ -124,10 +176,22 @@ impl Facts {
             plural: format!("`{header}` values"),
             summary: format!("The documentation's `{header}` for the code"),
             source: Source::Column,
+            value: Value::Text,
             headers: vec![header.to_owned()],
             describes_when_alone: false,
         });
         Ok(())
+    }
+
+    /// Adds a fact read from another file than the page and the overlay (a version in
+    /// another language), at the next index.
+    pub(crate) fn add(&mut self, fact: Fact) {
+        self.facts.push(fact);
+    }
+
+    /// The index of the fact the overlay gives values of in a section named `key`, if any.
+    pub fn in_overlay(&self, key: &str) -> Option<usize> {
+        self.find(key).filter(|&index| self.facts[index].source == Source::Overlay)
     }
 
     /// The index of the fact with a key (its method's name), if there is one.
@@ -204,6 +268,7 @@ fn builtin() -> Vec<Fact> {
             plural: "solutions".to_owned(),
             summary: "What the documentation says to do about the error".to_owned(),
             source: Source::Column,
+            value: Value::Text,
             headers: words(&["解决方案", "排查建议", "处理建议", "处理措施", "guidance", "solution"]),
             describes_when_alone: false,
         },
@@ -213,6 +278,7 @@ fn builtin() -> Vec<Fact> {
             plural: "messages".to_owned(),
             summary: "The message the documentation says the API returns with the code".to_owned(),
             source: Source::Column,
+            value: Value::Text,
             headers: words(&["错误信息", "error message", "message"]),
             describes_when_alone: true,
         },
@@ -222,6 +288,17 @@ fn builtin() -> Vec<Fact> {
             plural: "documentation links".to_owned(),
             summary: "The address of the code's documentation".to_owned(),
             source: Source::CodeLink,
+            value: Value::Text,
+            headers: Vec::new(),
+            describes_when_alone: false,
+        },
+        Fact {
+            key: "rate_limit_window".to_owned(),
+            label: "Rate limit window".to_owned(),
+            plural: "rate limit windows".to_owned(),
+            summary: "The span of time the documentation says the code's rate limit counts calls over".to_owned(),
+            source: Source::Overlay,
+            value: Value::Duration,
             headers: Vec::new(),
             describes_when_alone: false,
         },

@@ -31,7 +31,7 @@ pub fn default_overlay_path(doc: &str) -> String {
 pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     let empty = SourceFile::new(default_overlay_path(&doc.path), "");
     let overlay = overlay.unwrap_or(&empty);
-    let checked = match crate::checked(doc, overlay) {
+    let checked = match crate::checked(doc, overlay, &[]) {
         Ok(checked) => checked,
         Err(diagnostics) => return Inspection { text: String::new(), diagnostics },
     };

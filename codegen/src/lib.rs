@@ -25,7 +25,7 @@
 //!     "spec/errors.toml",
 //!     "[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n9003 = \"Meeting not exist\"\n",
 //! );
-//! match (Config { doc: &doc, overlay: &overlay, module: None }).generate() {
+//! match Config::new(&doc, &overlay).generate() {
 //!     // Write `output.rust` to `src/errors.rs` and `output.catalogue` beside it.
 //!     Ok(output) => assert!(output.rust.contains("MeetingNotExist")),
 //!     Err(problems) => panic!("{}", diagnostic::render(&problems, &[&doc, &overlay], diagnostic::Colour::Plain)),
@@ -51,6 +51,7 @@ pub mod validate;
 
 pub(crate) mod codes;
 pub(crate) mod ident;
+pub(crate) mod translation;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;
@@ -66,20 +67,31 @@ pub struct Config<'a> {
     /// which the catalogue's links name (`crate::dingtalk::ErrorCode::SystemBusy`); `None`
     /// when the crate re-exports the enum at its root (`crate::ErrorCode::SystemBusy`).
     pub module: Option<&'a str>,
+    /// The page's versions in other languages, each with its language tag (`("en",
+    /// &english)`): the descriptions `description_in` returns. The overlay's `[doc] lang`
+    /// names the page's own language.
+    pub translations: &'a [(&'a str, &'a SourceFile)],
 }
 
-impl Config<'_> {
+impl<'a> Config<'a> {
+    /// A doc and its overlay, for a module re-exported at its crate's root, without versions
+    /// in other languages.
+    pub fn new(doc: &'a SourceFile, overlay: &'a SourceFile) -> Config<'a> {
+        Config { doc, overlay, module: None, translations: &[] }
+    }
+
     /// Runs the whole pipeline: the generated Rust module and catalogue with the notices about
     /// it, or every problem.
     pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
-        let checked = checked(self.doc, self.overlay)?;
+        let checked = checked(self.doc, self.overlay, self.translations)?;
         let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
             checked.diagnostics.into_iter().partition(Diagnostic::is_error);
         if !errors.is_empty() {
             return Err(errors);
         }
         let catalog = checked.catalog;
-        let sources = [self.doc, self.overlay];
+        let mut sources = vec![self.doc, self.overlay];
+        sources.extend(self.translations.iter().map(|&(_, file)| file));
         let tokens = emit::emit(&catalog);
         match render::render(tokens, &sources) {
             Ok(rust) => {
@@ -91,6 +103,15 @@ impl Config<'_> {
                     .help("this is a bug in the generator; please report it with this doc"),
             ]),
         }
+    }
+
+    /// Reads and checks the inputs without generating code: the catalogue, or every problem.
+    pub fn check(&self) -> Result<model::Catalog, Vec<Diagnostic>> {
+        let checked = checked(self.doc, self.overlay, self.translations)?;
+        if checked.diagnostics.iter().any(Diagnostic::is_error) {
+            return Err(checked.diagnostics.into_iter().filter(Diagnostic::is_error).collect());
+        }
+        Ok(checked.catalog)
     }
 }
 
@@ -108,19 +129,6 @@ pub struct Output {
     pub notices: Vec<Diagnostic>,
 }
 
-/// Reads a doc and its overlay, checks them, and returns the catalogue: every stage but
-/// code generation. Diagnostics from every stage come back together, sorted by position.
-///
-/// A file that is not UTF-8 is reported alone: decoded in the wrong encoding, every line of
-/// it would be another error.
-pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, Vec<Diagnostic>> {
-    let checked = checked(doc, overlay)?;
-    if checked.diagnostics.iter().any(Diagnostic::is_error) {
-        return Err(checked.diagnostics.into_iter().filter(Diagnostic::is_error).collect());
-    }
-    Ok(checked.catalog)
-}
-
 /// What parsing and validation make of a doc and its overlay, problems and all.
 pub(crate) struct Checked {
     pub(crate) doc: model::Doc,
@@ -131,9 +139,14 @@ pub(crate) struct Checked {
 }
 
 /// Parses the overlay (whose `[doc]` and `[columns]` say how to read the doc), then the doc,
-/// then validates them together. A file that is not UTF-8 is reported alone: decoded in the
-/// wrong encoding, every line of it would be another error.
-pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+/// then validates them together, then reads the doc's versions in other languages
+/// (`translations`). A file that is not UTF-8 is reported alone: decoded in the wrong
+/// encoding, every line of it would be another error.
+pub(crate) fn checked(
+    doc: &SourceFile,
+    overlay: &SourceFile,
+    translations: &[(&str, &SourceFile)],
+) -> Result<Checked, Vec<Diagnostic>> {
     let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(diagnostic::encoding_error).collect();
     if !encoding.is_empty() {
         return Err(encoding);
@@ -142,18 +155,13 @@ pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked,
     let (doc_model, doc_diagnostics) = parse::doc(doc, &overlay_model);
     diagnostics.extend(doc_diagnostics);
     let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };
-    let (catalog, validate_diagnostics) = validate::validate(&inputs);
+    let (mut catalog, validate_diagnostics) = validate::validate(&inputs);
     diagnostics.extend(validate_diagnostics);
+    let files = (doc, &doc_model, overlay);
+    diagnostics.extend(translation::translate(&mut catalog, &overlay_model, files, translations));
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
     Ok(Checked { doc: doc_model, overlay: overlay_model, catalog, diagnostics })
-}
-
-/// Runs the whole pipeline: the generated Rust file for a doc and its overlay, or every
-/// problem found in them; the catalogue links the enum at the crate's root (see
-/// [`Config::module`]).
-pub fn generate(doc: &SourceFile, overlay: &SourceFile) -> Result<Output, Vec<Diagnostic>> {
-    Config { doc, overlay, module: None }.generate()
 }
 
 #[cfg(test)]
@@ -172,7 +180,7 @@ mod tests {
             (Some("dingtalk"), "](crate::dingtalk::ErrorCode::Gone)"),
             (Some("vendors::dingtalk"), "](crate::vendors::dingtalk::ErrorCode::Gone)"),
         ] {
-            let output = Config { doc: &doc, overlay: &overlay, module }.generate().unwrap();
+            let output = Config { doc: &doc, overlay: &overlay, module, translations: &[] }.generate().unwrap();
             assert!(output.catalogue.contains(link), "{module:?}: {}", output.catalogue);
             assert_eq!(output.catalogue.matches("](crate::").count(), 1, "{}", output.catalogue);
         }

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-pub use crate::fact::{Fact, Facts, Source};
+pub use crate::fact::{Fact, Facts, Source, Value};
 
 /// A value read from a file, with the byte range it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,6 +163,20 @@ pub struct Overlay {
     pub descriptions: Vec<GivenDescription>,
     /// The per-code facts the page may have.
     pub facts: Facts,
+    /// The values of facts the overlay gives ([`Source::Overlay`]), each in its section.
+    pub fact_values: Vec<FactValue>,
+}
+
+/// A fact's value the overlay gives a code, in the section named after the fact
+/// (`[rate_limit_window]` `190310 = "1 minute"`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactValue {
+    /// The fact, by its index in [`Facts`].
+    pub fact: usize,
+    /// The code, as the overlay's key.
+    pub code: Spanned<CodeKey>,
+    /// The value, as written.
+    pub value: Spanned<String>,
 }
 
 /// The overlay's `[doc]`: how to read the doc.
@@ -188,6 +202,10 @@ pub struct DocOptions {
     /// For a code written in several rows: which occurrence (1-based, in doc order) counts;
     /// without one, the texts of all its rows are joined.
     pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,
+    /// The page's own language, as a language tag (`[doc] lang = "zh"`): what
+    /// `description_in` answers `description()` for, beside the page's versions in other
+    /// languages.
+    pub lang: Option<Spanned<String>>,
 }
 
 impl DocOptions {
@@ -308,6 +326,8 @@ pub struct Catalog {
     pub ranges: Vec<CodeRange>,
     /// The per-code facts codes may have; [`Entry::facts`] is indexed by them.
     pub facts: Facts,
+    /// The page's own language (`[doc] lang`), when the overlay gives it.
+    pub lang: Option<String>,
 }
 
 impl Catalog {

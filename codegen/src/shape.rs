@@ -2,7 +2,7 @@
 //! `ErrorCode`, the fields of a row and the columns of the catalogue. The emitter, inspect,
 //! the catalogue writer and the report all read [`Shape`], so they cannot disagree.
 
-use crate::model::{Catalog, CodeKind, Facts};
+use crate::model::{Catalog, CodeKind, Facts, Source};
 
 /// Which parts the module has, as the catalogue decides: what the doc and the overlay say,
 /// and nothing they do not.
@@ -27,6 +27,9 @@ pub struct Shape {
     /// `VARIANTS`, each row's variant, is needed: by a binary search, or as `ALL` when no code
     /// is retired.
     pub variants_table: bool,
+    /// The overlay names the page's language (`[doc] lang`): `description_in`, which reads
+    /// the descriptions of the versions in other languages (facts of their own).
+    pub languages: bool,
 }
 
 /// How `from_code` finds a code's variant.
@@ -71,11 +74,21 @@ pub enum Column {
 }
 
 /// The methods every `ErrorCode` has, beside those its shape adds.
-const ALWAYS: [&str; 4] = ["from_code", "code", "is_retryable", "description"];
+const ALWAYS: [&str; 5] = ["from_code", "code", "name", "is_retryable", "description"];
 
 /// Names a fact may not take: `ErrorCode`'s own methods and the fields of its row.
-pub const RESERVED: &[&str] =
-    &["from_code", "code", "kind", "http_status", "status_code", "is_retryable", "description", "name", "retryable"];
+pub const RESERVED: &[&str] = &[
+    "from_code",
+    "from_name",
+    "code",
+    "kind",
+    "http_status",
+    "status_code",
+    "is_retryable",
+    "description",
+    "name",
+    "retryable",
+];
 
 impl Shape {
     /// The shape of a catalogue's module.
@@ -93,21 +106,27 @@ impl Shape {
             some_kind_without_status: http && !catalog.every_class_has_a_status(),
             facts: catalog.facts.iter().map(|(index, _)| index).filter(|&index| catalog.has_fact(index)).collect(),
             ranges: !catalog.ranges.is_empty() && catalog.code_kind == CodeKind::Integer,
+            languages: catalog.lang.is_some(),
         }
     }
 
     /// Every public method of `ErrorCode`, in the order the module defines them.
     pub fn methods(&self, facts: &Facts) -> Vec<Method> {
         let method = |name: &str, feature| Method { name: name.to_owned(), feature };
-        let mut methods = vec![method(ALWAYS[0], None), method(ALWAYS[1], None)];
+        let mut methods = vec![method(ALWAYS[0], None), method(ALWAYS[1], None), method(ALWAYS[2], None)];
         if self.kinds {
             methods.push(method("kind", None));
         }
         if self.http {
             methods.extend([method("http_status", None), method("status_code", Some("http"))]);
         }
-        methods.extend([method(ALWAYS[2], None), method(ALWAYS[3], None)]);
-        methods.extend(self.facts.iter().map(|&fact| method(&facts.get(fact).key, None)));
+        methods.extend([method(ALWAYS[3], None), method(ALWAYS[4], None)]);
+        if self.languages {
+            methods.push(method("description_in", None));
+        }
+        // A version's descriptions are read through `description_in`, not a method each.
+        let own = self.facts.iter().filter(|&&fact| !matches!(facts.get(fact).source, Source::Translation(_)));
+        methods.extend(own.map(|&fact| method(&facts.get(fact).key, None)));
         methods
     }
 

@@ -10,7 +10,8 @@
 //!    the parser.
 //! 2. `known`: the documented codes and the overlay's `[retired]` ones together.
 //! 3. `names`: each code's English name and variant.
-//! 4. `aliases`: former variant names (`[renamed]`) and `retryable`.
+//! 4. `aliases`: former variant names (`[renamed]`), `retryable`, and the facts the overlay
+//!    gives (`[rate_limit_window]`).
 //! 5. `classes`: each code's class and HTTP status, from the doc's HTTP column or the
 //!    overlay's classes; none when there is neither.
 //!
@@ -68,14 +69,17 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let names = found(&mut diagnostics, names::names(inputs, &known, &reported));
     let former = found(&mut diagnostics, aliases::former_variants(inputs, &known, &names, &reported));
     let retryable = found(&mut diagnostics, aliases::retryable(inputs, &known, &reported));
+    let given = found(&mut diagnostics, aliases::given_facts(inputs, &known, &reported));
     diagnostics.extend(rows::unused_skips(inputs));
     diagnostics.extend(columns::columns(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
     let ranges = found(&mut diagnostics, ranges::ranges(inputs, code_kind));
 
-    let entries = entries(known, names, former, &retryable, &classes);
     let facts = inputs.overlay.facts.clone();
-    (Catalog { entries, classes: classes.infos, code_kind, ranges, facts }, diagnostics)
+    let mut entries = entries(known, names, former, &retryable, &classes);
+    give_facts(&mut entries, given, facts.len());
+    let lang = inputs.overlay.doc.lang.as_ref().map(|lang| lang.value.clone());
+    (Catalog { entries, classes: classes.infos, code_kind, ranges, facts, lang }, diagnostics)
 }
 
 /// Joins what the steps found into one entry per code that has a name and, when the
@@ -116,6 +120,17 @@ fn entries(
         });
     }
     entries
+}
+
+/// Sets the facts the overlay gives each entry (`given`, by code), beside those of the doc.
+fn give_facts(entries: &mut [Entry], given: aliases::Given, facts: usize) {
+    let mut given = given.into_iter().peekable();
+    for entry in entries {
+        for (fact, value) in take(&mut given, &entry.code).unwrap_or_default() {
+            entry.facts.resize(facts, None);
+            entry.facts[fact] = Some(Text { markdown: value.clone(), text: value });
+        }
+    }
 }
 
 /// The value for `code` in a map being walked in code order, if it has one.

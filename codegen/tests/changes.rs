@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use errtab_codegen::{SourceFile, catalogue, generate, report};
+use errtab_codegen::{Config, SourceFile, catalogue, report};
 
 fn spec(doc: &Path) -> (SourceFile, SourceFile) {
     let read = |path: &Path| std::fs::read_to_string(path).unwrap();
@@ -15,10 +15,10 @@ fn spec(doc: &Path) -> (SourceFile, SourceFile) {
 fn report_for(path: &Path) -> String {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/changes/base.md");
     let (base_doc, base_overlay) = spec(&base);
-    let recorded = generate(&base_doc, &base_overlay).expect("the base spec is valid").catalogue;
+    let recorded = Config::new(&base_doc, &base_overlay).generate().expect("the base spec is valid").catalogue;
 
     let (doc, overlay) = spec(path);
-    let output = generate(&doc, &overlay).expect("every change fixture is a valid spec");
+    let output = Config::new(&doc, &overlay).generate().expect("every change fixture is a valid spec");
     let changes = report::compare(&catalogue::read(&recorded), &output.catalog);
     let problems = report::continuity(&changes, &doc, &overlay);
     if problems.is_empty() {
@@ -44,9 +44,9 @@ fn each_kind_of_change_is_reported() {
 fn a_real_revision_is_reported_readably() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/revision");
     let (before_doc, before_overlay) = spec(&dir.join("before.md"));
-    let recorded = generate(&before_doc, &before_overlay).expect("the page before is valid").catalogue;
+    let recorded = Config::new(&before_doc, &before_overlay).generate().expect("the page before is valid").catalogue;
     let (doc, overlay) = spec(&dir.join("after.md"));
-    let output = generate(&doc, &overlay).expect("the revision is valid with names for its new codes");
+    let output = Config::new(&doc, &overlay).generate().expect("the revision is valid with names for its new codes");
     let changes = report::compare(&catalogue::read(&recorded), &output.catalog);
     assert!(report::continuity(&changes, &doc, &overlay).is_empty());
     let punctuation = changes.descriptions.iter().filter(|change| change.is_punctuation_only()).count();
@@ -70,7 +70,7 @@ fn the_catalogue_reads_back_as_written() {
         "good/classes-without-status",
     ] {
         let (doc, overlay) = spec(&fixtures.join(format!("{name}.md")));
-        let output = generate(&doc, &overlay).unwrap();
+        let output = Config::new(&doc, &overlay).generate().unwrap();
         let recorded = catalogue::read(&output.catalogue);
         assert_eq!(recorded.codes.len(), output.catalog.entries.len(), "{name}");
         for entry in &output.catalog.entries {

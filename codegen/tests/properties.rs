@@ -255,7 +255,7 @@ proptest! {
         };
         let codes: Vec<(CodeKey, Said)> = keys.into_iter().zip(said).collect();
         let (doc, overlay) = keyed_spec(&codes, string);
-        let catalog = errtab_codegen::check(&doc, &overlay).map_err(|diagnostics| {
+        let catalog = errtab_codegen::Config::new(&doc, &overlay).check().map_err(|diagnostics| {
             let rendered = errtab_codegen::diagnostic::render(&diagnostics, &[&doc, &overlay], errtab_codegen::diagnostic::Colour::Plain);
             TestCaseError::fail(format!("{}\n{}\n{rendered}", doc.text, overlay.text))
         })?;

@@ -50,7 +50,7 @@ fn output_is_byte_identical_across_runs_line_endings_and_bom() {
             .iter()
             .zip(&overlays)
             .chain(docs.iter().zip(&overlays).take(1))
-            .map(|(doc, overlay)| match errtab_codegen::generate(doc, overlay) {
+            .map(|(doc, overlay)| match errtab_codegen::Config::new(doc, overlay).generate() {
                 Ok(output) => output.rust,
                 Err(diagnostics) => render(&diagnostics, &[doc, overlay], Colour::Plain),
             })

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use errtab_codegen::diagnostic::{Colour, render};
-use errtab_codegen::{SourceFile, generate};
+use errtab_codegen::{Config, SourceFile};
 
 /// Reads a fixture doc and its overlay, named as the test names them in diagnostics. The
 /// bytes are read as they are, so a fixture that is not UTF-8 is reported, not refused here.
@@ -22,7 +22,7 @@ fn fixture(doc: &Path) -> (SourceFile, SourceFile) {
 fn good_fixtures_generate() {
     insta::glob!("fixtures/good/*.md", |path| {
         let (doc, overlay) = fixture(path);
-        let output = generate(&doc, &overlay).unwrap_or_else(|diagnostics| {
+        let output = Config::new(&doc, &overlay).generate().unwrap_or_else(|diagnostics| {
             panic!("{} does not generate:\n{}", doc.path, render(&diagnostics, &[&doc, &overlay], Colour::Plain))
         });
         let table = errtab_codegen::catalogue::summary(&output.catalog);
@@ -37,7 +37,7 @@ fn good_fixtures_generate() {
 fn good_fixtures_have_a_catalogue() {
     insta::glob!("fixtures/good/*.md", |path| {
         let (doc, overlay) = fixture(path);
-        let output = generate(&doc, &overlay).expect("a good fixture generates");
+        let output = Config::new(&doc, &overlay).generate().expect("a good fixture generates");
         insta::assert_snapshot!(output.catalogue);
     });
 }
@@ -49,7 +49,7 @@ fn good_fixtures_have_a_catalogue() {
 fn inspect_names_exactly_the_generated_methods() {
     insta::glob!("fixtures/good/*.md", |path| {
         let (doc, overlay) = fixture(path);
-        let output = generate(&doc, &overlay).expect("a good fixture generates");
+        let output = Config::new(&doc, &overlay).generate().expect("a good fixture generates");
         let file = syn::parse_file(&output.rust).expect("the output parses");
         let mut emitted = Vec::new();
         for item in &file.items {
@@ -86,7 +86,7 @@ fn inspect_names_exactly_the_generated_methods() {
 fn bad_fixtures_report_every_problem() {
     insta::glob!("fixtures/bad/*.md", |path| {
         let (doc, overlay) = fixture(path);
-        let diagnostics = match generate(&doc, &overlay) {
+        let diagnostics = match Config::new(&doc, &overlay).generate() {
             Ok(_) => panic!("{} generated, but it should not", doc.path),
             Err(diagnostics) => diagnostics,
         };

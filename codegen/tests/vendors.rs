@@ -33,7 +33,7 @@ fn accepted_quirks_generate_rust() {
         if inspect(&doc, Some(&overlay)).diagnostics.iter().any(errtab_codegen::Diagnostic::is_error) {
             return;
         }
-        let output = errtab_codegen::generate(&doc, &overlay).expect("inspect found no problem");
+        let output = errtab_codegen::Config::new(&doc, &overlay).generate().expect("inspect found no problem");
         let file = syn::parse_file(&output.rust).expect("generated Rust parses");
         assert!(!file.items.is_empty());
         assert!(!output.catalog.entries.is_empty(), "{}", doc.path);
@@ -69,7 +69,8 @@ fn solutions_and_messages_reach_the_catalog() {
     for name in ["solution-and-message", "guidance", "repeated-rows-joined", "second-code-column"] {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/vendors/{name}.md"));
         let (doc, overlay) = fixture(&path);
-        let output = errtab_codegen::generate(&doc, &overlay).unwrap_or_else(|_| panic!("{name} generates"));
+        let output =
+            errtab_codegen::Config::new(&doc, &overlay).generate().unwrap_or_else(|_| panic!("{name} generates"));
         let (overlay_model, _) = parse::overlay(&overlay);
         let (doc_model, _) = parse::doc(&doc, &overlay_model);
         for entry in &output.catalog.entries {

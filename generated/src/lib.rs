@@ -37,6 +37,12 @@
 //! assert_eq!(unknown.description(), None);
 //! ```
 //!
+//! Descriptions are the documentation's, in Chinese, as [`ErrorCode::description`] and
+//! `Display` give them. [`ErrorCode::description_in`]`("en")` gives each in English: this
+//! project's own translation of the table (`spec/error-codes.en.md` in its repository; Tencent
+//! publishes no English page), also in the *Description (en)* column below. Where the two
+//! differ, the Chinese holds.
+//!
 //! [`ErrorResponse`] is the documented body as a strict serde type, for programs that read or
 //! write that shape themselves.
 //!
@@ -86,6 +92,6 @@ pub struct ReadmeDoctests;
 #[cfg(feature = "json")]
 pub use api_error::ApiError;
 pub use body::{ErrorInfo, ErrorResponse};
-pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
+pub use error_codes::{ErrorCode, ErrorKind, ParseErrorCodeError, UnknownCode};
 
 impl std::error::Error for ErrorCode {}

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 
 use tencent_meeting_errors::{ApiError, ErrorCode};
 
+#[path = "clients/production_codes.rs"]
+mod production_codes;
 #[path = "clients/reqwest_get.rs"]
 mod reqwest_get;
 #[path = "clients/retry.rs"]
@@ -176,4 +178,13 @@ fn the_retry_loop_retries_a_gateway_page_and_gives_up_in_time() {
     let (result, requests, _) = retry(vec![page; 10]);
     assert_eq!(api_error(result, "always 502").status(), 502);
     assert_eq!(requests, 4, "the loop's ATTEMPTS");
+}
+
+#[test]
+fn a_code_seen_in_production_is_matched_by_its_constant() {
+    use production_codes::what_to_do;
+    assert_eq!(what_to_do(ErrorCode::from_code(13603)), "ask support: undocumented, but known to us");
+    assert_eq!(what_to_do("13603".parse().unwrap()), "ask support: undocumented, but known to us");
+    assert_eq!(what_to_do(ErrorCode::MeetingNotExist), "create the meeting first");
+    assert_eq!(what_to_do(ErrorCode::from_code(13604)), "report it");
 }

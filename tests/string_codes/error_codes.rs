@@ -215,6 +215,13 @@ impl ErrorCode {
         }
     }
 
+    /// The code whose variant has this name, as `FromStr` reads it.
+    fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
+        ROWS.iter()
+            .find(|row| row.name == name)
+            .map(|row| ErrorCode::from_code(row.code))
+    }
+
     /// The code, as the API sends it.
     #[inline]
     pub fn code(&self) -> &str {
@@ -222,6 +229,13 @@ impl ErrorCode {
             ErrorCode::Unknown(unknown) => unknown.code(),
             known => ROWS[known.index()].code,
         }
+    }
+
+    /// The variant's name, as `Debug` prints it and `str::parse` reads it
+    /// (`MeetingNotExist`); `None` for an unknown code.
+    #[inline]
+    pub fn name(&self) -> ::core::option::Option<&'static str> {
+        ROWS.get(self.index()).map(|row| row.name)
     }
 
     /// The class of the code, which decides its HTTP status; `None` for an unknown code.
@@ -313,6 +327,25 @@ impl ::core::convert::From<&str> for ErrorCode {
 impl ::core::convert::From<ErrorCode> for ::std::string::String {
     fn from(code: ErrorCode) -> ::std::string::String {
         ::std::string::String::from(code.code())
+    }
+}
+
+impl ::core::str::FromStr for ErrorCode {
+    type Err = ::core::convert::Infallible;
+
+    /// A documented code (`"InvalidParameter"`), else a variant's name, else an
+    /// unknown code holding the text.
+    fn from_str(
+        text: &str,
+    ) -> ::core::result::Result<ErrorCode, ::core::convert::Infallible> {
+        match ErrorCode::from_code(text) {
+            ErrorCode::Unknown(unknown) => {
+                ::core::result::Result::Ok(
+                    ErrorCode::from_name(text).unwrap_or(ErrorCode::Unknown(unknown)),
+                )
+            }
+            known => ::core::result::Result::Ok(known),
+        }
     }
 }
 

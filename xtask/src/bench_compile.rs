@@ -53,7 +53,7 @@ fn run(root: &Path, config: Config) -> Result<(), String> {
     let dir = root.join("target").join("bench-compile").join(format!("codes-{}", config.codes));
     let started = Instant::now();
     let spec = synthetic::spec(config.codes);
-    let output = errtab_codegen::generate(&spec.doc, &spec.overlay).map_err(|diagnostics| {
+    let output = errtab_codegen::Config::new(&spec.doc, &spec.overlay).generate().map_err(|diagnostics| {
         let lines: Vec<String> = diagnostics.iter().map(|d| d.to_lines(&[&spec.doc, &spec.overlay])).collect();
         format!("the synthetic spec does not generate; this is a bug in the generator:\n{}", lines.join("\n"))
     })?;
@@ -100,8 +100,8 @@ fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::
          [package]\nname = \"{PACKAGE}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [dependencies]\nserde = {{ version = \"1\", default-features = false, features = [\"std\"] }}\n\
          http = {{ version = \"1\", optional = true, default-features = false, features = [\"std\"] }}\n\
-         serde_json = {{ version = \"1\", optional = true }}\n\n\
-         [features]\ndefault = [\"json\"]\nhttp = [\"dep:http\"]\njson = [\"dep:serde_json\"]\n\n\
+         serde_json = {{ version = \"1\", optional = true }}\nhttpdate = {{ version = \"1\", optional = true }}\n\n\
+         [features]\ndefault = [\"json\"]\nhttp = [\"dep:http\"]\njson = [\"dep:serde_json\", \"dep:httpdate\"]\n\n\
          [workspace]\n"
     );
     let mut files = vec![
@@ -110,18 +110,24 @@ fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::
         ("src/error_codes.rs".to_owned(), output.rust.clone()),
         ("src/error_codes.md".to_owned(), output.catalogue.clone()),
     ];
-    // The rest of the crate as it is: `lib.rs`, `body.rs`, and the modules of other docs
-    // that `lib.rs` declares.
-    for entry in fs::read_dir(root.join("generated/src"))? {
-        let path = entry?.path();
-        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
-        if path.is_file() && name != "error_codes.rs" && name != "error_codes.md" {
-            files.push((format!("src/{name}"), fs::read_to_string(&path)?));
+    // The rest of the crate as it is: `lib.rs`, `body.rs`, `api_error.rs` and its
+    // submodules, and the modules of other docs that `lib.rs` declares.
+    let mut dirs = vec![String::new()];
+    while let Some(sub) = dirs.pop() {
+        for entry in fs::read_dir(root.join("generated/src").join(&sub))? {
+            let path = entry?.path();
+            let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+            let name = format!("{sub}{name}");
+            if path.is_dir() {
+                dirs.push(format!("{name}/"));
+            } else if name != "error_codes.rs" && name != "error_codes.md" {
+                files.push((format!("src/{name}"), fs::read_to_string(&path)?));
+            }
         }
     }
-    fs::create_dir_all(dir.join("src"))?;
     for (name, contents) in files {
         let path = dir.join(name);
+        fs::create_dir_all(path.parent().unwrap_or(dir))?;
         if fs::read_to_string(&path).ok().as_deref() != Some(contents.as_str()) {
             fs::write(path, contents)?;
         }

@@ -15,19 +15,24 @@ pub fn compare(recorded: &str, generated: &Generated) -> Changes {
     report::compare(&catalogue::read(recorded), &generated.output.catalog)
 }
 
-/// The spec files a doc's change came from: those of its doc and overlay that differ from
-/// `rev`, or both when git cannot tell (no repository) or neither differs (the catalogue
-/// was behind the spec).
+/// The spec files a doc's change came from: those of its doc, overlay and versions in other
+/// languages that differ from `rev`, or all of them when git cannot tell (no repository) or
+/// none differs (the catalogue was behind the spec).
 pub fn sources(root: &Path, rev: &str, spec: &Spec) -> Vec<String> {
-    let both = [spec.doc.as_str(), spec.overlay.as_str()];
-    match git::differing(root, rev, &both) {
+    let mut all = vec![spec.doc.as_str(), spec.overlay.as_str()];
+    all.extend(spec.versions.iter().map(|(_, path)| path.as_str()));
+    match git::differing(root, rev, &all) {
         Some(differing) if !differing.is_empty() => differing,
-        _ => both.map(str::to_owned).to_vec(),
+        _ => all.into_iter().map(str::to_owned).collect(),
     }
 }
 
-/// The report's heading for a doc's changes: `changes in spec/a.md:`, or
-/// `changes in spec/a.md and spec/a.toml:`.
+/// The report's heading for a doc's changes: `changes in spec/a.md:`,
+/// `changes in spec/a.md and spec/a.toml:`, `changes in spec/a.md, spec/a.toml and spec/a.en.md:`.
 pub fn heading(sources: &[String]) -> String {
-    format!("changes in {}:\n", sources.join(" and "))
+    let listed = match sources {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => sources.join(""),
+    };
+    format!("changes in {listed}:\n")
 }

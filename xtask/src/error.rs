@@ -28,6 +28,8 @@ pub enum Error {
 pub struct InvalidSpec {
     pub(crate) doc: SourceFile,
     pub(crate) overlay: SourceFile,
+    /// The doc's versions in other languages, which diagnostics may point into.
+    pub(crate) versions: Vec<SourceFile>,
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
@@ -45,7 +47,9 @@ impl Error {
             Error::Invalid { specs, layout } => {
                 let mut text = String::new();
                 for spec in specs {
-                    text.push_str(&diagnostic::render(&spec.diagnostics, &[&spec.doc, &spec.overlay], colour));
+                    let mut sources = vec![&spec.doc, &spec.overlay];
+                    sources.extend(&spec.versions);
+                    text.push_str(&diagnostic::render(&spec.diagnostics, &sources, colour));
                     text.push('\n');
                 }
                 for problem in layout {

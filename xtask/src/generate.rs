@@ -176,7 +176,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
             Ok(update) => update,
             Err(diagnostics) => {
                 let Generated { doc, overlay, .. } = generated;
-                invalid.push(InvalidSpec { doc, overlay, diagnostics });
+                invalid.push(InvalidSpec { doc, overlay, versions: Vec::new(), diagnostics });
                 continue;
             }
         };
@@ -235,6 +235,8 @@ mod tests {
     #[test]
     fn gen_writes_the_committed_files_and_then_nothing() {
         let scratch = Scratch::new("writes");
+        let english = "spec/error-codes.en.md";
+        scratch.write(english, &fs::read(repository().join(english)).unwrap());
         let report = run(&scratch.root, Mode::Write).unwrap();
         assert_eq!(report.files.iter().filter(|(_, change)| *change == Change::Written).count(), 5);
         let written = scratch.generated();

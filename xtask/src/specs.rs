@@ -2,8 +2,10 @@
 //!
 //! A spec is a doc `spec/NAME.md` with its overlay `spec/NAME.toml`; its module is
 //! `generated/src/NAME.rs` (with `-` made `_`), one enum per doc, which
-//! `generated/src/lib.rs` declares by hand (see [`crate::layout`]). A few fixtures more make
-//! modules the generated crate's tests compile ([`TEST_MODULES`]).
+//! `generated/src/lib.rs` declares by hand (see [`crate::layout`]). `spec/NAME.LANG.md` (`LANG` a
+//! language tag: `en`, `ja`, `zh-Hant`) is a version of `NAME.md` in another language, not a doc
+//! of its own. A few fixtures more make modules the generated crate's tests compile
+//! ([`TEST_MODULES`]).
 
 use std::fs;
 use std::io;
@@ -24,6 +26,8 @@ pub(crate) struct Spec {
     pub(crate) module: Option<String>,
     pub(crate) doc: String,
     pub(crate) overlay: String,
+    /// The doc's versions in other languages, as (language tag, path), sorted by tag.
+    pub(crate) versions: Vec<(String, String)>,
     /// The generated Rust file.
     pub(crate) rust: String,
     /// The generated catalogue: the crate's rustdoc table, and the record the next run's
@@ -66,20 +70,30 @@ pub(crate) const SDK_CALLBACKS: [&str; 3] = [
 pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
     let dir = root.join("spec");
     let io_error = |error| Error::Io { path: "spec/".to_owned(), action: "list", error };
-    let mut stems = Vec::new();
+    let (mut stems, mut versions) = (Vec::new(), Vec::new());
     for entry in fs::read_dir(&dir).map_err(io_error)? {
         let path = entry.map_err(io_error)?.path();
         if path.extension().is_some_and(|ext| ext == "md")
             && let Some(stem) = path.file_stem().and_then(|stem| stem.to_str())
         {
-            stems.push(stem.to_owned());
+            match stem.rsplit_once('.').filter(|(_, lang)| is_language_tag(lang)) {
+                Some((stem, lang)) => versions.push((stem.to_owned(), lang.to_owned())),
+                None => stems.push(stem.to_owned()),
+            }
         }
     }
     if stems.is_empty() {
         return Err(Error::NoSpecs { dir: "spec/".to_owned() });
     }
     stems.sort();
-    let mut problems = Vec::new();
+    versions.sort();
+    let mut problems: Vec<String> = versions
+        .iter()
+        .filter(|(stem, _)| !stems.contains(stem))
+        .map(|(stem, lang)| {
+            format!("spec/{stem}.{lang}.md is a version of spec/{stem}.md, which does not exist: add it, or rename the version")
+        })
+        .collect();
     let mut specs: Vec<Spec> = Vec::with_capacity(stems.len() + TEST_MODULES.len());
     for stem in stems {
         let module = match layout::module_name(&stem) {
@@ -96,7 +110,13 @@ pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
             ));
             continue;
         }
+        let versions = versions
+            .iter()
+            .filter(|(of, _)| *of == stem)
+            .map(|(_, lang)| (lang.clone(), format!("spec/{stem}.{lang}.md")))
+            .collect();
         specs.push(Spec {
+            versions,
             doc: format!("spec/{stem}.md"),
             overlay: format!("spec/{stem}.toml"),
             rust: format!("generated/src/{module}.rs"),
@@ -107,9 +127,28 @@ pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
     }
     for test_module in TEST_MODULES {
         let [doc, overlay, rust] = test_module.map(str::to_owned);
-        specs.push(Spec { stem: String::new(), module: None, doc, overlay, rust, catalogue: None });
+        specs.push(Spec {
+            stem: String::new(),
+            module: None,
+            doc,
+            overlay,
+            rust,
+            catalogue: None,
+            versions: Vec::new(),
+        });
     }
     Ok((specs, problems))
+}
+
+/// Whether `text` is a language tag as a version's file name gives it: a primary language of
+/// two or three ASCII letters, then subtags of two to eight letters or digits (`en`, `pt-BR`,
+/// `zh-Hant`).
+pub(crate) fn is_language_tag(text: &str) -> bool {
+    let mut subtags = text.split('-');
+    let primary = subtags.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && subtags.all(|subtag| (2..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// A spec the generator accepted, with its sources and what it made of them.
@@ -133,12 +172,52 @@ pub(crate) fn generate_specs(root: &Path, specs: Vec<Spec>) -> Result<(Vec<Gener
             }
             bytes => SourceFile::from_bytes(&spec.overlay, bytes?),
         };
+        let mut versions = Vec::with_capacity(spec.versions.len());
+        for (_, path) in &spec.versions {
+            versions.push(SourceFile::from_bytes(path, read(root, path)?));
+        }
+        let translations: Vec<(&str, &SourceFile)> =
+            spec.versions.iter().map(|(lang, _)| lang.as_str()).zip(&versions).collect();
         // The root doc's enum is re-exported at the crate's root; any other is in its module.
         let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC);
-        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module }).generate() {
+        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module, translations: &translations }).generate()
+        {
             Ok(output) => generated.push(Generated { spec, doc, overlay, output }),
-            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, diagnostics }),
+            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, versions, diagnostics }),
         }
     }
     Ok((generated, invalid))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scratch::Scratch;
+
+    #[test]
+    fn language_tags_are_told_from_other_suffixes() {
+        for tag in ["en", "ja", "zh-Hant", "pt-BR", "yue"] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for other in ["", "e", "EN", "english", "en-", "en_US", "v2", "zh-Hant-x"] {
+            assert!(!is_language_tag(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_version_in_another_language_belongs_to_its_doc() {
+        let scratch = Scratch::new("versions");
+        for path in ["spec/api.md", "spec/api.ja.md", "spec/api.en.md", "spec/api.toml", "spec/gone.zh-Hant.md"] {
+            scratch.write(path, b"");
+        }
+        let (specs, problems) = specs(&scratch.root).unwrap();
+        let api = specs.iter().find(|spec| spec.stem == "api").unwrap();
+        let versions = [("en", "spec/api.en.md"), ("ja", "spec/api.ja.md")].map(|(l, p)| (l.to_owned(), p.to_owned()));
+        assert_eq!(api.versions, versions);
+        assert!(specs.iter().all(|spec| !spec.stem.contains('.')), "no version is a doc of its own");
+        assert_eq!(
+            problems,
+            ["spec/gone.zh-Hant.md is a version of spec/gone.md, which does not exist: add it, or rename the version"]
+        );
+    }
 }

@@ -1,6 +1,6 @@
 //! What differs between a catalogue of integer codes and one of string codes: the code's Rust
-//! type and literal, `from_code`'s key, `UnknownCode`'s payload, `Copy` or only `Clone`, the
-//! conversions and serde. Every other part of the emitter is the same for both.
+//! type and literal, `from_code`'s key and whether it is `const`, `UnknownCode`'s payload, `Copy`
+//! or only `Clone`, the conversions, parsing and serde. Every other part of the emitter is the same for both.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens as _, quote};
@@ -53,6 +53,29 @@ impl CodeKind {
         match self {
             CodeKind::Integer => quote!(Copy,),
             CodeKind::String => quote!(),
+        }
+    }
+
+    /// `const` for integer codes, so that `from_code` makes constants a `match` can use as
+    /// patterns; nothing for string codes, whose `Unknown` holds a `Box`.
+    pub(super) fn constness(self) -> TokenStream {
+        match self {
+            CodeKind::Integer => quote!(const),
+            CodeKind::String => quote!(),
+        }
+    }
+
+    /// What `from_code`'s doc says beside its summary: for integer codes, how an undocumented
+    /// code becomes a pattern.
+    pub(super) fn const_doc(self) -> Vec<&'static str> {
+        match self {
+            CodeKind::Integer => vec![
+                "",
+                " It is `const`, so a code the documentation does not list can be a constant, and the",
+                " constant a pattern: `const SEEN: ErrorCode = ErrorCode::from_code(13603);`, then",
+                " `match code { SEEN => ..., _ => ... }`.",
+            ],
+            CodeKind::String => Vec::new(),
         }
     }
 
@@ -119,7 +142,8 @@ impl CodeKind {
 
     /// `from_code`'s body: the code's variant, or `Unknown` holding the code. By a `match`
     /// (`codes`, each with its variant) or by a binary search of `ROWS`, whose row's index is
-    /// the variant's in `VARIANTS`.
+    /// the variant's in `VARIANTS`: for integer codes a loop a `const fn` may run, halving
+    /// the range as the standard library's does, without a branch.
     pub(super) fn lookup(self, lookup: Lookup, codes: &[(CodeKey, &Ident)]) -> TokenStream {
         let unknown = match self {
             CodeKind::Integer => quote!(UnknownCode(code)),
@@ -137,13 +161,29 @@ impl CodeKind {
                 }
             };
         }
-        let variant = match self {
-            CodeKind::Integer => quote!(VARIANTS[index]),
-            CodeKind::String => quote!(VARIANTS[index].clone()),
-        };
+        if self == CodeKind::Integer {
+            // Each step moves `base` by `half` or not through a mask, `-1` when the row's
+            // code is at most `code`: `base` never depends on a branch, which random codes
+            // would mispredict, nor on a select, which LLVM turns back into one. The
+            // difference is taken in `i128`, where it cannot overflow.
+            return quote! {
+                let (mut base, mut size) = (0, ROWS.len());
+                let above = code as i128 + 1;
+                while size > 1 {
+                    let half = size / 2;
+                    base += half & ((ROWS[base + half].code as i128 - above) >> 127) as usize;
+                    size -= half;
+                }
+                if ROWS[base].code == code {
+                    VARIANTS[base]
+                } else {
+                    ErrorCode::Unknown(#unknown)
+                }
+            };
+        }
         quote! {
             match ROWS.binary_search_by_key(&code, |row| row.code) {
-                ::core::result::Result::Ok(index) => #variant,
+                ::core::result::Result::Ok(index) => VARIANTS[index].clone(),
                 ::core::result::Result::Err(_) => ErrorCode::Unknown(#unknown),
             }
         }
@@ -157,6 +197,23 @@ impl CodeKind {
                 (quote!(&str), quote!(::std::string::String), quote!(::std::string::String::from(code.code())))
             }
         };
+        // A code held in a narrower integer, as other crates and FFI hand it over.
+        let narrower = match self {
+            CodeKind::Integer => quote! {
+                impl ::core::convert::From<i32> for ErrorCode {
+                    fn from(code: i32) -> ErrorCode {
+                        ErrorCode::from_code(i64::from(code))
+                    }
+                }
+
+                impl ::core::convert::From<u32> for ErrorCode {
+                    fn from(code: u32) -> ErrorCode {
+                        ErrorCode::from_code(i64::from(code))
+                    }
+                }
+            },
+            CodeKind::String => quote!(),
+        };
         quote! {
             impl ::core::convert::From<#from> for ErrorCode {
                 fn from(code: #from) -> ErrorCode {
@@ -164,9 +221,69 @@ impl CodeKind {
                 }
             }
 
+            #narrower
+
             impl ::core::convert::From<ErrorCode> for #into {
                 fn from(code: ErrorCode) -> #into {
                     #into_body
+                }
+            }
+        }
+    }
+
+    /// `FromStr`: a code as text or a variant's name. Any text is a string code, so for string
+    /// codes it never fails; for integer codes, text that is neither a decimal code nor a
+    /// variant's name is a `ParseErrorCodeError`.
+    pub(super) fn parsing(self) -> TokenStream {
+        if self == CodeKind::String {
+            return quote! {
+                impl ::core::str::FromStr for ErrorCode {
+                    type Err = ::core::convert::Infallible;
+
+                    /// A documented code (`"InvalidParameter"`), else a variant's name, else an
+                    /// unknown code holding the text.
+                    fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ::core::convert::Infallible> {
+                        match ErrorCode::from_code(text) {
+                            ErrorCode::Unknown(unknown) => ::core::result::Result::Ok(
+                                ErrorCode::from_name(text).unwrap_or(ErrorCode::Unknown(unknown)),
+                            ),
+                            known => ::core::result::Result::Ok(known),
+                        }
+                    }
+                }
+            };
+        }
+        quote! {
+            /// Text that is neither a decimal error code nor the name of a variant, as
+            /// `str::parse::<ErrorCode>` refuses it.
+            #[derive(Clone, Debug, PartialEq, Eq)]
+            pub struct ParseErrorCodeError(::std::boxed::Box<str>);
+
+            impl ParseErrorCodeError {
+                /// The text that was refused.
+                pub fn text(&self) -> &str {
+                    &self.0
+                }
+            }
+
+            impl ::core::fmt::Display for ParseErrorCodeError {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::write!(f, "`{}` is no error code: neither a decimal code nor the name of a variant", self.0)
+                }
+            }
+
+            impl ::std::error::Error for ParseErrorCodeError {}
+
+            impl ::core::str::FromStr for ErrorCode {
+                type Err = ParseErrorCodeError;
+
+                /// A decimal code (`"9003"`; one the documentation does not list is
+                /// [`ErrorCode::Unknown`]) or a variant's name (`"MeetingNotExist"`).
+                fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ParseErrorCodeError> {
+                    if let ::core::result::Result::Ok(code) = text.parse::<i64>() {
+                        return ::core::result::Result::Ok(ErrorCode::from_code(code));
+                    }
+                    ErrorCode::from_name(text).ok_or_else(|| ParseErrorCodeError(::std::boxed::Box::from(text)))
                 }
             }
         }

@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Context, lines};
+use crate::model::{Source, Value};
 
 /// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
 /// `index()`, the one match from a variant to its row.
@@ -34,10 +35,12 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     let len = Literal::usize_unsuffixed(entries.len());
     let indices = (0..entries.len()).map(Literal::usize_unsuffixed);
     let (receiver, code_type) = (kind.receiver(), kind.code_type());
-    let from_code_doc = [
+    let mut from_code_doc = vec![
         format!(" The error code for a {}. Never fails: a code the documentation does not", kind.noun()),
         format!(" list becomes [`ErrorCode::Unknown`], keeping the {}.", kind.noun()),
     ];
+    from_code_doc.extend(kind.const_doc().into_iter().map(str::to_owned));
+    let constness = kind.constness();
     let codes: Vec<_> = entries.iter().map(|entry| entry.code.clone()).zip(variants.iter()).collect();
     let lookup = kind.lookup(context.shape.lookup, &codes);
     let readers = readers(context);
@@ -55,8 +58,13 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
 
             #(#[doc = #from_code_doc])*
             #[inline]
-            pub fn from_code(code: #code_type) -> ErrorCode {
+            pub #constness fn from_code(code: #code_type) -> ErrorCode {
                 #lookup
+            }
+
+            /// The code whose variant has this name, as `FromStr` reads it.
+            fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
+                ROWS.iter().find(|row| row.name == name).map(|row| ErrorCode::from_code(row.code))
             }
 
             #readers
@@ -74,7 +82,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The methods that read a code's row: `code`, `is_retryable` and `description` always;
+/// The methods that read a code's row: `code`, `name`, `is_retryable` and `description` always;
 /// `kind` with classes, `http_status` and `status_code` with HTTP, and a method per fact
 /// some code has.
 fn readers(context: &Context<'_>) -> TokenStream {
@@ -83,18 +91,30 @@ fn readers(context: &Context<'_>) -> TokenStream {
     let kind = kind_reader(context);
     let http = http_readers(context);
     let description = description_reader(context);
-    let facts = context.shape.facts.iter().map(|&index| {
+    let description_in = description_in_reader(context);
+    let own = context.shape.facts.iter().filter(|&&index| !is_translation(context, index));
+    let facts = own.map(|&index| {
         let fact = context.catalog.facts.get(index);
         let method = format_ident!("{}", fact.key);
+        let (as_what, ty, read) = match fact.value {
+            Value::Text => (
+                ", as plain text",
+                quote!(&'static str),
+                quote!(ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())),
+            ),
+            Value::Duration => {
+                ("", quote!(::core::time::Duration), quote!(ROWS.get(self.index()).and_then(|row| row.#method)))
+            }
+        };
         let doc = lines::doc_lines(&format!(
-            "{}, as plain text; `None` for a code without one and for an unknown code.",
+            "{}{as_what}; `None` for a code without one and for an unknown code.",
             fact.summary
         ));
         quote! {
             #(#[doc = #doc])*
             #[inline]
-            pub fn #method(#receiver) -> ::core::option::Option<&'static str> {
-                ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())
+            pub fn #method(#receiver) -> ::core::option::Option<#ty> {
+                #read
             }
         }
     });
@@ -106,6 +126,13 @@ fn readers(context: &Context<'_>) -> TokenStream {
                 ErrorCode::Unknown(unknown) => unknown.code(),
                 known => ROWS[known.index()].code,
             }
+        }
+
+        /// The variant's name, as `Debug` prints it and `str::parse` reads it
+        /// (`MeetingNotExist`); `None` for an unknown code.
+        #[inline]
+        pub fn name(#receiver) -> ::core::option::Option<&'static str> {
+            ROWS.get(self.index()).map(|row| row.name)
         }
 
         #kind
@@ -123,7 +150,54 @@ fn readers(context: &Context<'_>) -> TokenStream {
 
         #description
 
+        #description_in
+
         #(#facts)*
+    }
+}
+
+/// Whether the fact at `index` is the descriptions of a version in another language.
+fn is_translation(context: &Context<'_>, index: usize) -> bool {
+    matches!(context.catalog.facts.get(index).source, Source::Translation(_))
+}
+
+/// `description_in`, when the overlay names the page's language: that language gives
+/// `description()`, each version's its row field.
+fn description_in_reader(context: &Context<'_>) -> TokenStream {
+    let Some(lang) = context.catalog.lang.as_deref().filter(|_| context.shape.languages) else {
+        return TokenStream::new();
+    };
+    let receiver = context.kind.receiver();
+    let (mut tags, mut fields) = (Vec::new(), Vec::new());
+    for &index in &context.shape.facts {
+        let fact = context.catalog.facts.get(index);
+        if let Source::Translation(tag) = &fact.source {
+            tags.push(tag.as_str());
+            fields.push(format_ident!("{}", fact.key));
+        }
+    }
+    let quoted: Vec<String> = tags.iter().map(|tag| format!("`\"{tag}\"`")).collect();
+    let others = match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!("; {one} gives the version in that language beside it"),
+        more => format!(
+            "; {} give the versions in those languages beside it",
+            crate::render::listed(&more.iter().map(String::as_str).collect::<Vec<_>>())
+        ),
+    };
+    let doc = lines::doc_lines(&format!(
+        "The description in a language, by its tag: `\"{lang}\"`, the documentation's own, gives \
+         [`ErrorCode::description`]{others}. `None` for another language and for an unknown code."
+    ));
+    quote! {
+        #(#[doc = #doc])*
+        pub fn description_in(#receiver, lang: &str) -> ::core::option::Option<&'static str> {
+            match lang {
+                #lang => self.description(),
+                #(#tags => ROWS.get(self.index()).map(|row| row.#fields).filter(|text| !text.is_empty()),)*
+                _ => ::core::option::Option::None,
+            }
+        }
     }
 }
 

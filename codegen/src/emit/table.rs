@@ -2,9 +2,10 @@
 //! rows, one struct literal per code, and the table of ranges.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens as _, format_ident, quote};
 
-use crate::model::{CodeKey, Entry};
+use crate::fact;
+use crate::model::{CodeKey, Entry, Text, Value};
 
 use super::{Context, lines};
 
@@ -177,7 +178,7 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
             .into_iter();
         let retryable = entry.retryable;
         let description = lines::literal(&entry.text);
-        let facts = shape.facts.iter().map(|&fact| lines::literal(entry.fact(fact).map_or("", |text| &text.text)));
+        let facts = shape.facts.iter().map(|&fact| fact_value(catalog.facts.get(fact).value, entry.fact(fact)));
         quote! {
             Row {
                 code: #code,
@@ -214,6 +215,20 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
     }
 }
 
+/// A row's value of a fact: its text (`""` for none), or a span of time as an `Option`.
+fn fact_value(value: Value, text: Option<&Text>) -> TokenStream {
+    match value {
+        Value::Text => lines::literal(text.map_or("", |text| &text.text)).into_token_stream(),
+        Value::Duration => match text.and_then(|text| fact::seconds(&text.text)) {
+            Some(seconds) => {
+                let seconds = Literal::u64_unsuffixed(seconds);
+                quote!(::core::option::Option::Some(::core::time::Duration::from_secs(#seconds)))
+            }
+            None => quote!(::core::option::Option::None),
+        },
+    }
+}
+
 /// The fields of `Row`, with their docs.
 fn row_fields(context: &Context<'_>) -> TokenStream {
     let shape = &context.shape;
@@ -237,10 +252,14 @@ fn row_fields(context: &Context<'_>) -> TokenStream {
     let facts = shape.facts.iter().map(|&fact| {
         let fact = context.catalog.facts.get(fact);
         let field = format_ident!("{}", fact.key);
-        let doc = lines::doc_lines(&format!("{}, as plain text; empty when it gives none.", fact.summary));
+        let (ty, none) = match fact.value {
+            Value::Text => (quote!(&'static str), "as plain text; empty when it gives none"),
+            Value::Duration => (quote!(::core::option::Option<::core::time::Duration>), "`None` when it gives none"),
+        };
+        let doc = lines::doc_lines(&format!("{}, {none}.", fact.summary));
         quote! {
             #(#[doc = #doc])*
-            #field: &'static str,
+            #field: #ty,
         }
     });
     quote! {

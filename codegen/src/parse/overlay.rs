@@ -34,6 +34,7 @@
 //! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
 //! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges)
 //! url = "https://example.com/errors/"   # the page's address: relative code links resolve
+//! lang = "zh"                  # the page's language, beside its versions in others
 //! code_url = "https://example.com/errors#{code}"  # or each code's address, for `doc_url()`
 //!
 //! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
@@ -47,6 +48,10 @@
 //!
 //! [descriptions]               # a code whose description cell is empty: its text, e.g.
 //! 4001 = "没有权限"              # from the vendor's page in another language
+//!
+//! [rate_limit_window]          # the span a rate limit counts calls over, where the page
+//! 190310 = "1 minute"          # says it (每分钟), for `rate_limit_window()`: a whole number
+//! 190311 = "1 day"             # of seconds, minutes, hours or days ("30 seconds", "2 hours")
 //!
 //! [naming]
 //! strip_prefix = "kTMSDKError" # taken off the doc's name column
@@ -70,6 +75,11 @@
 //! text; a range (`301000~301099`) is refused until `skip` leaves its row out, and then
 //! describes the unknown codes in it (`description()` of `ErrorCode::Unknown(301005)` is the
 //! range's).
+//!
+//! A page may have versions in other languages beside it (`errors.en.md` for `errors.md`;
+//! [`crate::Config::translations`]), read by header synonyms and matched by code: with them,
+//! `[doc] lang` names the page's own language, and `description_in` returns each version's
+//! description.
 //!
 //! In a doc of string codes (`[doc] codes = "string"`) every section keyed by code works the
 //! same way, with the codes in quotes (unquoted, TOML splits a key at each `.`), and a class
@@ -103,8 +113,8 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, Facts, GivenDescription, Name, Naming, Overlay, Renamed,
-    Retired, Role, Spanned,
+    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, FactValue, Facts, GivenDescription, Name, Naming,
+    Overlay, Renamed, Retired, Role, Source, Spanned,
 };
 use crate::source::{Offsets, SourceFile, normalized};
 
@@ -152,7 +162,15 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "columns" => overlay.columns = reader.columns(value, &overlay.facts),
             "descriptions" => overlay.descriptions = reader.descriptions(value, kind),
             "naming" => overlay.naming = reader.naming(value),
-            other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
+            other => match overlay.facts.in_overlay(other) {
+                Some(fact) => overlay.fact_values.extend(reader.fact_values(value, (fact, &overlay.facts), kind)),
+                None => {
+                    let facts = overlay.facts.iter().filter(|(_, fact)| fact.source == Source::Overlay);
+                    let known: Vec<&str> =
+                        TOP_LEVEL_KEYS.iter().copied().chain(facts.map(|(_, fact)| fact.key.as_str())).collect();
+                    reader.unknown_key(key, other, &known)
+                }
+            },
         }
     }
     (overlay, reader.diagnostics)
@@ -584,7 +602,18 @@ impl Reader<'_> {
                 }
                 // Its keys are codes of the kind `codes` says, which may come after it.
                 "pick" => pick = Some(value),
-                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick", "url", "code_url"]),
+                "lang" => {
+                    let Some(lang) = self.string(value, "`lang`") else { continue };
+                    match crate::translation::check_tag(&lang.value) {
+                        Ok(()) => options.lang = Some(lang),
+                        Err((message, help)) => self.error(value.span(), message, &help),
+                    }
+                }
+                other => self.unknown_key(
+                    key,
+                    other,
+                    &["table", "merge", "codes", "skip", "pick", "url", "code_url", "lang"],
+                ),
             }
         }
         if let Some(value) = pick {
@@ -624,6 +653,27 @@ impl Reader<'_> {
                 self.error(key.span(), message, &help);
             }
         }
+    }
+
+    /// Reads the section of a fact the overlay gives: each code's value, checked as the
+    /// fact's kind of value.
+    fn fact_values(
+        &mut self,
+        value: &TomlSpanned<DeValue<'_>>,
+        (fact, facts): (usize, &Facts),
+        kind: CodeKind,
+    ) -> Vec<FactValue> {
+        let declared = facts.get(fact);
+        let mut values = Vec::new();
+        for (code, value) in self.by_code(value, &declared.key, kind, is_value) {
+            let what = format!("the {} of code {}", declared.label.to_lowercase(), code.value.prose());
+            let Some(text) = self.string(value, &what) else { continue };
+            match declared.value.check(&text.value) {
+                Ok(()) => values.push(FactValue { fact, code, value: text }),
+                Err((message, help)) => self.error(value.span(), format!("{what}: {message}"), &help),
+            }
+        }
+        values
     }
 
     /// Reads `[descriptions]`: the text of codes whose description cell is empty.

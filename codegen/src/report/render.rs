@@ -175,9 +175,14 @@ impl Changes {
         match self.bump() {
             Bump::None => format!("no change to the catalogue of {package}"),
             Bump::Patch => format!(
-                "compatible: only {} changed (Display text differs); {package} needs a patch release: {version} -> \
-                 {next}",
-                self.texts_changed()
+                "compatible: only {} changed ({}); {package} needs a patch release: {version} -> {next}",
+                self.texts_changed(),
+                // `Display` writes the description, of a code or a range; the other texts are
+                // their methods' alone.
+                match self.descriptions.is_empty() && self.ranges.is_empty() {
+                    true => "the texts their methods return differ",
+                    false => "Display text differs",
+                }
             ),
             Bump::Minor => format!(
                 "compatible: {}; ErrorCode is #[non_exhaustive], so downstream code still compiles; {package} needs \

@@ -1,5 +1,5 @@
-//! Step 4: what the overlay adds to known codes: former variant names (`[renamed]`) and
-//! retry hints (`retryable`).
+//! Step 4: what the overlay adds to known codes: former variant names (`[renamed]`), retry
+//! hints (`retryable`) and the facts it gives (`[rate_limit_window]`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
@@ -108,4 +108,28 @@ pub(super) fn retryable(
         diagnostics.push(inputs.in_overlay(code.span.clone(), message).help("remove it from `retryable`"));
     }
     (codes, diagnostics)
+}
+
+/// The facts the overlay gives, by code: each `(fact, value)`, the fact by its index.
+pub(super) type Given = BTreeMap<CodeKey, Vec<(usize, String)>>;
+
+/// The values of facts the overlay gives codes the doc or `[retired]` lists.
+pub(super) fn given_facts(inputs: &Inputs<'_>, known: &Known<'_>, reported: &Reported) -> (Given, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut given = Given::new();
+    for value in &inputs.overlay.fact_values {
+        let code = &value.code.value;
+        if known.contains_key(code) {
+            given.entry(code.clone()).or_default().push((value.fact, value.value.value.clone()));
+            continue;
+        }
+        if reported.covers(code) {
+            continue;
+        }
+        let key = &inputs.overlay.facts.get(value.fact).key;
+        let message = format!("`[{key}]` gives code {}, but {} does not list it", code.prose(), inputs.doc_file.path);
+        let help = "remove this line, or correct the code to one the doc lists";
+        diagnostics.push(inputs.in_overlay(value.code.span.clone(), message).help(help));
+    }
+    (given, diagnostics)
 }

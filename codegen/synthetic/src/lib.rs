@@ -13,7 +13,7 @@
 //!
 //! ```
 //! let spec = errtab_synthetic::spec(1000);
-//! let catalog = errtab_codegen::check(&spec.doc, &spec.overlay).expect("a valid spec");
+//! let catalog = errtab_codegen::Config::new(&spec.doc, &spec.overlay).check().expect("a valid spec");
 //! assert_eq!(catalog.entries.len(), 1000);
 //! ```
 
@@ -343,7 +343,7 @@ mod tests {
     fn a_spec_is_valid_deterministic_and_unsorted() {
         let spec = spec(3000);
         assert_eq!(spec, super::spec(3000));
-        let catalog = errtab_codegen::check(&spec.doc, &spec.overlay).expect("a valid synthetic spec");
+        let catalog = errtab_codegen::Config::new(&spec.doc, &spec.overlay).check().expect("a valid synthetic spec");
         assert_eq!(catalog.entries.len(), 3000);
         let statuses: std::collections::BTreeSet<Option<u16>> = catalog.entries.iter().map(|e| e.http_status).collect();
         assert_eq!(statuses.into_iter().collect::<Vec<_>>(), [Some(400), Some(401), Some(500)]);

@@ -13,7 +13,7 @@ use errtab_codegen::{Diagnostic, Output, SourceFile};
 /// Runs the whole pipeline on a doc and an overlay and checks every invariant, panicking
 /// with an explanation if one fails. Returns what the generator returned.
 pub fn generate_and_check(doc: &SourceFile, overlay: &SourceFile) -> Result<Output, Vec<Diagnostic>> {
-    let result = errtab_codegen::generate(doc, overlay);
+    let result = errtab_codegen::Config::new(doc, overlay).generate();
     match &result {
         Ok(output) => {
             check_output(output);

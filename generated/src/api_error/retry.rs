@@ -125,22 +125,7 @@ impl ApiError {
 /// soon: its window is a minute or less, or the documentation states none. The one place the
 /// code's part of [`ApiError::is_retryable`] is decided.
 fn code_allows_retry_soon(code: ErrorCode) -> bool {
-    code.is_retryable() && rate_limit_window(code).is_none_or(|window| window <= SOON)
-}
-
-/// The window of a rate limit as the documentation states it: 190310 is per minute, 190311
-/// and 190312 per day ("每分钟", "每天" in their descriptions), 9061 states none.
-///
-/// A stand-in until the overlay declares each window and `ErrorCode::rate_limit_window`
-/// carries it; then `code_allows_retry_soon` calls that method and this goes.
-fn rate_limit_window(code: ErrorCode) -> Option<Duration> {
-    match code {
-        ErrorCode::PerMinuteCallLimitExceeded => Some(Duration::from_secs(60)),
-        ErrorCode::DailyCallLimitExceeded | ErrorCode::DailyPerApiCallLimitExceeded => {
-            Some(Duration::from_secs(24 * 60 * 60))
-        }
-        _ => None,
-    }
+    code.is_retryable() && code.rate_limit_window().is_none_or(|window| window <= SOON)
 }
 
 #[cfg(test)]
@@ -213,12 +198,5 @@ mod tests {
             assert_eq!(error.is_retryable(), retryable, "{why}: {error:?}");
         }
         assert!(!error(400, Some(DailyCallLimitExceeded)).with_retry_after("soon").is_retryable(), "ignored");
-    }
-
-    #[test]
-    fn the_stand_in_windows_name_rate_limits_only() {
-        for code in ErrorCode::ALL.iter().copied().filter(|code| rate_limit_window(*code).is_some()) {
-            assert!(code.is_retryable(), "{code:?} has a window but is no rate limit");
-        }
     }
 }

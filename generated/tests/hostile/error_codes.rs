@@ -397,8 +397,12 @@ impl ErrorCode {
 
     /// The error code for a number. Never fails: a code the documentation does not
     /// list becomes [`ErrorCode::Unknown`], keeping the number.
+    ///
+    /// It is `const`, so a code the documentation does not list can be a constant, and the
+    /// constant a pattern: `const SEEN: ErrorCode = ErrorCode::from_code(13603);`, then
+    /// `match code { SEEN => ..., _ => ... }`.
     #[inline]
-    pub fn from_code(code: i64) -> ErrorCode {
+    pub const fn from_code(code: i64) -> ErrorCode {
         match code {
             -9223372036854775808 => ErrorCode::Smallest,
             -1 => ErrorCode::Negative,
@@ -430,6 +434,13 @@ impl ErrorCode {
         }
     }
 
+    /// The code whose variant has this name, as `FromStr` reads it.
+    fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
+        ROWS.iter()
+            .find(|row| row.name == name)
+            .map(|row| ErrorCode::from_code(row.code))
+    }
+
     /// The numeric code, as the API sends it.
     #[inline]
     pub fn code(self) -> i64 {
@@ -437,6 +448,13 @@ impl ErrorCode {
             ErrorCode::Unknown(unknown) => unknown.code(),
             known => ROWS[known.index()].code,
         }
+    }
+
+    /// The variant's name, as `Debug` prints it and `str::parse` reads it
+    /// (`MeetingNotExist`); `None` for an unknown code.
+    #[inline]
+    pub fn name(self) -> ::core::option::Option<&'static str> {
+        ROWS.get(self.index()).map(|row| row.name)
     }
 
     /// The class of the code, which decides its HTTP status; `None` for an unknown code.
@@ -542,9 +560,58 @@ impl ::core::convert::From<i64> for ErrorCode {
     }
 }
 
+impl ::core::convert::From<i32> for ErrorCode {
+    fn from(code: i32) -> ErrorCode {
+        ErrorCode::from_code(i64::from(code))
+    }
+}
+
+impl ::core::convert::From<u32> for ErrorCode {
+    fn from(code: u32) -> ErrorCode {
+        ErrorCode::from_code(i64::from(code))
+    }
+}
+
 impl ::core::convert::From<ErrorCode> for i64 {
     fn from(code: ErrorCode) -> i64 {
         code.code()
+    }
+}
+
+/// Text that is neither a decimal error code nor the name of a variant, as
+/// `str::parse::<ErrorCode>` refuses it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseErrorCodeError(::std::boxed::Box<str>);
+
+impl ParseErrorCodeError {
+    /// The text that was refused.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::core::fmt::Display for ParseErrorCodeError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(
+            f, "`{}` is no error code: neither a decimal code nor the name of a variant",
+            self.0
+        )
+    }
+}
+
+impl ::std::error::Error for ParseErrorCodeError {}
+
+impl ::core::str::FromStr for ErrorCode {
+    type Err = ParseErrorCodeError;
+
+    /// A decimal code (`"9003"`; one the documentation does not list is
+    /// [`ErrorCode::Unknown`]) or a variant's name (`"MeetingNotExist"`).
+    fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ParseErrorCodeError> {
+        if let ::core::result::Result::Ok(code) = text.parse::<i64>() {
+            return ::core::result::Result::Ok(ErrorCode::from_code(code));
+        }
+        ErrorCode::from_name(text)
+            .ok_or_else(|| ParseErrorCodeError(::std::boxed::Box::from(text)))
     }
 }
 

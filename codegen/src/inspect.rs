@@ -40,6 +40,7 @@ pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
         describe_table(&mut text, doc, index, table);
     }
     rows(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
+    unread(&mut text, &checked.doc);
     joined(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
     methods(&mut text, &checked.catalog);
     Inspection { text, diagnostics: checked.diagnostics }
@@ -104,7 +105,11 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
                         (true, Some(status)) => format!("  {status}"),
                         (true, None) => "  (no HTTP status)".to_owned(),
                     };
-                    (entry.variant.clone(), status)
+                    let variant = match row.struck {
+                        true => format!("{} (deprecated: struck through on the page)", entry.variant),
+                        false => entry.variant.clone(),
+                    };
+                    (variant, status)
                 }
                 // Not in the catalog: a diagnostic below says why. The doc's own name, if it
                 // has a name column, still helps to tell the row apart.
@@ -128,6 +133,23 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
                 let _ = writeln!(text, "  {:width$}  {what}: {}", "", cell.text);
             }
         }
+        if !row.listed.is_empty() {
+            let listed: Vec<&str> = row.listed.iter().map(|cell| cell.text.as_str()).collect();
+            let _ = writeln!(text, "  {:width$}  listed under it: {}", "", listed.join(" / "));
+        }
+    }
+}
+
+/// What the page may document codes with but the parser did not read, each at its line, and
+/// whether `[doc] ignore` says the user has seen it (else a diagnostic below says more).
+fn unread(text: &mut String, doc: &Doc) {
+    if doc.unread.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "not read:");
+    for unread in &doc.unread {
+        let status = if unread.ignored { "ignored by `[doc] ignore`" } else { "see the problems below" };
+        let _ = writeln!(text, "  line {}: {} ({status})", unread.line, unread.problem);
     }
 }
 

@@ -35,6 +35,25 @@ pub struct Doc {
     pub excluded: Vec<Row>,
     /// Every table on the page and what the parser made of it, for `inspect`.
     pub tables: Vec<TableInfo>,
+    /// What on the page may document codes but is not read: lines that look like a table,
+    /// headings and list items that start with a code. Each is reported unless the
+    /// overlay's `[doc] ignore` names it (or `codes_in` reads it).
+    pub unread: Vec<Unread>,
+}
+
+/// Lines of the page that may document codes but are not read as a table's rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// The lines, from the first to the last.
+    pub span: Range<usize>,
+    /// The line the lines start at, counted from 1, as `[doc] ignore` names them.
+    pub line: usize,
+    /// The text of the last heading above them.
+    pub heading: Option<String>,
+    /// What they are and lack, as a sentence's predicate (`have no delimiter row ...`).
+    pub problem: String,
+    /// Whether the overlay's `[doc] ignore` says the user has seen them.
+    pub ignored: bool,
 }
 
 /// A table of the page as the parser saw it.
@@ -122,6 +141,12 @@ pub struct Row {
     /// The cell of the message the API returns, when the table has such a column beside its
     /// description column.
     pub message: Option<Cell>,
+    /// Whether the page strikes the code through (`~~10018~~`): it shows the code
+    /// deprecated.
+    pub struck: bool,
+    /// The items of the list under a code's heading (`### -1000 UNKNOWN` then `- Message`),
+    /// with `[doc] codes_in = "headings"`: the messages the page gives for the code.
+    pub listed: Vec<Cell>,
 }
 
 /// One table cell in its two forms.
@@ -175,12 +200,44 @@ pub struct DocOptions {
     /// For a code written in several rows: which occurrence (1-based, in doc order) counts;
     /// without one, the texts of all its rows are joined.
     pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,
+    /// Lines the user has seen and that hold no codes to read (`ignore = [12, "SDK"]`): each
+    /// a line where lines that look like a table or codes outside a table start, or text of
+    /// the heading above them.
+    pub ignore: Vec<Spanned<Ignore>>,
+    /// Where the page writes its codes, when not in a table (`codes_in = "headings"`).
+    pub codes_in: Option<Spanned<CodesIn>>,
+}
+
+/// An entry of `[doc] ignore`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignore {
+    /// The line, counted from 1, where the ignored lines start.
+    Line(usize),
+    /// Text of the heading above the ignored lines.
+    Heading(String),
+}
+
+/// Where a page writes its codes (`[doc] codes_in`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodesIn {
+    /// In a table's code column, the default.
+    #[default]
+    Tables,
+    /// At the start of headings (`### -1000 UNKNOWN`), the messages as a list under each.
+    Headings,
+    /// At the start of list items (`- 1000 Unknown error`).
+    List,
 }
 
 impl DocOptions {
     /// The kind of codes the doc has: what `codes` says, integers by default.
     pub fn code_kind(&self) -> CodeKind {
         self.codes.as_ref().map_or(CodeKind::Integer, |kind| kind.value)
+    }
+
+    /// Where the page writes its codes: what `codes_in` says, tables by default.
+    pub fn codes_in(&self) -> CodesIn {
+        self.codes_in.as_ref().map_or(CodesIn::Tables, |codes_in| codes_in.value)
     }
 }
 

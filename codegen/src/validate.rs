@@ -16,7 +16,8 @@
 //!
 //! Beside them, `ranges` reads the rows `[doc] skip` leaves out whose code cell is a range
 //! of integer codes (`301000~301099`), with their descriptions.
-//! Beside them, `columns` checks the overlay's `[columns]` against the page's headers.
+//! Beside them, `columns` checks the overlay's `[columns]` against the page's headers, and
+//! `ignored` that each `[doc] ignore` entry names lines the parser left unread.
 //!
 //! Every check runs on every row, so one run reports every problem; the catalog is only
 //! meaningful when the returned diagnostics are empty. A code whose row (or `[retired]`
@@ -26,6 +27,7 @@
 mod aliases;
 mod classes;
 mod columns;
+mod ignored;
 mod known;
 mod names;
 mod ranges;
@@ -41,6 +43,9 @@ use rows::Documented;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Retired, Text};
 use crate::source::SourceFile;
+
+/// The `#[deprecated]` note of a code the page strikes through (`~~10018~~`).
+const STRUCK: &str = "Struck through in the documentation: the code is deprecated.";
 
 /// The variant that holds undocumented codes; no documented code may take its name.
 pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
@@ -70,6 +75,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let retryable = found(&mut diagnostics, aliases::retryable(inputs, &known, &reported));
     diagnostics.extend(rows::unused_skips(inputs));
     diagnostics.extend(columns::columns(inputs));
+    diagnostics.extend(ignored::unused_ignores(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
     let ranges = found(&mut diagnostics, ranges::ranges(inputs, code_kind));
 
@@ -161,7 +167,8 @@ impl Described<'_> {
         match self {
             Described::Row(row) => {
                 let texts = |joined: &Option<rows::Joined<'_>>| joined.as_ref().map(rows::Joined::to_text);
-                (row.description.to_text(), texts(&row.solution), texts(&row.message), None)
+                let deprecated = row.struck.then(|| STRUCK.to_owned());
+                (row.description.to_text(), texts(&row.solution), texts(&row.message), deprecated)
             }
             Described::Retired(retired) => {
                 let text = retired.description.value.split_whitespace().collect::<Vec<_>>().join(" ");

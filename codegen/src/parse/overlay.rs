@@ -33,6 +33,8 @@
 //! merge = true                 # or read every table with code and description columns
 //! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
 //! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges)
+//! ignore = [12, "Changelog"]   # lines seen and not to be read, by line or heading text
+//! codes_in = "headings"        # codes in headings (`### -1000 UNKNOWN`) or list items
 //!
 //! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
 //! 4000 = 2                     # without it, the texts of all its rows are joined
@@ -47,6 +49,18 @@
 //! strip_prefix = "kTMSDKError" # taken off the doc's name column
 //! fallback = "code"            # name codes nobody named after the code: `E9003`
 //! ```
+//!
+//! Nothing on the page that may document codes is dropped without a word: lines that look
+//! like a table but are not one (no delimiter row, one that does not fit the header, rows
+//! under a list that ends a table), headings that start with a code (`### -1000 UNKNOWN`)
+//! and list items that do (`- 1000 Unknown error`) are each reported at their first line.
+//! `ignore` says the user has seen them and they hold no codes to read: an entry is the line
+//! they start at (as the diagnostic gives it) or text of the heading above them. Codes in
+//! headings are read with `codes_in = "headings"` (the heading's text after the code is the
+//! description, the items of the list under it are its messages), those in list items with
+//! `codes_in = "list"` (the item's text after the code is the description); tables are then
+//! not read. A code cell struck through (`~~10018~~`) is a code the page shows deprecated:
+//! it is generated with `#[deprecated]`, with no overlay entry.
 //!
 //! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
 //! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
@@ -98,8 +112,8 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, GivenDescription, Name, Naming, Overlay, Renamed,
-    Retired, Role, Spanned,
+    Class, CodeKey, CodeKind, CodesIn, ColumnName, Columns, DocOptions, GivenDescription, Ignore, Name, Naming,
+    Overlay, Renamed, Retired, Role, Spanned,
 };
 use crate::source::{Offsets, SourceFile, normalized};
 
@@ -108,6 +122,9 @@ type TomlSpanned<T> = toml::Spanned<T>;
 /// The keys allowed at the top of an overlay.
 const TOP_LEVEL_KEYS: &[&str] =
     &["classes", "columns", "descriptions", "doc", "names", "naming", "retired", "renamed", "retryable"];
+
+/// The keys allowed under `[doc]`.
+const DOC_KEYS: &[&str] = &["table", "merge", "codes", "skip", "pick", "ignore", "codes_in"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -559,9 +576,11 @@ impl Reader<'_> {
                     }
                 }
                 "skip" => options.skip = self.strings(value, "`skip`"),
+                "ignore" => options.ignore = self.ignore(value),
+                "codes_in" => options.codes_in = self.codes_in(value),
                 // Its keys are codes of the kind `codes` says, which may come after it.
                 "pick" => pick = Some(value),
-                other => self.unknown_key(key, other, &["table", "merge", "codes", "skip", "pick"]),
+                other => self.unknown_key(key, other, DOC_KEYS),
             }
         }
         if let Some(value) = pick {
@@ -572,6 +591,50 @@ impl Reader<'_> {
             }
         }
         options
+    }
+
+    /// Reads `[doc] ignore`: lines the user has seen, each a line number or heading text.
+    fn ignore(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Spanned<Ignore>> {
+        let help = "write `ignore` as a list of the lines where they start and of heading texts, e.g. \
+                    `[12, \"Changelog\"]`";
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(value.span(), "`ignore` must be a list".to_owned(), help);
+            return Vec::new();
+        };
+        let mut ignore = Vec::new();
+        for item in items.iter() {
+            let span = self.span(item.span());
+            match item.get_ref() {
+                DeValue::String(text) => ignore.push(Spanned::new(Ignore::Heading(text.to_string()), span)),
+                DeValue::Integer(_) => {
+                    match self.integer(item, "a line number").map(|line| usize::try_from(line.value)) {
+                        Some(Ok(line)) if line > 0 => ignore.push(Spanned::new(Ignore::Line(line), span)),
+                        Some(_) => self.error(item.span(), "a line number counts from 1".to_owned(), help),
+                        None => {}
+                    }
+                }
+                _ => self.error(item.span(), "a line number or a heading's text was expected".to_owned(), help),
+            }
+        }
+        ignore
+    }
+
+    /// Reads `[doc] codes_in`: where the page writes its codes.
+    fn codes_in(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Option<Spanned<CodesIn>> {
+        let written = self.string(value, "`codes_in`")?;
+        let codes_in = match written.value.as_str() {
+            "tables" => CodesIn::Tables,
+            "headings" => CodesIn::Headings,
+            "list" => CodesIn::List,
+            other => {
+                let message = format!("`codes_in = \"{other}\"` is not a place codes are written");
+                let help = "write `codes_in = \"headings\"` (`### 1000 text`), `\"list\"` (`- 1000 text`) or \
+                            `\"tables\"` (the default)";
+                self.diagnostics.push(Diagnostic::new(self.file, written.span, message).help(help));
+                return None;
+            }
+        };
+        Some(Spanned::new(codes_in, written.span))
     }
 
     /// Reads `[columns]`: the header text of each role's column.

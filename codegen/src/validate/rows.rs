@@ -38,6 +38,9 @@ pub(super) struct Documented<'a> {
     pub(super) solution: Option<Joined<'a>>,
     /// Their messages joined, if any is not empty.
     pub(super) message: Option<Joined<'a>>,
+    /// Whether the page strikes the code through in every row that counts: it shows the code
+    /// deprecated.
+    pub(super) struck: bool,
 }
 
 /// The texts of a code's cells joined: most codes have one row, whose cell is borrowed
@@ -170,6 +173,7 @@ fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Document
             description,
             solution: joined(rows.iter().filter_map(|row| row.solution.as_ref())),
             message: joined(rows.iter().filter_map(|row| row.message.as_ref())),
+            struck: rows.iter().all(|row| row.struck),
         }),
         _ => Err(diagnostics),
     }

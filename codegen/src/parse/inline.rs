@@ -1,0 +1,96 @@
+//! Inline Markdown (a cell, a heading's or a list item's text) as the text a reader sees.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::table::options;
+
+/// What an HTML tag inside a cell adds to its text: a space for a line break (`<br>`),
+/// nothing for any other tag, so `the <a href="...">range</a>.` reads `the range.`.
+pub(super) fn html_text(html: &str) -> &'static str {
+    let name = html.trim_start_matches('<').trim_start_matches('/');
+    let name: String = name.chars().take_while(char::is_ascii_alphanumeric).collect();
+    if name.eq_ignore_ascii_case("br") { " " } else { "" }
+}
+
+/// A cell's Markdown with each HTML link (`<a href="URL">text</a>`) written as a Markdown
+/// link (`[text](URL)`), as rustdoc and the catalogue show it best; a link without a quoted
+/// `href`, or not closed, stays as written.
+pub(super) fn anchors_as_links(markdown: &str) -> String {
+    let lower = markdown.to_ascii_lowercase();
+    let mut out = String::with_capacity(markdown.len());
+    let mut at = 0;
+    while let Some(open) = lower[at..].find("<a ").map(|found| at + found) {
+        let link = (|| {
+            let tag_end = open + lower[open..].find('>')?;
+            let href = open + lower[open..tag_end].find("href=")? + "href=".len();
+            let quote = markdown[href..].chars().next().filter(|c| matches!(c, '"' | '\''))?;
+            let url_end = href + 1 + markdown[href + 1..tag_end].find(quote)?;
+            let close = tag_end + lower[tag_end..].find("</a>")?;
+            let inner = &markdown[tag_end + 1..close];
+            (!inner.is_empty() && !lower[tag_end..close].contains("<a ")).then(|| {
+                (format!("[{inner}]({})", markdown[href + 1..url_end].replace(' ', "%20")), close + "</a>".len())
+            })
+        })();
+        match link {
+            Some((link, end)) => {
+                out.push_str(&markdown[at..open]);
+                out.push_str(&link);
+                at = end;
+            }
+            None => {
+                out.push_str(&markdown[at..open + 1]);
+                at = open + 1;
+            }
+        }
+    }
+    out.push_str(&markdown[at..]);
+    out
+}
+
+/// The text a reader sees in a piece of inline Markdown (part of a cell): markup stripped,
+/// whitespace collapsed as in [`plain`].
+pub(super) fn inline_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(&part),
+            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => text.push_str("~~"),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::InlineHtml(html) | Event::Html(html) => text.push_str(html_text(&html)),
+            _ => {}
+        }
+    }
+    plain(&text)
+}
+
+/// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,
+/// tabs and line breaks inside made one space. Other spaces, such as U+3000 between CJK
+/// words or a no-break space, are part of the text and kept.
+pub(super) fn plain(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_collapses_ascii_whitespace_only() {
+        assert_eq!(plain("  a \t b\n c  "), "a b c");
+        assert_eq!(plain("\u{3000}会议\u{3000}不存在\u{a0}x\u{3000}"), "会议\u{3000}不存在\u{a0}x");
+    }
+
+    #[test]
+    fn html_reads_as_its_text_and_links_as_markdown() {
+        assert_eq!(
+            inline_text("exceeds the <a href=\"https://x.y\">allowable range</a>."),
+            "exceeds the allowable range."
+        );
+        assert_eq!(inline_text("a<br>b<BR/>c"), "a b c");
+        assert_eq!(
+            anchors_as_links("the <A class=x HREF='https://x.y/a b'>range</a>, <a name=n>kept</a>"),
+            "the [range](https://x.y/a%20b), <a name=n>kept</a>"
+        );
+        assert_eq!(inline_text("~~old~~ new"), "~~old~~ new");
+    }
+}

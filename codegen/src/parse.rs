@@ -8,6 +8,7 @@ mod code_cell;
 mod columns;
 mod doc;
 mod inline;
+mod language;
 mod outside;
 mod overlay;
 mod table;

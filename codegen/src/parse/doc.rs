@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use super::code_cell::code_cells;
 use super::columns::{self, header_key};
+use super::language::{Language, language, needs_header};
 use super::outside::{Outside, Written, outside};
 use super::table::{self, RawRow, Table, raw_cell_count, trimmed};
 use super::unread::unread;
@@ -276,8 +277,10 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: 
     let mut diagnostics = Vec::new();
     let Some(table) = tables.first() else {
         if !reported {
-            let help = "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) \
-                        column; for other headers, name them in the overlay: `[columns] code = \"<header>\"`";
+            let help = format!(
+                "{}; for other headers, name them in the overlay: `[columns] code = \"<header>\"`",
+                needs_header(language(file.body()))
+            );
             diagnostics
                 .push(Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help));
         }
@@ -295,7 +298,7 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: 
         header_span(table),
         format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
     )
-    .help(missing_columns_help(&infos[0]));
+    .help(missing_columns_help(&infos[0], language(file.body())));
     for table in &tables[1..] {
         diagnostic = diagnostic.label(file, header_span(table), "nor is this one");
     }
@@ -305,10 +308,8 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: 
 
 /// How to name the missing code or description column of a table: the headers that may be
 /// it, when some hold a synonym (`Error code in decimal notation`), else any header.
-fn missing_columns_help(info: &TableInfo) -> String {
-    let mut help = String::from(
-        "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) column",
-    );
+fn missing_columns_help(info: &TableInfo, language: Language) -> String {
+    let mut help = needs_header(language);
     for role in [Role::Code, Role::Description] {
         if info.roles.iter().any(|&(r, ..)| r == role) {
             continue;

@@ -7,6 +7,9 @@ use std::path::Path;
 use errtab_codegen::model::{Cell, Row, Text};
 use errtab_codegen::{SourceFile, diagnostic, inspect::inspect, parse};
 
+#[path = "support/invariants.rs"]
+mod invariants;
+
 fn fixture(doc: &Path) -> (SourceFile, SourceFile) {
     let read = |path: &Path| std::fs::read(path).unwrap();
     let name = |path: &Path| format!("vendors/{}", path.file_name().unwrap().to_string_lossy());
@@ -37,6 +40,19 @@ fn accepted_quirks_generate_rust() {
         let file = syn::parse_file(&output.rust).expect("generated Rust parses");
         assert!(!file.items.is_empty());
         assert!(!output.catalog.entries.is_empty(), "{}", doc.path);
+    });
+}
+
+/// Whatever the generator makes of a quirk, it meets the invariants of any input: diagnostics
+/// that point inside the files, or Rust whose tables and doc comments say what the page says
+/// (so not for an overlay's `[descriptions]`, whose texts are not on the page).
+#[test]
+fn quirks_meet_the_invariants() {
+    insta::glob!("fixtures/vendors/*.md", |path| {
+        let (doc, overlay) = fixture(path);
+        if !overlay.text.contains("[descriptions]") {
+            let _ = invariants::generate_and_check(&doc, &overlay);
+        }
     });
 }
 

@@ -12,41 +12,6 @@ pub(super) fn html_text(html: &str) -> &'static str {
     if name.eq_ignore_ascii_case("br") { " " } else { "" }
 }
 
-/// A cell's Markdown with each HTML link (`<a href="URL">text</a>`) written as a Markdown
-/// link (`[text](URL)`), as rustdoc and the catalogue show it best; a link without a quoted
-/// `href`, or not closed, stays as written.
-pub(super) fn anchors_as_links(markdown: &str) -> String {
-    let lower = markdown.to_ascii_lowercase();
-    let mut out = String::with_capacity(markdown.len());
-    let mut at = 0;
-    while let Some(open) = lower[at..].find("<a ").map(|found| at + found) {
-        let link = (|| {
-            let tag_end = open + lower[open..].find('>')?;
-            let href = open + lower[open..tag_end].find("href=")? + "href=".len();
-            let quote = markdown[href..].chars().next().filter(|c| matches!(c, '"' | '\''))?;
-            let url_end = href + 1 + markdown[href + 1..tag_end].find(quote)?;
-            let close = tag_end + lower[tag_end..].find("</a>")?;
-            let inner = &markdown[tag_end + 1..close];
-            (!inner.is_empty() && !lower[tag_end..close].contains("<a ")).then(|| {
-                (format!("[{inner}]({})", markdown[href + 1..url_end].replace(' ', "%20")), close + "</a>".len())
-            })
-        })();
-        match link {
-            Some((link, end)) => {
-                out.push_str(&markdown[at..open]);
-                out.push_str(&link);
-                at = end;
-            }
-            None => {
-                out.push_str(&markdown[at..open + 1]);
-                at = open + 1;
-            }
-        }
-    }
-    out.push_str(&markdown[at..]);
-    out
-}
-
 /// The text a reader sees in a piece of inline Markdown (part of a cell): markup stripped,
 /// whitespace collapsed as in [`plain`].
 pub(super) fn inline_text(markdown: &str) -> String {
@@ -81,16 +46,12 @@ mod tests {
     }
 
     #[test]
-    fn html_reads_as_its_text_and_links_as_markdown() {
+    fn html_reads_as_its_text() {
         assert_eq!(
             inline_text("exceeds the <a href=\"https://x.y\">allowable range</a>."),
             "exceeds the allowable range."
         );
         assert_eq!(inline_text("a<br>b<BR/>c"), "a b c");
-        assert_eq!(
-            anchors_as_links("the <A class=x HREF='https://x.y/a b'>range</a>, <a name=n>kept</a>"),
-            "the [range](https://x.y/a%20b), <a name=n>kept</a>"
-        );
         assert_eq!(inline_text("~~old~~ new"), "~~old~~ new");
     }
 }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use super::inline::{anchors_as_links, inline_text};
+use super::inline::inline_text;
 use super::table::{options, trimmed};
 use crate::codes;
 use crate::model::{Cell, CodeKind};
@@ -169,7 +169,7 @@ fn list_marker(line: &str) -> usize {
 /// A cell of some inline Markdown of the page.
 fn cell(file: &SourceFile, span: Range<usize>) -> Cell {
     let markdown = file.text[span.clone()].to_owned();
-    Cell { text: inline_text(&markdown), markdown: anchors_as_links(&markdown), span }
+    Cell { text: inline_text(&markdown), markdown, span }
 }
 
 /// The code at the start of some inline Markdown and the text after it, when it starts with a

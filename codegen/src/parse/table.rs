@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::inline::{anchors_as_links, html_text, plain};
+use super::inline::{html_text, plain};
 use crate::model::Cell;
 use crate::source::SourceFile;
 
@@ -30,13 +30,13 @@ pub(super) struct LookAlike {
     pub(super) heading: Option<String>,
 }
 
-/// A run of lines GitHub shows as text: a paragraph outside any container, or a whole list,
-/// with the last heading above it. `cuts` is the start of the table right above a list that
-/// ends it (a line starting with `- ` ends a table, on GitHub too).
+/// A run of lines GitHub shows as text: a paragraph outside any container, or a whole list or
+/// quote (a container), with the last heading above it. `cuts` is the start of the table right
+/// above a container that ends it (a line starting with `- ` or `>` ends a table, on GitHub too).
 struct Block {
     lines: Vec<Range<usize>>,
     heading: Option<String>,
-    list: bool,
+    container: bool,
     cuts: Option<usize>,
 }
 
@@ -87,7 +87,7 @@ fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// pulldown-cmark reads as more of a paragraph.
 fn lines_before_hidden_headers(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for lines in blocks.iter().filter(|block| !block.list).map(|block| &block.lines) {
+    for lines in blocks.iter().filter(|block| !block.container).map(|block| &block.lines) {
         for at in 1..lines.len().saturating_sub(1) {
             let (header, delimiter) = (&text[lines[at].clone()], &text[lines[at + 1].clone()]);
             if header.contains('|') && is_delimiter(delimiter) && raw_cell_count(header) == raw_cell_count(delimiter) {
@@ -100,7 +100,7 @@ fn lines_before_hidden_headers(text: &str, blocks: &[Block]) -> Vec<Range<usize>
 
 /// Runs of lines of a paragraph or list that hold `|` the way table rows do: a table without
 /// its delimiter row, or with one that does not fit its header; or one line that reads as a
-/// row (`| 103 | Device busy |`). In a list that ends a table, any such line is a row of that
+/// row (`| 103 | Device busy |`). In a list or quote that ends a table, any such line is a row of that
 /// table GitHub shows as text.
 fn look_alikes(file: &SourceFile, text: &str, block: &Block) -> Vec<LookAlike> {
     let lines = &block.lines;
@@ -110,8 +110,8 @@ fn look_alikes(file: &SourceFile, text: &str, block: &Block) -> Vec<LookAlike> {
         let Some(last) = lines.iter().rposition(piped) else { return Vec::new() };
         let line = file.line_col(table + file.bom_len()).line;
         let problem = format!(
-            "follow a list that ends the table of line {line} (a line starting with `- `, `* ` or `1. ` ends a \
-             table, on GitHub too)"
+            "follow a list or quote that ends the table of line {line} (a line starting with `- `, `* `, `1. ` or \
+             `>` ends a table, on GitHub too)"
         );
         let span = lines[0].start + leading_space(&text[lines[0].clone()])..lines[last].end;
         return vec![LookAlike { span, problem, heading: heading() }];
@@ -172,7 +172,7 @@ fn is_delimiter(line: &str) -> bool {
 
 /// The tables pulldown-cmark finds in `text` (the page's body, perhaps with lines blanked),
 /// their spans and cells indexing the file; and the lines of every paragraph outside any
-/// container (list, quote) and of every outermost list, each line's range in `text`
+/// container (list, quote) and of every outermost list or quote, each line's range in `text`
 /// without its line ending.
 fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Block>) {
     let mut reader = Reader {
@@ -181,7 +181,7 @@ fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Block>) {
         tables: Vec::new(),
         blocks: Vec::new(),
         depth: 0,
-        lists: 0,
+        containers: 0,
         table_end: None,
         cell: None,
         row: Vec::new(),
@@ -207,8 +207,8 @@ struct Reader<'a> {
     tables: Vec<Table>,
     blocks: Vec<Block>,
     depth: usize,
-    /// How many lists the current event is in.
-    lists: usize,
+    /// How many lists and quotes the current event is in.
+    containers: usize,
     /// The start and end of the last table, in the parsed text.
     table_end: Option<(usize, usize)>,
     cell: Option<String>,
@@ -224,27 +224,25 @@ impl Reader<'_> {
         let in_text = range.clone();
         let range = range.start + self.shift..range.end + self.shift;
         match event {
-            Event::Start(Tag::List(_)) => {
-                if self.lists == 0 {
-                    // A list right under a table, with no blank line between, ends it.
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                if self.containers == 0 {
+                    // A list or quote right under a table, with no blank line between, ends it.
                     let cuts = self.table_end.filter(|&(_, end)| end == in_text.start).map(|(start, _)| start);
                     let (lines, heading) = (lines(text, in_text), self.heading.clone());
-                    self.blocks.push(Block { lines, heading, list: true, cuts });
+                    self.blocks.push(Block { lines, heading, container: true, cuts });
                 }
-                self.lists += 1;
+                self.containers += 1;
                 self.depth += 1;
             }
-            Event::End(TagEnd::List(_)) => {
-                self.lists = self.lists.saturating_sub(1);
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => {
+                self.containers = self.containers.saturating_sub(1);
                 self.depth = self.depth.saturating_sub(1);
             }
-            Event::Start(Tag::BlockQuote(_) | Tag::Item | Tag::FootnoteDefinition(_)) => self.depth += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
-                self.depth = self.depth.saturating_sub(1)
-            }
+            Event::Start(Tag::Item | Tag::FootnoteDefinition(_)) => self.depth += 1,
+            Event::End(TagEnd::Item | TagEnd::FootnoteDefinition) => self.depth = self.depth.saturating_sub(1),
             Event::Start(Tag::Paragraph) if self.depth == 0 => {
                 let (lines, heading) = (lines(text, in_text), self.heading.clone());
-                self.blocks.push(Block { lines, heading, list: false, cuts: None });
+                self.blocks.push(Block { lines, heading, container: false, cuts: None });
             }
             Event::End(TagEnd::Table) => self.table_end = Some((in_text.start, in_text.end)),
             Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
@@ -287,7 +285,7 @@ impl Reader<'_> {
             Event::End(TagEnd::TableCell) => {
                 if let Some(text) = self.cell.take() {
                     let span = trimmed(self.file, range);
-                    let markdown = anchors_as_links(&self.file.text[span.clone()]);
+                    let markdown = self.file.text[span.clone()].to_owned();
                     self.row.push(Cell { markdown, text: plain(&text), span });
                 }
             }

@@ -232,12 +232,18 @@ fn joined(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     }
     let _ = writeln!(text, "codes written in several rows, each distinct text kept, in page order:");
     for (code, count) in several {
+        // Rows of one code in several sections of the page (under different headings) say which.
+        let sections = by_code.get(code).and_then(|rows| crate::validate::sections(rows));
+        let count = match sections {
+            Some(sections) => format!("{count} rows, under {sections}"),
+            None => format!("{count} rows"),
+        };
         let Ok(at) = catalog.entries.binary_search_by(|entry| entry.code.cmp(code)) else {
-            let _ = writeln!(text, "  {code} ({count} rows)  (not generated; see the problems below)");
+            let _ = writeln!(text, "  {code} ({count})  (not generated; see the problems below)");
             continue;
         };
         let entry = &catalog.entries[at];
-        let _ = writeln!(text, "  {code} ({count} rows)  {}  {}", entry.variant, entry.text);
+        let _ = writeln!(text, "  {code} ({count})  {}  {}", entry.variant, entry.text);
         for (what, joined) in [("solution", &entry.solution), ("message", &entry.message)] {
             if let Some(joined) = joined {
                 let _ = writeln!(text, "    {what}: {}", joined.text);

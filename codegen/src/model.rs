@@ -144,6 +144,9 @@ pub struct Row {
     /// Whether the page strikes the code through (`~~10018~~`): it shows the code
     /// deprecated.
     pub struck: bool,
+    /// The text of the heading above the row's table (or above its code, when codes are
+    /// written outside tables): the section of the page it is in.
+    pub section: Option<String>,
     /// The items of the list under a code's heading (`### -1000 UNKNOWN` then `- Message`),
     /// with `[doc] codes_in = "headings"`: the messages the page gives for the code.
     pub listed: Vec<Cell>,

@@ -39,6 +39,7 @@ use std::iter::Peekable;
 use std::ops::Range;
 
 use rows::Documented;
+pub(crate) use rows::sections;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Retired, Text};

@@ -18,7 +18,7 @@ const SYNONYMS: &[(Role, &[&str])] = &[
         &["说明", "描述", "错误描述", "含义", "description", "meaning", "most likely cause", "user message"],
     ),
     (Role::Name, &["名称", "错误名称", "identifier", "name", "error definition", "definition"]),
-    (Role::Http, &["http 状态码", "http 错误码", "http code", "http status code", "http status", "状态码"]),
+    (Role::Http, &["http 状态码", "http 错误码", "http code", "http status code", "http status", "状态码", "http"]),
     (Role::Solution, &["解决方案", "排查建议", "处理建议", "处理措施", "guidance", "solution"]),
     (Role::Message, &["错误信息", "error message", "message"]),
 ];

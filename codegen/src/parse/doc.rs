@@ -80,6 +80,7 @@ fn written_row(written: &Written) -> Row {
         solution: None,
         message: None,
         struck: false,
+        section: written.heading.clone(),
         listed: written.listed.clone(),
     }
 }
@@ -225,6 +226,7 @@ fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
         solution: cell(Role::Solution),
         message: cell(Role::Message),
         struck: false,
+        section: info.heading.clone(),
         listed: Vec::new(),
     }
 }

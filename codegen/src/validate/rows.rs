@@ -222,7 +222,13 @@ fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic
         (true, true) => "names and HTTP statuses",
     };
     let code = facts.code;
-    let message = format!("code {} is written in {} rows that give it different {what}", code.prose(), rows.len());
+    let sections = sections(rows);
+    let message = format!(
+        "code {} is written in {} rows{} that give it different {what}",
+        code.prose(),
+        rows.len(),
+        sections.as_deref().map(|sections| format!(" (under {sections})")).unwrap_or_default()
+    );
     let mut help = format!(
         "say which row counts: add `{} = N` under `[doc.pick]` in {} (N counts the code's rows from 1, in page order)",
         code.toml_key(),
@@ -236,9 +242,30 @@ fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic
     }
     let mut diagnostic = inputs.in_doc(code_span(rows[0]), message).help(help);
     for (index, row) in rows.iter().enumerate().skip(1) {
-        diagnostic = diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}", index + 1, code));
+        let under = match (&sections, &row.section) {
+            (Some(_), Some(section)) => format!(", under \"{section}\""),
+            _ => String::new(),
+        };
+        diagnostic =
+            diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}{under}", index + 1, code));
     }
     Some(diagnostic)
+}
+
+/// The sections (the headings above them) a code's rows are in, in page order and each once,
+/// as a sentence lists them (`"Trade" and "Partner SDK"`); `None` when they are all in one.
+pub(crate) fn sections(rows: &[&Row]) -> Option<String> {
+    let mut distinct: Vec<&str> = Vec::new();
+    for section in rows.iter().filter_map(|row| row.section.as_deref()) {
+        if !distinct.contains(&section) {
+            distinct.push(section);
+        }
+    }
+    let quoted: Vec<String> = distinct.iter().map(|section| format!("\"{section}\"")).collect();
+    match quoted.as_slice() {
+        [] | [_] => None,
+        [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
+    }
 }
 
 /// The overlay's description of a code whose description cells are empty, or why it cannot

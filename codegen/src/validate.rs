@@ -32,6 +32,7 @@ mod known;
 mod names;
 mod ranges;
 mod rows;
+mod sections;
 mod text;
 
 use std::collections::{BTreeMap, BTreeSet, btree_map};
@@ -39,7 +40,7 @@ use std::iter::Peekable;
 use std::ops::Range;
 
 use rows::Documented;
-pub(crate) use rows::sections;
+pub(crate) use sections::sections;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Retired, Text};

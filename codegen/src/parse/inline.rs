@@ -4,12 +4,14 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::table::options;
 
-/// What an HTML tag inside a cell adds to its text: a space for a line break (`<br>`),
-/// nothing for any other tag, so `the <a href="...">range</a>.` reads `the range.`.
+/// What an HTML tag inside a cell adds to its text: a space for a line break or a block
+/// (`<br>`, `<p>`, `<li>`), nothing for an inline tag, so `the <a href="...">range</a>.`
+/// reads `the range.`.
 pub(super) fn html_text(html: &str) -> &'static str {
+    const BREAKS: [&str; 11] = ["br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "table"];
     let name = html.trim_start_matches('<').trim_start_matches('/');
     let name: String = name.chars().take_while(char::is_ascii_alphanumeric).collect();
-    if name.eq_ignore_ascii_case("br") { " " } else { "" }
+    if BREAKS.iter().any(|tag| name.eq_ignore_ascii_case(tag)) { " " } else { "" }
 }
 
 /// The text a reader sees in a piece of inline Markdown (part of a cell): markup stripped,
@@ -52,6 +54,8 @@ mod tests {
             "exceeds the allowable range."
         );
         assert_eq!(inline_text("a<br>b<BR/>c"), "a b c");
+        assert_eq!(inline_text("Causes:<ul><li>one</li><li>two</li></ul>"), "Causes: one two");
+        assert_eq!(inline_text("<b>bold</b>, <span>x</span>."), "bold, x.");
         assert_eq!(inline_text("~~old~~ new"), "~~old~~ new");
     }
 }

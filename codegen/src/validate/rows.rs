@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::Inputs;
+use super::sections::sections;
 use super::text::{HIDDEN_HELP, hidden_character, hidden_name, is_hidden};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -250,22 +251,6 @@ fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic
             diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}{under}", index + 1, code));
     }
     Some(diagnostic)
-}
-
-/// The sections (the headings above them) a code's rows are in, in page order and each once,
-/// as a sentence lists them (`"Trade" and "Partner SDK"`); `None` when they are all in one.
-pub(crate) fn sections(rows: &[&Row]) -> Option<String> {
-    let mut distinct: Vec<&str> = Vec::new();
-    for section in rows.iter().filter_map(|row| row.section.as_deref()) {
-        if !distinct.contains(&section) {
-            distinct.push(section);
-        }
-    }
-    let quoted: Vec<String> = distinct.iter().map(|section| format!("\"{section}\"")).collect();
-    match quoted.as_slice() {
-        [] | [_] => None,
-        [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
-    }
 }
 
 /// The overlay's description of a code whose description cells are empty, or why it cannot

@@ -1,7 +1,42 @@
 //! The syntax of an error code: a decimal integer that fits `i64`, written plainly, or in a
 //! doc of string codes a word such as `OperationDenied.Suspended`.
 
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
 use crate::model::{Cell, CodeKey, CodeKind};
+
+/// A cell whose whole content is one Markdown link, `[1000](e1000.md)`: its text and target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The link's text, as written (`1000`).
+    pub(crate) text: String,
+    /// Where it points, as written (`e1000.md`, `../errors#401`).
+    pub(crate) target: String,
+}
+
+/// The link a cell's Markdown is, if it is one link and nothing else.
+pub(crate) fn link(markdown: &str) -> Option<Link> {
+    if !markdown.starts_with('[') || !markdown.ends_with(')') {
+        return None;
+    }
+    let mut events = Parser::new(markdown)
+        .into_offset_iter()
+        .filter(|(event, _)| !matches!(event, Event::Start(Tag::Paragraph) | Event::End(TagEnd::Paragraph)));
+    let (Event::Start(Tag::Link { dest_url, .. }), whole) = events.next()? else { return None };
+    let mut text_range = None;
+    for (event, range) in events.by_ref() {
+        match event {
+            Event::Text(_) | Event::Code(_) => {
+                let start = text_range.as_ref().map_or(range.start, |text: &std::ops::Range<usize>| text.start);
+                text_range = Some(start..range.end);
+            }
+            Event::End(TagEnd::Link) => break,
+            _ => return None,
+        }
+    }
+    let text = markdown.get(text_range?)?.trim().to_owned();
+    (whole == (0..markdown.len()) && events.next().is_none()).then(|| Link { text, target: dest_url.into_string() })
+}
 
 /// Reads a code of the given kind, as the doc or the overlay writes it.
 pub(crate) fn read_key(text: &str, kind: CodeKind) -> Result<CodeKey, CodeError> {
@@ -14,6 +49,10 @@ pub(crate) fn read_key(text: &str, kind: CodeKind) -> Result<CodeKey, CodeError>
 /// Reads a doc's code cell: an integer from its source (so that `**9003**` is refused), a
 /// string code from its text.
 pub(crate) fn read_cell(cell: &Cell, kind: CodeKind) -> Result<CodeKey, CodeError> {
+    // A linked code (`[1000](e1000.md)`) is the code its text writes.
+    if let Some(link) = link(&cell.markdown) {
+        return read_key(&link.text, kind);
+    }
     match kind {
         CodeKind::Integer => read_key(&cell.markdown, kind),
         CodeKind::String => read_key(&cell.text, kind),

@@ -1,26 +1,10 @@
 //! The fourth stage: a [`Catalog`] into Rust tokens.
 //!
-//! The generated module reads as a table: one `static ROWS: [Row; N]` holds, for each
-//! documented or retired code in ascending order, one struct literal with the code as the doc
-//! writes it, its variant and name, its kind (which gives the HTTP status), its retry hint,
-//! its description and, when the doc has them, its solution and message. One `match` maps a
-//! variant to its row's index; each arm yields the variant's own discriminant (`Unknown`
-//! yields `N`), so the optimizer reduces it to reading the discriminant, and every method is a
-//! read of the row at that index. `from_code` is a binary search of the rows by code. `Debug`
-//! is written out over the rows' names: derived, it is a second match, which at 10,000 codes
-//! took longer to compile than the rest. Ranges of codes the doc describes in one row are a
-//! second, small table, `RANGES`, which `description()` reads for an unknown code.
-//!
-//! What the catalog does not have, the module does not claim ([`Shape`]): without classes
-//! there is no `ErrorKind` and no `kind()`; without an HTTP status there is no
-//! `http_status()`, `status_code()` or `ErrorKind::http_status`, and no word of HTTP; without
-//! solutions or messages, no `solution()` or `message()`.
-//!
-//! The module is built from small parts (the enum, the rows, the methods, the formatting
-//! impls, the conversions and serde) that are the same for integer and string codes; only
-//! `CodeKind` (`emit/code_kind.rs`) knows what differs between them. Every path is fully
-//! qualified so the output compiles whatever the user has in scope. Long texts go over
-//! several lines (`emit/lines.rs`).
+//! The module reads as a table: `static ROWS` holds one struct literal per documented or
+//! retired code, ascending, and every method of `ErrorCode` reads the row of its variant.
+//! [`Shape`] decides which parts exist; `emit/code_kind.rs` alone knows what differs between
+//! integer and string codes, and `emit/lines.rs` breaks long texts. Paths are fully
+//! qualified so the output compiles whatever the user has in scope.
 
 mod code_kind;
 mod lines;
@@ -31,6 +15,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::format_ident;
 
 use crate::model::{Catalog, CodeKind};
+use crate::shape::Shape;
 
 /// Emits the generated module's items for a validated catalog.
 pub fn emit(catalog: &Catalog) -> TokenStream {
@@ -60,69 +45,6 @@ struct Context<'a> {
     /// The variant of each entry, in the catalogue's (ascending) order.
     variants: Vec<Ident>,
     shape: Shape,
-}
-
-/// Which parts the module has, as the catalogue decides: what the doc and the overlay say,
-/// and nothing they do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Shape {
-    /// There are classes: `ErrorKind`, `kind()` and each row's kind.
-    kinds: bool,
-    /// Some code is in no class (its cell of the doc's HTTP column is empty): a row's kind is
-    /// an `Option`.
-    some_code_without_kind: bool,
-    /// Some class gives an HTTP status: `http_status()`, `status_code()` and
-    /// `ErrorKind::http_status`.
-    http: bool,
-    /// Some class gives none: `ErrorKind::http_status` returns an `Option`.
-    some_kind_without_status: bool,
-    /// Some code has a solution: `solution()`, and each row's.
-    solution: bool,
-    /// Some code has a message: `message()`, and each row's.
-    message: bool,
-    /// The doc describes ranges of codes: `RANGES`, which `description()` reads for an unknown code.
-    ranges: bool,
-    /// How `from_code` finds a code's variant.
-    lookup: Lookup,
-    /// `VARIANTS`, each row's variant, is needed: by a binary search, or as `ALL` when no code
-    /// is retired.
-    variants_table: bool,
-}
-
-/// How `from_code` finds a code's variant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Lookup {
-    /// A `match` from each code to its variant, the code a reader would write: within 1.2x of
-    /// a hand-written one for codes the doc lists and for codes it does not (a binary search
-    /// takes its every step for an unknown code, twice the time). LLVM's lowering of the
-    /// `switch` grows faster than the number of arms (a 10,000-arm one took 43 s to build in
-    /// release), so it is used up to [`MATCH_LIMIT`] codes.
-    Match,
-    /// A binary search of `ROWS` by code, then the variant at the row's index in `VARIANTS`.
-    Search,
-}
-
-/// The most codes `from_code` finds with a `match` (see [`Lookup::Match`]).
-const MATCH_LIMIT: usize = 1_000;
-
-impl Shape {
-    fn of(catalog: &Catalog) -> Shape {
-        let kinds = !catalog.classes.is_empty();
-        let http = catalog.has_http_status();
-        let lookup = if catalog.entries.len() <= MATCH_LIMIT { Lookup::Match } else { Lookup::Search };
-        let retired = catalog.entries.iter().any(|entry| entry.retired.is_some());
-        Shape {
-            lookup,
-            variants_table: lookup == Lookup::Search || !retired,
-            kinds,
-            some_code_without_kind: kinds && !catalog.every_code_has_a_class(),
-            http,
-            some_kind_without_status: http && !catalog.every_class_has_a_status(),
-            solution: catalog.has_solution(),
-            message: catalog.has_message(),
-            ranges: !catalog.ranges.is_empty() && catalog.code_kind == CodeKind::Integer,
-        }
-    }
 }
 
 /// A string literal, escaped exactly as [`Literal::string`] escapes it, but without its slow
@@ -159,7 +81,8 @@ fn string_literal(text: &str) -> Literal {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClassInfo, CodeKey, Entry, Text};
+    use crate::model::{ClassInfo, CodeKey, Entry, Facts, Text};
+    use crate::shape::MATCH_LIMIT;
 
     /// One entry of a hand-built catalogue. Entries are built here only, so that a change to
     /// the model's `Entry` is one change in these tests.
@@ -172,8 +95,7 @@ mod tests {
             http_status: Some(400),
             markdown: format!("The `{variant}` error"),
             text: format!("The {variant} error"),
-            solution: None,
-            message: None,
+            facts: Vec::new(),
             retryable: false,
             retired: None,
             former_variants: Vec::new(),
@@ -189,10 +111,10 @@ mod tests {
         let [first, second, third] = keys;
         let mut entries = vec![entry(first, "Throttled"), entry(second, "Gone"), entry(third, "Missing")];
         entries[0].retryable = true;
-        entries[0].solution = Some(Text { markdown: "Wait `1s`".to_owned(), text: "Wait 1s".to_owned() });
+        entries[0].facts = vec![Some(Text { markdown: "Wait `1s`".to_owned(), text: "Wait 1s".to_owned() })];
         entries[1].retired = Some("No longer documented".to_owned());
         entries[2].former_variants = vec!["NotFound".to_owned()];
-        entries[2].message = Some(Text { markdown: "not found".to_owned(), text: "not found".to_owned() });
+        entries[2].facts = vec![None, Some(Text { markdown: "not found".to_owned(), text: "not found".to_owned() })];
         let classes = [("request", "Request", 400), ("service", "Service", 500)]
             .map(|(name, variant, http_status)| ClassInfo {
                 name: name.to_owned(),
@@ -204,7 +126,7 @@ mod tests {
             entry.class = Some(position % 2);
             entry.http_status = classes[position % 2].http_status;
         }
-        Catalog { entries, classes, code_kind, ranges: Vec::new() }
+        Catalog { entries, classes, code_kind, ranges: Vec::new(), facts: Facts::default() }
     }
 
     fn string_catalog() -> Catalog {

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Row, TableInfo};
+use crate::model::{Catalog, CodeKey, Doc, Entry, Facts, Overlay, Row, TableInfo};
+use crate::shape::Shape;
 use crate::source::SourceFile;
 
 /// The report on a doc: text for people, and the diagnostics to render after it.
@@ -37,7 +38,7 @@ pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     let mut text = String::new();
     let _ = writeln!(text, "{}: {} table(s)", doc.path, checked.doc.tables.len());
     for (index, table) in checked.doc.tables.iter().enumerate() {
-        describe_table(&mut text, doc, index, table);
+        describe_table(&mut text, doc, index, table, &checked.overlay.facts);
     }
     rows(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
     unread(&mut text, &checked.doc);
@@ -48,14 +49,14 @@ pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
 
 /// A table: where it is, its header, the role of each column and why, and the columns that
 /// could take a role instead.
-fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &TableInfo) {
+fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &TableInfo, facts: &Facts) {
     let line = doc.line_col(table.span.start).line;
     let heading = table.heading.as_deref().map(|h| format!(" under \"{h}\"")).unwrap_or_default();
     let chosen = if table.chosen { ", chosen" } else { "" };
     let _ = writeln!(text, "  table {} at line {line}{heading}: {} row(s){chosen}", index + 1, table.rows);
     let _ = writeln!(text, "    header: {}", table.header.join(" | "));
     for (role, column, why) in &table.roles {
-        let _ = writeln!(text, "    {}: column {} ({why})", role.key(), column + 1);
+        let _ = writeln!(text, "    {}: column {} ({why})", role.key(facts), column + 1);
     }
     if table.roles.is_empty() {
         let _ = writeln!(text, "    no column has a known role");
@@ -66,14 +67,14 @@ fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &Tab
             text,
             "    column {} (`{header}`) may hold {}: `[columns] {} = \"{header}\"` reads it so",
             column + 1,
-            role.plural(),
-            role.key()
+            role.plural(facts),
+            role.key(facts)
         );
     }
 }
 
 /// Each row of the chosen tables, in page order, as the model sees it: code, variant (or the
-/// missing name), HTTP status, plain description, and its solution and message; or why it
+/// missing name), HTTP status, plain description, and its facts; or why it
 /// is left out (`[doc] skip`, `[doc.pick]`).
 fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     let dropped = dropped_by_pick(doc, overlay, catalog);
@@ -128,14 +129,10 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
         };
         let line = format!("  {:>width$}  {variant}{http}  {description}", row.code.text);
         let _ = writeln!(text, "{}", line.trim_end());
-        for (what, cell) in [("solution", &row.solution), ("message", &row.message)] {
-            if let Some(cell) = cell.as_ref().filter(|cell| !cell.text.is_empty()) {
-                let _ = writeln!(text, "  {:width$}  {what}: {}", "", cell.text);
+        for (fact, declared) in overlay.facts.iter() {
+            if let Some(cell) = row.fact(fact).filter(|cell| !cell.text.is_empty()) {
+                let _ = writeln!(text, "  {:width$}  {}: {}", "", declared.key, cell.text);
             }
-        }
-        if !row.listed.is_empty() {
-            let listed: Vec<&str> = row.listed.iter().map(|cell| cell.text.as_str()).collect();
-            let _ = writeln!(text, "  {:width$}  listed under it: {}", "", listed.join(" / "));
         }
     }
 }
@@ -166,20 +163,20 @@ fn left_out(row: &Row, catalog: &Catalog) -> String {
     }
 }
 
-/// The methods the generated `ErrorCode` has, those every enum has and those the page and
-/// the overlay give it, in one line; nothing when no code made it into the catalog.
+/// The methods the generated `ErrorCode` has, as [`Shape::methods`] lists them, in one
+/// line, each feature-gated one with its feature; nothing when no code made it into the catalog.
 fn methods(text: &mut String, catalog: &Catalog) {
     if catalog.entries.is_empty() {
         return;
     }
-    let mut methods = vec!["code()", "description()", "is_retryable()"];
-    let optional = [
-        (!catalog.classes.is_empty(), "kind()"),
-        (catalog.has_http_status(), "http_status()"),
-        (catalog.has_solution(), "solution()"),
-        (catalog.has_message(), "message()"),
-    ];
-    methods.extend(optional.into_iter().filter(|(has, _)| *has).map(|(_, method)| method));
+    let methods: Vec<String> = Shape::of(catalog)
+        .methods(&catalog.facts)
+        .into_iter()
+        .map(|method| match method.feature {
+            Some(feature) => format!("{}() (feature `{feature}`)", method.name),
+            None => format!("{}()", method.name),
+        })
+        .collect();
     let _ = writeln!(text, "ErrorCode's methods: {}", methods.join(", "));
 }
 
@@ -244,9 +241,9 @@ fn joined(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
         };
         let entry = &catalog.entries[at];
         let _ = writeln!(text, "  {code} ({count})  {}  {}", entry.variant, entry.text);
-        for (what, joined) in [("solution", &entry.solution), ("message", &entry.message)] {
-            if let Some(joined) = joined {
-                let _ = writeln!(text, "    {what}: {}", joined.text);
+        for (fact, declared) in catalog.facts.iter() {
+            if let Some(joined) = entry.fact(fact) {
+                let _ = writeln!(text, "    {}: {}", declared.key, joined.text);
             }
         }
     }

@@ -5,8 +5,8 @@
 //! not make (English names, classes, which table and columns to read), checks them against
 //! each other, and returns a formatted Rust module: an `ErrorCode` enum with `from_code`,
 //! `code`, `description`, `is_retryable`, `Display` and serde impls, and what the page and the
-//! overlay give beside them (`kind` with classes, `http_status` with an HTTP status, `solution`
-//! and `message` with those columns; ranges of codes the page describes in one row for
+//! overlay give beside them (`kind` with classes, `http_status` with an HTTP status, a method
+//! per [`fact`] the page gives; ranges of codes the page describes in one row for
 //! `description`), plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
 //! [`Diagnostic`] with a file, a position, a message and a fix; [`diagnostic::render`] prints
 //! them like rustc.
@@ -35,17 +35,22 @@
 //! The overlay's keys are documented in [`parse::overlay`]; [`inspect::inspect`] reports what
 //! the parser makes of a new doc, for onboarding one.
 
+pub mod catalogue;
 pub mod diagnostic;
 pub mod emit;
+pub mod fact;
 pub mod inspect;
 pub mod model;
 pub mod parse;
 pub mod render;
 pub mod report;
+pub mod semver;
+pub mod shape;
 pub mod source;
 pub mod validate;
 
 pub(crate) mod codes;
+pub(crate) mod ident;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;
@@ -71,7 +76,7 @@ impl Config<'_> {
         let tokens = emit::emit(&catalog);
         match render::render(tokens, &sources) {
             Ok(rust) => {
-                let catalogue = render::catalogue_markdown(&catalog, &sources, self.module);
+                let catalogue = catalogue::write(&catalog, &sources, self.module);
                 Ok(Output { catalog, rust, catalogue })
             }
             Err(message) => Err(vec![

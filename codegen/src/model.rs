@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+pub use crate::fact::{Fact, Facts, Source};
+
 /// A value read from a file, with the byte range it was read from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Spanned<T> {
@@ -87,40 +89,38 @@ pub enum Role {
     Name,
     /// HTTP statuses.
     Http,
-    /// What to do about the error: remedies (`解决方案`, `Solution`, `Guidance`).
-    Solution,
-    /// The message the API itself returns (`错误信息`, `Error Message`), when the table has a
-    /// description column too.
-    Message,
+    /// A per-code fact: the index of its declaration in [`Facts`].
+    Fact(usize),
 }
 
 impl Role {
     /// What the role's column holds, in words.
-    pub fn plural(self) -> &'static str {
+    pub fn plural(self, facts: &Facts) -> &str {
         match self {
             Role::Code => "codes",
             Role::Description => "descriptions",
             Role::Name => "names",
             Role::Http => "HTTP statuses",
-            Role::Solution => "solutions",
-            Role::Message => "the messages the API returns",
+            Role::Fact(fact) => &facts.get(fact).plural,
         }
     }
 
     /// The role's name in the overlay's `[columns]`.
-    pub fn key(self) -> &'static str {
+    pub fn key(self, facts: &Facts) -> &str {
         match self {
             Role::Code => "code",
             Role::Description => "description",
             Role::Name => "name",
             Role::Http => "http",
-            Role::Solution => "solution",
-            Role::Message => "message",
+            Role::Fact(fact) => &facts.get(fact).key,
         }
     }
 
     /// Every role, in the order columns are given them.
-    pub const ALL: [Role; 6] = [Role::Code, Role::Description, Role::Name, Role::Http, Role::Solution, Role::Message];
+    pub fn all(facts: &Facts) -> Vec<Role> {
+        let facts = facts.iter().filter(|(_, fact)| fact.source == Source::Column).map(|(index, _)| Role::Fact(index));
+        [Role::Code, Role::Description, Role::Name, Role::Http].into_iter().chain(facts).collect()
+    }
 }
 
 /// One row of the error-code table.
@@ -136,20 +136,22 @@ pub struct Row {
     pub name: Option<Cell>,
     /// The HTTP status cell, when the table has an HTTP column.
     pub http: Option<Cell>,
-    /// The solution cell (what to do about the error), when the table has such a column.
-    pub solution: Option<Cell>,
-    /// The cell of the message the API returns, when the table has such a column beside its
-    /// description column.
-    pub message: Option<Cell>,
+    /// The cell of each fact, at its index in [`Facts`]; `None` where the table has no
+    /// column for it.
+    pub facts: Vec<Option<Cell>>,
     /// Whether the page strikes the code through (`~~10018~~`): it shows the code
     /// deprecated.
     pub struck: bool,
     /// The text of the heading above the row's table (or above its code, when codes are
     /// written outside tables): the section of the page it is in.
     pub section: Option<String>,
-    /// The items of the list under a code's heading (`### -1000 UNKNOWN` then `- Message`),
-    /// with `[doc] codes_in = "headings"`: the messages the page gives for the code.
-    pub listed: Vec<Cell>,
+}
+
+impl Row {
+    /// The row's cell of the fact at an index of [`Facts`], if its table has that column.
+    pub fn fact(&self, fact: usize) -> Option<&Cell> {
+        self.facts.get(fact).and_then(Option::as_ref)
+    }
 }
 
 /// One table cell in its two forms.
@@ -184,6 +186,8 @@ pub struct Overlay {
     pub naming: Naming,
     /// Descriptions for codes the doc lists with an empty description cell, keyed by code.
     pub descriptions: Vec<GivenDescription>,
+    /// The per-code facts the page may have.
+    pub facts: Facts,
 }
 
 /// The overlay's `[doc]`: how to read the doc.
@@ -337,8 +341,8 @@ pub struct Name {
 /// its name, variant, class, HTTP status and texts. Entries are in ascending code order.
 ///
 /// What the page does not give is not there: a catalog without classes has no kinds, one
-/// whose classes give no status has no HTTP, one whose codes have no solution has no
-/// solutions ([`Catalog::has_http_status`] and the like say which), and the emitter then
+/// whose classes give no status has no HTTP, a fact no code has is not there
+/// ([`Catalog::has_http_status`] and [`Catalog::has_fact`] say which), and the emitter then
 /// makes no method for it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
@@ -353,6 +357,8 @@ pub struct Catalog {
     /// The ranges of integer codes the doc describes in one row (`301000~301099`), which the
     /// overlay's `[doc] skip` leaves out of the entries, in ascending order.
     pub ranges: Vec<CodeRange>,
+    /// The per-code facts codes may have; [`Entry::facts`] is indexed by them.
+    pub facts: Facts,
 }
 
 impl Catalog {
@@ -361,14 +367,9 @@ impl Catalog {
         self.classes.iter().any(|class| class.http_status.is_some())
     }
 
-    /// Whether any code has a solution (the doc's solution column, where not empty).
-    pub fn has_solution(&self) -> bool {
-        self.entries.iter().any(|entry| entry.solution.is_some())
-    }
-
-    /// Whether any code has a message (the doc's message column, where not empty).
-    pub fn has_message(&self) -> bool {
-        self.entries.iter().any(|entry| entry.message.is_some())
+    /// Whether any code has the fact at an index of [`Catalog::facts`].
+    pub fn has_fact(&self, fact: usize) -> bool {
+        self.entries.iter().any(|entry| entry.facts.get(fact).is_some_and(Option::is_some))
     }
 
     /// Whether every code is in a class (always so for the overlay's classes; a code whose
@@ -418,12 +419,8 @@ pub struct Entry {
     pub markdown: String,
     /// The description as plain text, for `Display` and `description()`.
     pub text: String,
-    /// What to do about the error, from the doc's solution column (`解决方案`), if it has one
-    /// and the cell is not empty.
-    pub solution: Option<Text>,
-    /// The message the API returns, from the doc's message column (`错误信息`), if it has one
-    /// and the cell is not empty.
-    pub message: Option<Text>,
+    /// Each fact of [`Catalog::facts`], at its index: `None` where the code has none.
+    pub facts: Vec<Option<Text>>,
     /// Whether retrying later may succeed (the overlay's `retryable`).
     pub retryable: bool,
     /// Set when the doc no longer lists the code: the reason it was retired.
@@ -444,9 +441,9 @@ pub struct Text {
 }
 
 impl Entry {
-    /// The code as the doc writes it: the number, or the string code.
-    pub fn key(&self) -> CodeKey {
-        self.code.clone()
+    /// The code's value of the fact at an index of [`Catalog::facts`], if it has one.
+    pub fn fact(&self, fact: usize) -> Option<&Text> {
+        self.facts.get(fact).and_then(Option::as_ref)
     }
 }
 

@@ -5,8 +5,8 @@
 //! run first except through what it is handed:
 //!
 //! 1. `rows`: each row's code, read as the overlay's kind of code (integer or string);
-//!    the rows of each code joined (or the one `[doc.pick]` picks), their descriptions,
-//!    solutions and messages, and `[descriptions]`; the codes of rows reported here or by
+//!    the rows of each code joined (or the one `[doc.pick]` picks), their descriptions and
+//!    facts, and `[descriptions]`; the codes of rows reported here or by
 //!    the parser.
 //! 2. `known`: the documented codes and the overlay's `[retired]` ones together.
 //! 3. `names`: each code's English name and variant.
@@ -82,7 +82,8 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let ranges = found(&mut diagnostics, ranges::ranges(inputs, code_kind));
 
     let entries = entries(known, names, former, &retryable, &classes);
-    (Catalog { entries, classes: classes.infos, code_kind, ranges }, diagnostics)
+    let facts = inputs.overlay.facts.clone();
+    (Catalog { entries, classes: classes.infos, code_kind, ranges, facts }, diagnostics)
 }
 
 /// Joins what the steps found into one entry per code that has a name and, when the
@@ -106,7 +107,7 @@ fn entries(
         if class.is_none() && classes.required {
             continue;
         }
-        let (description, solution, message, retired) = described.texts();
+        let (description, facts, retired) = described.texts();
         let doc_comment = |text: Text| Text { markdown: text::doc_markdown(&text.markdown), text: text.text };
         entries.push(Entry {
             name,
@@ -115,8 +116,7 @@ fn entries(
             http_status: class.and_then(|class| classes.infos.get(class)).and_then(|class| class.http_status),
             markdown: text::doc_markdown(&description.markdown),
             text: description.text,
-            solution: solution.map(doc_comment),
-            message: message.map(doc_comment),
+            facts: facts.into_iter().map(|fact| fact.map(doc_comment)).collect(),
             retryable: retryable.contains(&code),
             retired,
             former_variants: former.unwrap_or_default(),
@@ -164,17 +164,16 @@ enum Described<'a> {
 }
 
 impl Described<'_> {
-    /// The description, solution and message, and the reason for a retired code.
-    fn texts(self) -> (Text, Option<Text>, Option<Text>, Option<String>) {
+    /// The description, each fact's text, and the reason for a retired code.
+    fn texts(self) -> (Text, Vec<Option<Text>>, Option<String>) {
         match self {
             Described::Row(row) => {
-                let texts = |joined: &Option<rows::Joined<'_>>| joined.as_ref().map(rows::Joined::to_text);
-                let deprecated = row.struck.then(|| STRUCK.to_owned());
-                (row.description.to_text(), texts(&row.solution), texts(&row.message), deprecated)
+                let facts = row.facts.iter().map(|joined| joined.as_ref().map(rows::Joined::to_text)).collect();
+                (row.description.to_text(), facts, row.struck.then(|| STRUCK.to_owned()))
             }
             Described::Retired(retired) => {
                 let text = retired.description.value.split_whitespace().collect::<Vec<_>>().join(" ");
-                (Text { markdown: text.clone(), text }, None, None, Some(retired.reason.value.clone()))
+                (Text { markdown: text.clone(), text }, Vec::new(), Some(retired.reason.value.clone()))
             }
         }
     }

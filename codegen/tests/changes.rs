@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use errtab_codegen::{SourceFile, generate, report};
+use errtab_codegen::{SourceFile, catalogue, generate, report};
 
 fn spec(doc: &Path) -> (SourceFile, SourceFile) {
     let read = |path: &Path| std::fs::read_to_string(path).unwrap();
@@ -19,7 +19,7 @@ fn report_for(path: &Path) -> String {
 
     let (doc, overlay) = spec(path);
     let output = generate(&doc, &overlay).expect("every change fixture is a valid spec");
-    let changes = report::compare(&report::read_catalogue(&recorded), &output.catalog);
+    let changes = report::compare(&catalogue::read(&recorded), &output.catalog);
     let problems = report::continuity(&changes, &doc, &overlay);
     if problems.is_empty() {
         return changes.render("tencent-meeting-errors", "0.1.0");
@@ -47,7 +47,7 @@ fn a_real_revision_is_reported_readably() {
     let recorded = generate(&before_doc, &before_overlay).expect("the page before is valid").catalogue;
     let (doc, overlay) = spec(&dir.join("after.md"));
     let output = generate(&doc, &overlay).expect("the revision is valid with names for its new codes");
-    let changes = report::compare(&report::read_catalogue(&recorded), &output.catalog);
+    let changes = report::compare(&catalogue::read(&recorded), &output.catalog);
     assert!(report::continuity(&changes, &doc, &overlay).is_empty());
     let punctuation = changes.descriptions.iter().filter(|change| change.is_punctuation_only()).count();
     assert_eq!((changes.added.len(), changes.descriptions.len() - punctuation, punctuation), (5, 4, 20));
@@ -71,32 +71,28 @@ fn the_catalogue_reads_back_as_written() {
     ] {
         let (doc, overlay) = spec(&fixtures.join(format!("{name}.md")));
         let output = generate(&doc, &overlay).unwrap();
-        let recorded = report::read_catalogue(&output.catalogue);
+        let recorded = catalogue::read(&output.catalogue);
         assert_eq!(recorded.codes.len(), output.catalog.entries.len(), "{name}");
         for entry in &output.catalog.entries {
-            let row = &recorded.codes[&entry.key()];
-            let text = |text: &Option<errtab_codegen::model::Text>| text.as_ref().map(|text| text.text.clone());
+            let row = &recorded.codes[&entry.code];
             assert_eq!(row.variant, entry.variant);
             assert_eq!(row.http_status, entry.http_status, "{name}: {}", entry.code);
             let kind = entry.class.map(|class| output.catalog.classes[class].variant.clone());
             assert_eq!(row.kind, kind, "{name}: {}", entry.code);
             assert_eq!(row.description, entry.text);
-            assert_eq!(row.solution, text(&entry.solution), "{name}: {}", entry.code);
-            assert_eq!(row.message, text(&entry.message), "{name}: {}", entry.code);
+            let facts = output.catalog.facts.iter();
+            let facts =
+                facts.filter_map(|(fact, declared)| Some((declared.label.clone(), entry.fact(fact)?.text.clone())));
+            assert_eq!(row.facts, facts.collect(), "{name}: {}", entry.code);
             assert_eq!(row.retryable, entry.retryable);
             assert_eq!(row.retired, entry.retired.is_some());
         }
-        let methods = [
-            ("http_status", output.catalog.has_http_status()),
-            ("solution", output.catalog.has_solution()),
-            ("message", output.catalog.has_message()),
-        ];
-        for (method, has) in methods {
-            assert_eq!(recorded.methods.contains(method), has, "{name}: {method}");
-        }
+        let shape = errtab_codegen::shape::Shape::of(&output.catalog);
+        let methods = shape.methods(&output.catalog.facts).into_iter().map(|method| method.name);
+        assert_eq!(recorded.methods, methods.collect(), "{name}");
         let ranges: Vec<((i64, i64), String)> =
             output.catalog.ranges.iter().map(|r| ((r.low, r.high), r.description.text.clone())).collect();
         assert_eq!(recorded.ranges.into_iter().collect::<Vec<_>>(), ranges, "{name}");
-        assert!(report::compare(&report::read_catalogue(&output.catalogue), &output.catalog).is_empty(), "{name}");
+        assert!(report::compare(&catalogue::read(&output.catalogue), &output.catalog).is_empty(), "{name}");
     }
 }

@@ -25,7 +25,7 @@ fn good_fixtures_generate() {
         let output = generate(&doc, &overlay).unwrap_or_else(|diagnostics| {
             panic!("{} does not generate:\n{}", doc.path, render(&diagnostics, &[&doc, &overlay], Colour::Plain))
         });
-        let table = errtab_codegen::render::catalog_table(&output.catalog);
+        let table = errtab_codegen::catalogue::summary(&output.catalog);
         insta::assert_snapshot!(format!("{table}\n{}", output.rust));
     });
 }
@@ -39,6 +39,46 @@ fn good_fixtures_have_a_catalogue() {
         let (doc, overlay) = fixture(path);
         let output = generate(&doc, &overlay).expect("a good fixture generates");
         insta::assert_snapshot!(output.catalogue);
+    });
+}
+
+/// Inspect, the generated enum and the catalogue agree on `ErrorCode`'s methods for every
+/// good fixture: the public functions of its `impl` blocks (with the feature that gates one),
+/// inspect's methods line, and the catalogue's record of them.
+#[test]
+fn inspect_names_exactly_the_generated_methods() {
+    insta::glob!("fixtures/good/*.md", |path| {
+        let (doc, overlay) = fixture(path);
+        let output = generate(&doc, &overlay).expect("a good fixture generates");
+        let file = syn::parse_file(&output.rust).expect("the output parses");
+        let mut emitted = Vec::new();
+        for item in &file.items {
+            let syn::Item::Impl(block) = item else { continue };
+            let syn::Type::Path(ty) = &*block.self_ty else { continue };
+            if block.trait_.is_some() || !ty.path.is_ident("ErrorCode") {
+                continue;
+            }
+            for member in &block.items {
+                let syn::ImplItem::Fn(function) = member else { continue };
+                if !matches!(function.vis, syn::Visibility::Public(_)) {
+                    continue;
+                }
+                let feature = function.attrs.iter().find(|attr| attr.path().is_ident("cfg")).map(|attr| {
+                    let text = quote::quote!(#attr).to_string();
+                    text.split('"').nth(1).unwrap_or_default().to_owned()
+                });
+                emitted.push(match feature {
+                    Some(feature) => format!("{}() (feature `{feature}`)", function.sig.ident),
+                    None => format!("{}()", function.sig.ident),
+                });
+            }
+        }
+        let inspection = errtab_codegen::inspect::inspect(&doc, Some(&overlay));
+        let line = inspection.text.lines().find_map(|line| line.strip_prefix("ErrorCode's methods: "));
+        assert_eq!(line, Some(emitted.join(", ").as_str()), "{}", doc.path);
+        let recorded = errtab_codegen::catalogue::read(&output.catalogue).methods;
+        let names = emitted.iter().map(|method| method.split('(').next().unwrap_or_default().to_owned());
+        assert_eq!(recorded, names.collect(), "{}", doc.path);
     });
 }
 

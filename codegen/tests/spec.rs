@@ -18,7 +18,7 @@ fn spec() -> (SourceFile, SourceFile) {
 fn model_of_the_spec() {
     let (doc, overlay) = spec();
     let catalog = errtab_codegen::check(&doc, &overlay).expect("the spec is valid");
-    insta::assert_snapshot!(errtab_codegen::render::catalog_table(&catalog));
+    insta::assert_snapshot!(errtab_codegen::catalogue::summary(&catalog));
 }
 
 /// The code cells of the page's table rows, read line by line without the generator's
@@ -38,8 +38,8 @@ fn the_spec_has_the_documented_shape() {
         .entries
         .iter()
         .filter(|entry| entry.retired.is_none())
-        .map(|entry| match entry.key() {
-            CodeKey::Int(code) => code,
+        .map(|entry| match &entry.code {
+            CodeKey::Int(code) => *code,
             CodeKey::Str(code) => panic!("the page's codes are integers, not {code:?}"),
         })
         .collect();

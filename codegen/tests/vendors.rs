@@ -90,9 +90,9 @@ fn solutions_and_messages_reach_the_catalog() {
         let (doc_model, _) = parse::doc(&doc, &overlay_model);
         for entry in &output.catalog.entries {
             let rows: Vec<&Row> = doc_model.rows.iter().filter(|row| row.code.text == entry.code.to_string()).collect();
-            let expected = |cell: fn(&Row) -> Option<&Cell>| {
+            let expected = |cells: &mut dyn Iterator<Item = &Cell>| {
                 let mut distinct: Vec<&Cell> = Vec::new();
-                for cell in rows.iter().filter_map(|row| cell(row)).filter(|cell| !cell.text.is_empty()) {
+                for cell in cells.filter(|cell| !cell.text.is_empty()) {
                     if !distinct.iter().any(|seen| seen.text == cell.text) {
                         distinct.push(cell);
                     }
@@ -103,12 +103,18 @@ fn solutions_and_messages_reach_the_catalog() {
                 (!distinct.is_empty())
                     .then(|| Text { markdown: join(|c| &c.markdown, "<br>"), text: join(|c| &c.text, " / ") })
             };
-            assert_eq!(entry.solution, expected(|row| row.solution.as_ref()), "{name}: solution of {}", entry.code);
-            assert_eq!(entry.message, expected(|row| row.message.as_ref()), "{name}: message of {}", entry.code);
+            for (fact, declared) in output.catalog.facts.iter() {
+                let mut cells = rows.iter().filter_map(|row| row.fact(fact));
+                assert_eq!(
+                    entry.fact(fact),
+                    expected(&mut cells).as_ref(),
+                    "{name}: {} of {}",
+                    declared.key,
+                    entry.code
+                );
+            }
         }
-        assert!(
-            output.catalog.entries.iter().any(|entry| entry.solution.is_some() || entry.message.is_some()),
-            "{name}"
-        );
+        let facts = output.catalog.facts.len();
+        assert!((0..facts).any(|fact| output.catalog.has_fact(fact)), "{name}");
     }
 }

@@ -22,8 +22,8 @@ fn catalog() -> Catalog {
 
 /// The number of an entry of the catalogue (the Tencent Meeting page's codes are integers).
 fn number(entry: &Entry) -> i64 {
-    match entry.key() {
-        CodeKey::Int(code) => code,
+    match &entry.code {
+        CodeKey::Int(code) => *code,
         CodeKey::Str(code) => panic!("spec/error-codes.md has integer codes, not {code:?}"),
     }
 }

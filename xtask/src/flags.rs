@@ -1,6 +1,6 @@
 //! The command line: a few fixed words, parsed by hand to keep the xtask quick to build.
 
-use crate::{bench_compile, inspect};
+use crate::{bench_compile, inspect, report};
 
 /// What `cargo xtask --help` prints.
 pub const USAGE: &str = "\
@@ -9,9 +9,11 @@ usage: cargo xtask <command>
 commands:
   gen           regenerate generated/ from spec/; writes only the files that changed
   gen --check   write nothing; fail with a diff if generated/ is not what spec/ produces
-  report [REV]  write nothing; print the change report of spec/ against the catalogues
+  report [--markdown] [REV]
+                write nothing; print the change report of spec/ against the catalogues
                 and crate version committed at git revision REV (default HEAD), as
-                `gen` printed it: for a pull request, or after `gen` has run
+                `gen` printed it: for a pull request, or after `gen` has run; with
+                --markdown, as GitHub Markdown (a PR comment, $GITHUB_STEP_SUMMARY)
   inspect DOC [--overlay FILE]
                 write nothing; print the tables in DOC, the column roles chosen, the rows
                 as the generator reads them, and every problem; the overlay defaults to
@@ -36,8 +38,8 @@ pub enum Command {
     Help,
     Gen(Mode),
     Inspect(inspect::Config),
-    /// `report [REV]`: the revision to compare against.
-    Report(String),
+    /// `report [--markdown] [REV]`: the revision to compare against, and the format.
+    Report(report::Config),
     BenchCompile(bench_compile::Config),
 }
 
@@ -54,13 +56,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             [other, ..] => Err(format!("unknown argument `{other}` for `gen`")),
         },
         ["inspect", rest @ ..] => inspect_config(rest),
-        ["report", rest @ ..] => match rest {
-            [] => Ok(Command::Report("HEAD".to_owned())),
-            [flag, ..] if *flag == "--help" || *flag == "-h" => Ok(Command::Help),
-            [flag, ..] if flag.starts_with('-') => Err(format!("unknown argument `{flag}` for `report`")),
-            [rev] => Ok(Command::Report((*rev).to_owned())),
-            [_, extra, ..] => Err(format!("`report` takes one revision; `{extra}` is one too many")),
-        },
+        ["report", rest @ ..] => report_config(rest),
         ["bench-compile", rest @ ..] => bench_compile_config(rest),
         [other, ..] => Err(format!("unknown command `{other}`")),
     }
@@ -91,6 +87,23 @@ fn inspect_config(mut rest: &[&str]) -> Result<Command, String> {
     }
     let Some(doc) = doc else { return Err("`inspect` needs a doc: `cargo xtask inspect DOC.md`".to_owned()) };
     Ok(Command::Inspect(inspect::Config { doc, overlay }))
+}
+
+/// Reads `[--markdown] [REV]`, the flag before or after the revision.
+fn report_config(rest: &[&str]) -> Result<Command, String> {
+    let mut rev = None;
+    let mut format = report::Format::Text;
+    for word in rest {
+        match *word {
+            "--help" | "-h" => return Ok(Command::Help),
+            "--markdown" if format == report::Format::Markdown => return Err("`--markdown` is given twice".to_owned()),
+            "--markdown" => format = report::Format::Markdown,
+            flag if flag.starts_with('-') => return Err(format!("unknown argument `{flag}` for `report`")),
+            extra if rev.is_some() => return Err(format!("`report` takes one revision; `{extra}` is one too many")),
+            word => rev = Some(word.to_owned()),
+        }
+    }
+    Ok(Command::Report(report::Config { rev: rev.unwrap_or_else(|| "HEAD".to_owned()), format }))
 }
 
 /// Reads `[--codes N] [--runs R]`, in any order.
@@ -127,8 +140,17 @@ mod tests {
         assert_eq!(parse_words(&["gen", "--check"]), Ok(Command::Gen(Mode::Check)));
         assert_eq!(parse_words(&["--help"]), Ok(Command::Help));
         assert_eq!(parse_words(&["gen", "--help"]), Ok(Command::Help));
-        assert_eq!(parse_words(&["report"]), Ok(Command::Report("HEAD".to_owned())));
-        assert_eq!(parse_words(&["report", "v0.1.0"]), Ok(Command::Report("v0.1.0".to_owned())));
+        let report = |rev: &str, format| Ok(Command::Report(report::Config { rev: rev.to_owned(), format }));
+        assert_eq!(parse_words(&["report"]), report("HEAD", report::Format::Text));
+        assert_eq!(parse_words(&["report", "v0.1.0"]), report("v0.1.0", report::Format::Text));
+        assert_eq!(parse_words(&["report", "--markdown"]), report("HEAD", report::Format::Markdown));
+        assert_eq!(parse_words(&["report", "--markdown", "main"]), report("main", report::Format::Markdown));
+        assert_eq!(parse_words(&["report", "main", "--markdown"]), report("main", report::Format::Markdown));
+        assert_eq!(parse_words(&["report", "--markdown", "--markdown"]), Err("`--markdown` is given twice".to_owned()));
+        assert_eq!(
+            parse_words(&["report", "--markdown", "a", "b"]),
+            Err("`report` takes one revision; `b` is one too many".to_owned())
+        );
         assert_eq!(
             parse_words(&["report", "a", "b"]),
             Err("`report` takes one revision; `b` is one too many".to_owned())

@@ -8,6 +8,13 @@
 //! identifier, and a generated file whose doc is gone. Each problem is one line saying which
 //! file, what is missing and the text to add.
 
+use std::fs;
+use std::path::Path;
+
+use crate::error::Error;
+use crate::files::{read_if_exists, read_text};
+use crate::specs::Spec;
+
 /// The doc whose enum the crate re-exports at its root (`tencent_meeting_errors::ErrorCode`).
 /// Every other doc's enum lives in a public module named after the doc
 /// (`spec/dingtalk.md` -> `tencent_meeting_errors::dingtalk::ErrorCode`).
@@ -118,9 +125,78 @@ pub fn is_generated(text: &str) -> bool {
     })
 }
 
+/// What is wrong with how `generated/` holds the docs' modules, one line per problem: a
+/// module `lib.rs` does not declare (or declares without `#[rustfmt::skip]`), an output that
+/// would overwrite a hand-written file, and a generated file whose doc is gone.
+pub(crate) fn check(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
+    let lib_rs = read_text(root, LIB_RS)?;
+    let declared = match declared_modules(&lib_rs) {
+        Ok(declared) => declared,
+        Err(problem) => return Ok(vec![problem]),
+    };
+    let docs: Vec<(String, String)> =
+        specs.iter().filter_map(|spec| Some((spec.stem.clone(), spec.module.clone()?))).collect();
+    let mut problems = missing_declarations(&declared, &docs);
+    for spec in specs.iter().filter(|spec| spec.module.is_some()) {
+        for output in [Some(&spec.rust), spec.catalogue.as_ref()].into_iter().flatten() {
+            if let Some(text) = read_if_exists(root, output)?
+                && !is_generated(&text)
+            {
+                problems.push(format!(
+                    "{output} has no `@generated` header, so {} may not replace it: if the file is written by \
+                     hand, rename {} and {}; if it is a damaged generated file, delete it",
+                    spec.doc, spec.doc, spec.overlay
+                ));
+            }
+        }
+    }
+    for orphan in orphans(root, specs)? {
+        problems.push(format!(
+            "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+             change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
+        ));
+    }
+    Ok(problems)
+}
+
+/// The generated files in `generated/src/` that no spec makes any more, sorted.
+fn orphans(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
+    let outputs: Vec<&String> =
+        specs.iter().flat_map(|spec| [Some(&spec.rust), spec.catalogue.as_ref()]).flatten().collect();
+    let io_error = |error| Error::Io { path: "generated/src/".to_owned(), action: "list", error };
+    let mut orphans = Vec::new();
+    for entry in fs::read_dir(root.join("generated/src")).map_err(io_error)? {
+        let path = entry.map_err(io_error)?.path();
+        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+        let display = format!("generated/src/{name}");
+        if !(name.ends_with(".rs") || name.ends_with(".md")) || outputs.contains(&&display) {
+            continue;
+        }
+        if let Some(text) = read_if_exists(root, &display)?
+            && is_generated(&text)
+        {
+            orphans.push(display);
+        }
+    }
+    orphans.sort();
+    Ok(orphans)
+}
+
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
+    use crate::flags::Mode;
+    use crate::generate::run;
+    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, Scratch};
+
+    fn layout_problems(error: Error) -> Vec<String> {
+        match error {
+            Error::Invalid { specs, layout } if specs.is_empty() => layout,
+            other => panic!("expected layout problems only, got {other}"),
+        }
+    }
 
     #[test]
     fn module_names_are_identifiers() {
@@ -164,6 +240,84 @@ mod tests {
             ["generated/src/lib.rs does not declare module `error_codes`, generated from spec/error-codes.md: add \
               `#[rustfmt::skip] mod error_codes;` and re-export its items at the crate root: \
               `pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};`"]
+        );
+    }
+
+    #[test]
+    fn a_module_lib_rs_does_not_declare_is_one_line_with_the_line_to_add() {
+        let scratch = Scratch::with_docs("undeclared");
+        let lib_rs = LIB_RS_OF_DOCS
+            .replace("#[doc = include_str!(\"iam_api.md\")]\n#[rustfmt::skip]\npub mod iam_api;\n", "")
+            .replace("#[rustfmt::skip]\npub mod dingtalk;", "pub mod dingtalk;");
+        scratch.write(LIB_RS, lib_rs.as_bytes());
+        let before = scratch.generated();
+        for mode in [Mode::Write, Mode::Check] {
+            let error = run(&scratch.root, mode).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "error: generated/src/lib.rs declares module `dingtalk` without `#[rustfmt::skip]`: add it on the \
+                 line above `mod dingtalk;` (the module is generated, and `cargo fmt` would rewrite it)\n\
+                 error: generated/src/lib.rs does not declare module `iam_api`, generated from spec/iam-api.md: add \
+                 `#[doc = include_str!(\"iam_api.md\")] #[rustfmt::skip] pub mod iam_api;`\n\
+                 \n\
+                 error: could not generate: 2 problems found; nothing was written\n"
+            );
+            assert_eq!(scratch.generated(), before, "{mode:?} wrote nothing");
+        }
+    }
+
+    #[test]
+    fn a_doc_named_like_a_hand_written_file_does_not_replace_it() {
+        let scratch = Scratch::with_docs("hand-written");
+        scratch.write("generated/src/body.rs", b"//! Hand-written.\n");
+        scratch.write("spec/body.md", DOCS[2].1.as_bytes());
+        scratch.write("spec/body.toml", DOCS[3].1.as_bytes());
+        let lib_rs = format!("{LIB_RS_OF_DOCS}#[rustfmt::skip]\npub mod body;\n");
+        scratch.write(LIB_RS, lib_rs.as_bytes());
+        let before = scratch.generated();
+        let problems = layout_problems(run(&scratch.root, Mode::Write).unwrap_err());
+        assert_eq!(
+            problems,
+            ["generated/src/body.rs has no `@generated` header, so spec/body.md may not replace it: if the file is \
+              written by hand, rename spec/body.md and spec/body.toml; if it is a damaged generated file, delete it"]
+        );
+        assert_eq!(scratch.generated(), before);
+    }
+
+    #[test]
+    fn a_generated_file_whose_doc_is_gone_is_reported() {
+        let scratch = Scratch::with_docs("orphan");
+        run(&scratch.root, Mode::Write).unwrap();
+        fs::remove_file(scratch.root.join("spec/dingtalk.md")).unwrap();
+        fs::remove_file(scratch.root.join("spec/dingtalk.toml")).unwrap();
+        let problems = layout_problems(run(&scratch.root, Mode::Check).unwrap_err());
+        let orphan = |file: &str| {
+            format!(
+                "{file} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+                 change), delete {file} and its `mod` line in generated/src/lib.rs; otherwise restore the doc"
+            )
+        };
+        assert_eq!(problems, [orphan("generated/src/dingtalk.md"), orphan("generated/src/dingtalk.rs")]);
+    }
+
+    #[test]
+    fn docs_whose_names_make_no_module_or_the_same_one_are_refused() {
+        let scratch = Scratch::with_docs("names");
+        for stem in ["2fa", "dingtalk_", "iam_api"] {
+            scratch.write(&format!("spec/{stem}.md"), DOCS[2].1.as_bytes());
+            scratch.write(&format!("spec/{stem}.toml"), DOCS[3].1.as_bytes());
+        }
+        let problems = layout_problems(run(&scratch.root, Mode::Check).unwrap_err());
+        assert_eq!(
+            problems,
+            [
+                "spec/2fa.md: `2fa` is not a Rust module name: rename spec/2fa.md and spec/2fa.toml to ASCII \
+                 letters, digits, `-` and `_`, starting with a letter",
+                "spec/iam_api.md and spec/iam-api.md would both be module `iam_api`: rename one of them (and its \
+                 overlay)",
+                "generated/src/lib.rs does not declare module `dingtalk_`, generated from spec/dingtalk_.md: add \
+                 `#[doc = include_str!(\"dingtalk_.md\")] #[rustfmt::skip] pub mod dingtalk_;`",
+            ]
         );
     }
 }

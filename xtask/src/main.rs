@@ -1,20 +1,31 @@
 //! The repository's task runner: `cargo xtask gen [--check]` regenerates `generated/` from
 //! `spec/`. It is a thin front over the `errtab-codegen` library: it reads files, calls the
 //! library, and writes or checks the results. `cargo xtask inspect DOC.md` shows what the
-//! generator makes of a new doc and writes nothing. `cargo xtask report [REV]` prints the change report again against a
-//! git revision. `cargo xtask bench-compile` measures what
-//! the generated crate costs to compile (see BENCHMARKS.md).
+//! generator makes of a new doc and writes nothing. `cargo xtask report [--markdown] [REV]`
+//! prints the change report again against a git revision. `cargo xtask bench-compile`
+//! measures what the generated crate costs to compile (see BENCHMARKS.md). Every command but
+//! `inspect` works on the checkout around the current directory ([`root::find`]).
 
 mod bench_compile;
+mod changes;
+mod error;
+mod files;
 mod flags;
-mod gen_;
+mod generate;
+mod git;
 mod inspect;
 mod layout;
+mod markdown;
 mod report;
+mod root;
+#[cfg(test)]
+mod scratch;
+mod specs;
+mod version;
 
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use errtab_codegen::diagnostic::Colour;
@@ -37,18 +48,23 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         flags::Command::Gen(mode) => {
+            let Some(root) = workspace_root() else { return ExitCode::FAILURE };
             let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
-            gen_::main(&workspace_root(), mode, colour)
+            generate::main(&root, mode, colour)
         }
         flags::Command::Inspect(config) => {
             let colour = colour(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
             inspect::main(&config, colour)
         }
-        flags::Command::Report(rev) => {
+        flags::Command::Report(config) => {
+            let Some(root) = workspace_root() else { return ExitCode::FAILURE };
             let colour = colour(std::io::stderr().is_terminal(), std::env::var_os("NO_COLOR"));
-            report::main(&workspace_root(), &rev, colour)
+            report::main(&root, &config, colour)
         }
-        flags::Command::BenchCompile(config) => bench_compile::main(&workspace_root(), config),
+        flags::Command::BenchCompile(config) => {
+            let Some(root) = workspace_root() else { return ExitCode::FAILURE };
+            bench_compile::main(&root, config)
+        }
     }
 }
 
@@ -59,9 +75,13 @@ fn colour(terminal: bool, no_color: Option<OsString>) -> Colour {
     if terminal && !no_color { Colour::Ansi } else { Colour::Plain }
 }
 
-/// The workspace root, where `spec/` and `generated/` live.
-fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+/// The root of the checkout around the current directory, where `spec/` and `generated/`
+/// live; `None` after saying on stderr why there is none.
+fn workspace_root() -> Option<PathBuf> {
+    let found = std::env::current_dir()
+        .map_err(|error| format!("cannot read the current directory: {error}"))
+        .and_then(|dir| root::find(&dir));
+    found.map_err(|message| eprintln!("error: {message}")).ok()
 }
 
 #[cfg(test)]

@@ -1,23 +1,47 @@
-//! `cargo xtask report [REV]`: the change report `gen` printed, again, after the fact.
+//! `cargo xtask report [--markdown] [REV]`: the change report `gen` printed, again, after the
+//! fact.
 //!
 //! `gen` reports what a new doc changes against the catalogue in `generated/`, then writes the
 //! new catalogue, so a second run says "up to date" and the report is gone once the terminal
 //! scrolls. This command sets what `spec/` generates now against the catalogues and the crate
 //! version committed at a git revision (`HEAD` by default; `HEAD~1` once the change is
 //! committed, or the tag of the last release), for a pull request's description or a
-//! changelog. It writes nothing and needs `git` on the `PATH`.
+//! changelog, as text or as GitHub Markdown ([`crate::markdown`]). It writes nothing and needs
+//! `git` on the `PATH`.
 
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::ExitCode;
 
 use errtab_codegen::diagnostic::Colour;
-use errtab_codegen::report;
+use errtab_codegen::report::Changes;
 
-use crate::gen_::{self, Error};
+use crate::changes;
+use crate::error::Error;
+use crate::git;
+use crate::markdown;
+use crate::specs;
+use crate::version::{MANIFEST, Package};
 
-/// Prints the report for every doc against `rev`; errors go to stderr.
-pub fn main(root: &Path, rev: &str, colour: Colour) -> ExitCode {
-    match run(root, rev) {
+/// What `report` compares against and how it prints.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// The git revision whose catalogues and crate version the report is against.
+    pub rev: String,
+    pub format: Format,
+}
+
+/// How the report is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text, as `gen` prints it.
+    Text,
+    /// GitHub Markdown, for a pull-request comment or a CI job summary.
+    Markdown,
+}
+
+/// Prints the report for every doc against the revision; errors go to stderr.
+pub fn main(root: &Path, config: &Config, colour: Colour) -> ExitCode {
+    match run(root, config) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS
@@ -29,77 +53,106 @@ pub fn main(root: &Path, rev: &str, colour: Colour) -> ExitCode {
     }
 }
 
-/// The report of every doc in `spec/` against the catalogues committed at `rev`.
-pub fn run(root: &Path, rev: &str) -> Result<String, Error> {
-    let commit = git(root, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])?
-        .ok_or_else(|| git_error(format!("`{rev}` is not a commit of this repository")))?;
-    let commit = commit.trim().to_owned();
-    let (specs, layout) = gen_::specs(root)?;
-    let (generated, invalid) = gen_::generate_specs(root, specs)?;
+/// The report of every doc in `spec/` against the catalogues committed at the revision.
+pub fn run(root: &Path, config: &Config) -> Result<String, Error> {
+    let report = compare(root, &config.rev)?;
+    Ok(match config.format {
+        Format::Text => report.text(),
+        Format::Markdown => markdown::render(&report),
+    })
+}
+
+/// What `spec/` changes against a revision: the data both formats print.
+pub struct Report {
+    /// The revision as the user named it.
+    pub rev: String,
+    /// Its commit, abbreviated.
+    pub commit: String,
+    /// The generated crate's name and version at the revision.
+    pub package: Package,
+    /// Each doc in `spec/`, in order.
+    pub docs: Vec<DocReport>,
+}
+
+/// One doc's part of the report.
+pub struct DocReport {
+    pub doc: String,
+    /// The spec files the change came from (see [`changes::sources`]).
+    pub sources: Vec<String>,
+    pub outcome: Outcome,
+}
+
+/// What a doc's catalogue is against the revision's.
+pub enum Outcome {
+    /// The revision has no catalogue of the doc: all its codes are new.
+    New { codes: usize },
+    /// Its codes are as the revision has them.
+    Unchanged,
+    /// What changed.
+    Changed(Box<Changes>),
+}
+
+/// Sets every doc's catalogue against the one committed at `rev`.
+fn compare(root: &Path, rev: &str) -> Result<Report, Error> {
+    let commit =
+        git::commit(root, rev)?.ok_or_else(|| Error::Git(format!("`{rev}` is not a commit of this repository")))?;
+    let (specs, layout) = specs::specs(root)?;
+    let (generated, invalid) = specs::generate_specs(root, specs)?;
     if !invalid.is_empty() || !layout.is_empty() {
         return Err(Error::Invalid { specs: invalid, layout });
     }
-    let manifest = show(root, &commit, gen_::MANIFEST)?
-        .ok_or_else(|| git_error(format!("{} is not in `{rev}`", gen_::MANIFEST)))?;
-    let (package, version) = gen_::package_version(&manifest);
-    let short = &commit[..commit.len().min(12)];
-    let mut text = format!("changes since {rev} ({short}), where {package} is {version}:\n");
+    let manifest =
+        git::show(root, &commit, MANIFEST)?.ok_or_else(|| Error::Git(format!("{MANIFEST} is not in `{rev}`")))?;
+    let mut docs = Vec::new();
     for generated in generated {
         let Some(catalogue) = &generated.spec.catalogue else { continue };
-        let doc = &generated.spec.doc;
-        let Some(previous) = show(root, &commit, catalogue)? else {
-            let count = generated.output.catalog.entries.len();
-            text.push_str(&format!("{doc}: new since {rev}; all {count} codes are new to the crate\n"));
-            continue;
+        let outcome = match git::show(root, &commit, catalogue)? {
+            None => Outcome::New { codes: generated.output.catalog.entries.len() },
+            Some(previous) => match changes::compare(&previous, &generated) {
+                changes if changes.is_empty() => Outcome::Unchanged,
+                changes => Outcome::Changed(Box::new(changes)),
+            },
         };
-        let changes = report::compare(&report::read_catalogue(&previous), &generated.output.catalog);
-        if changes.is_empty() {
-            text.push_str(&format!("{doc}: no change to its codes\n"));
-        } else {
-            text.push_str(&format!("changes in {doc}:\n{}", changes.render(&package, &version)));
+        let sources = match outcome {
+            Outcome::Changed(_) => changes::sources(root, &commit, &generated.spec),
+            _ => Vec::new(),
+        };
+        docs.push(DocReport { doc: generated.spec.doc, sources, outcome });
+    }
+    let short = commit[..commit.len().min(12)].to_owned();
+    Ok(Report { rev: rev.to_owned(), commit: short, package: Package::read(&manifest), docs })
+}
+
+impl Report {
+    /// The report as `gen` prints it, under a line naming the revision and the crate version.
+    fn text(&self) -> String {
+        let Report { rev, commit, package, docs } = self;
+        let mut text = format!("changes since {rev} ({commit}), where {} is {}:\n", package.name, package.version);
+        for DocReport { doc, sources, outcome } in docs {
+            match outcome {
+                Outcome::New { codes } => {
+                    text.push_str(&format!("{doc}: new since {rev}; all {codes} codes are new to the crate\n"))
+                }
+                Outcome::Unchanged => text.push_str(&format!("{doc}: no change to its codes\n")),
+                Outcome::Changed(changes) => {
+                    text.push_str(&changes::heading(sources));
+                    text.push_str(&changes.render(&package.name, &package.version));
+                }
+            }
         }
+        text
     }
-    Ok(text)
-}
-
-/// A file's text at a commit, or `None` if the commit has no such file.
-fn show(root: &Path, commit: &str, path: &str) -> Result<Option<String>, Error> {
-    if git(root, &["cat-file", "-e", &format!("{commit}:{path}")])?.is_none() {
-        return Ok(None);
-    }
-    let text = git(root, &["show", &format!("{commit}:{path}")])?;
-    text.map(Some).ok_or_else(|| git_error(format!("cannot read {path} at {commit}")))
-}
-
-/// Runs git in the workspace: its standard output on success, `None` when it fails.
-fn git(root: &Path, args: &[&str]) -> Result<Option<String>, Error> {
-    let output = Command::new("git").arg("-C").arg(root).args(args).output().map_err(|error| Error::Io {
-        path: "git".to_owned(),
-        action: "run (is git installed and on the PATH?)",
-        error,
-    })?;
-    Ok(output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned()))
-}
-
-fn git_error(message: String) -> Error {
-    Error::Git(message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::flags::Mode;
-    use crate::gen_::tests::Scratch;
+    use crate::generate;
+    use crate::scratch::{Scratch, repository};
 
-    fn git_ok(root: &Path, args: &[&str]) {
-        let status = Command::new("git")
-            .arg("-C")
-            .arg(root)
-            .args(["-c", "user.name=test", "-c", "user.email=test@example.com"])
-            .args(args)
-            .status()
-            .unwrap();
-        assert!(status.success(), "git {args:?}");
+    fn text(root: &Path, rev: &str) -> Result<String, Error> {
+        run(root, &Config { rev: rev.to_owned(), format: Format::Text })
     }
 
     /// The revision fixture taken in and committed: the report is the same before the commit
@@ -108,7 +161,7 @@ mod tests {
     fn the_report_can_be_had_again_after_gen_and_after_the_commit() {
         let scratch = Scratch::new("report");
         let root = scratch.root.clone();
-        let revision = crate::workspace_root().join("codegen/tests/fixtures/revision");
+        let revision = repository().join("codegen/tests/fixtures/revision");
         let take = |name: &str| {
             for ext in ["md", "toml"] {
                 let text = std::fs::read(revision.join(format!("{name}.{ext}"))).unwrap();
@@ -116,25 +169,62 @@ mod tests {
             }
         };
         take("before");
-        gen_::run(&root, Mode::Write).unwrap();
-        git_ok(&root, &["init", "-q"]);
-        git_ok(&root, &["add", "."]);
-        git_ok(&root, &["commit", "-q", "-m", "before"]);
+        generate::run(&root, Mode::Write).unwrap();
+        scratch.commit("before");
 
         take("after");
-        let before_gen = run(&root, "HEAD").unwrap();
+        let before_gen = text(&root, "HEAD").unwrap();
         assert!(before_gen.contains("codes added (5):\n"), "{before_gen}");
         assert!(before_gen.contains("descriptions reworded (4):\n"), "{before_gen}");
-        let gen_report = gen_::run(&root, Mode::Write).unwrap().to_string();
-        assert_eq!(run(&root, "HEAD").unwrap(), before_gen, "gen does not change what the report says");
+        let gen_report = generate::run(&root, Mode::Write).unwrap().to_string();
+        assert_eq!(text(&root, "HEAD").unwrap(), before_gen, "gen does not change what the report says");
         let body = before_gen.split_once('\n').unwrap().1;
         assert!(gen_report.starts_with(body), "the report is the one gen printed:\n{gen_report}");
 
-        git_ok(&root, &["add", "."]);
-        git_ok(&root, &["commit", "-q", "-m", "after"]);
-        assert_eq!(run(&root, "HEAD~1").unwrap().split_once('\n').unwrap().1, body);
-        assert!(run(&root, "HEAD").unwrap().ends_with("spec/error-codes.md: no change to its codes\n"));
-        let error = run(&root, "no-such-rev").unwrap_err().to_string();
+        scratch.commit("after");
+        assert_eq!(text(&root, "HEAD~1").unwrap().split_once('\n').unwrap().1, body);
+        assert!(text(&root, "HEAD").unwrap().ends_with("spec/error-codes.md: no change to its codes\n"));
+        let error = text(&root, "no-such-rev").unwrap_err().to_string();
         assert_eq!(error, "error: `no-such-rev` is not a commit of this repository\n");
+    }
+
+    /// The revision fixture taken in: the Markdown report has a heading naming the revision,
+    /// a section naming the files, a bold title for each group of the text report and a
+    /// bullet for each of its lines, and marks instead of `[-…-]{+…+}`.
+    #[test]
+    fn the_markdown_report_has_a_heading_and_a_bullet_per_change() {
+        let scratch = Scratch::new("markdown");
+        let revision = repository().join("codegen/tests/fixtures/revision");
+        let take = |name: &str| {
+            for ext in ["md", "toml"] {
+                let text = std::fs::read(revision.join(format!("{name}.{ext}"))).unwrap();
+                scratch.write(&format!("spec/error-codes.{ext}"), &text);
+            }
+        };
+        take("before");
+        generate::run(&scratch.root, Mode::Write).unwrap();
+        scratch.commit("before");
+        take("after");
+
+        let plain = text(&scratch.root, "HEAD").unwrap();
+        let markdown = run(&scratch.root, &Config { rev: "HEAD".to_owned(), format: Format::Markdown }).unwrap();
+        assert!(markdown.starts_with("## Error code changes since `HEAD` (`"), "{markdown}");
+        assert!(
+            markdown.contains("\n### Changes in `spec/error-codes.md` and `spec/error-codes.toml`\n"),
+            "{markdown}"
+        );
+        let titles: Vec<&str> = plain.lines().filter(|line| !line.starts_with(' ') && line.ends_with("):")).collect();
+        assert!(titles.len() > 1, "{plain}");
+        for title in titles {
+            let bold = format!("\n**{}**\n\n- ", title.trim_end_matches(':'));
+            assert!(markdown.contains(&bold), "{bold:?} in\n{markdown}");
+        }
+        let lines = plain.lines().filter(|line| line.starts_with("  ")).count();
+        assert_eq!(markdown.lines().filter(|line| line.starts_with("- ")).count(), lines, "{markdown}");
+        assert!(plain.contains("{+") && !markdown.contains("{+") && markdown.contains("<ins>"), "{markdown}");
+        // The verdict, the text report's last line, with its Markdown escapes taken out.
+        let verdict = markdown.lines().last().unwrap().strip_prefix("**Verdict:** ").unwrap();
+        let unescaped = verdict.replace('\\', "");
+        assert_eq!(Some(unescaped.as_str()), plain.lines().last(), "{markdown}");
     }
 }

@@ -142,3 +142,58 @@ fn inspect_of_a_missing_file_is_one_line() {
         (Some(2), "", "error: `inspect` needs a doc: `cargo xtask inspect DOC.md` (see `cargo xtask help`)\n")
     );
 }
+
+/// A copy of the repository's files (not `target/` nor `.git`) under `dir`.
+fn checkout(dir: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for entry in fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let name = entry.file_name();
+            if name == "target" || name == ".git" {
+                continue;
+            }
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &to.join(&name));
+            } else {
+                fs::copy(entry.path(), to.join(&name)).unwrap();
+            }
+        }
+    }
+    let _ = fs::remove_dir_all(dir);
+    copy(Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap(), dir);
+}
+
+/// Two checkouts, one xtask binary (as when they share a `CARGO_TARGET_DIR`): each run works
+/// on the checkout around its current directory, from its root or a subdirectory of it.
+#[test]
+fn gen_works_on_the_checkout_it_runs_in() {
+    let scratch = Scratch::new("checkouts", &[]);
+    let (first, second) = (scratch.root.join("first"), scratch.root.join("second"));
+    checkout(&first);
+    checkout(&second);
+    let doc = second.join("spec/error-codes.md");
+    let text = fs::read_to_string(&doc).unwrap();
+    let (before, after) = text.split_once('\n').unwrap();
+    fs::write(&doc, format!("{before}\n\n{after}\n<!-- the second checkout's own line -->\n")).unwrap();
+
+    for dir in [first.clone(), first.join("codegen/src")] {
+        let (code, stdout, stderr) = xtask_in(&dir, &["gen", "--check"]);
+        assert_eq!((code, stderr.as_str()), (Some(0), ""), "{}: {stdout}", dir.display());
+        assert!(stdout.starts_with("generated/ is up to date"), "{stdout}");
+    }
+    for dir in [second.clone(), second.join("codegen/src")] {
+        let (code, stdout, stderr) = xtask_in(&dir, &["gen", "--check"]);
+        assert_eq!((code, stderr.as_str()), (Some(1), ""), "{}: {stdout}", dir.display());
+        assert!(stdout.contains("generated/src/error_codes.rs is stale:"), "{stdout}");
+    }
+    let (code, stdout, _) = xtask_in(&second, &["gen"]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(stdout.contains("updated generated/src/error_codes.rs"), "{stdout}");
+    assert_eq!(xtask_in(&second, &["gen", "--check"]).0, Some(0));
+    assert_eq!(xtask_in(&first, &["gen", "--check"]).0, Some(0), "the first checkout is as it was");
+
+    let (code, stdout, stderr) = xtask_in(&scratch.root, &["gen", "--check"]);
+    assert_eq!((code, stdout.as_str()), (Some(1), ""));
+    assert!(stderr.starts_with("error: no checkout of this repository at or above "), "{stderr}");
+}

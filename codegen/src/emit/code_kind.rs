@@ -7,7 +7,7 @@ use quote::{ToTokens as _, quote};
 
 use crate::model::{CodeKey, CodeKind};
 
-use super::Lookup;
+use crate::shape::Lookup;
 
 use super::string_literal;
 

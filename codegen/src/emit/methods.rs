@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::Context;
+use super::{Context, lines};
 
 /// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
 /// `index()`, the one match from a variant to its row.
@@ -16,7 +16,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     let aliases = entries.iter().zip(variants).flat_map(|(entry, variant)| {
         entry.former_variants.iter().map(move |former| {
             let alias = format_ident!("{}", former);
-            let doc = format!(" The former name of [`ErrorCode::{variant}`] (code `{}`).", entry.key());
+            let doc = format!(" The former name of [`ErrorCode::{variant}`] (code `{}`).", entry.code);
             let note = format!("renamed to `ErrorCode::{variant}`");
             quote! {
                 #[doc = #doc]
@@ -38,7 +38,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
         format!(" The error code for a {}. Never fails: a code the documentation does not", kind.noun()),
         format!(" list becomes [`ErrorCode::Unknown`], keeping the {}.", kind.noun()),
     ];
-    let codes: Vec<_> = entries.iter().map(|entry| entry.key()).zip(variants.iter()).collect();
+    let codes: Vec<_> = entries.iter().map(|entry| entry.code.clone()).zip(variants.iter()).collect();
     let lookup = kind.lookup(context.shape.lookup, &codes);
     let readers = readers(context);
     quote! {
@@ -75,41 +75,29 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
 }
 
 /// The methods that read a code's row: `code`, `is_retryable` and `description` always;
-/// `kind` with classes, `http_status` and `status_code` with HTTP, `solution` and `message`
-/// when some code has one.
+/// `kind` with classes, `http_status` and `status_code` with HTTP, and a method per fact
+/// some code has.
 fn readers(context: &Context<'_>) -> TokenStream {
     let (receiver, code_type) = (context.kind.receiver(), context.kind.code_type());
     let code_doc = context.kind.code_doc();
     let kind = kind_reader(context);
     let http = http_readers(context);
     let description = description_reader(context);
-    let texts = [("solution", context.shape.solution), ("message", context.shape.message)]
-        .into_iter()
-        .filter(|(_, emitted)| *emitted)
-        .map(|(field, _)| {
-            let (method, doc) = match field {
-                "solution" => (
-                    quote!(solution),
-                    " What the documentation says to do about the error, as plain text; `None` for a code it",
-                ),
-                _ => (
-                    quote!(message),
-                    " The message the documentation says the API returns with the code, as plain text; `None`",
-                ),
-            };
-            let more = match field {
-                "solution" => " gives no solution and for an unknown code.",
-                _ => " for a code it gives no message for and for an unknown code.",
-            };
-            quote! {
-                #[doc = #doc]
-                #[doc = #more]
-                #[inline]
-                pub fn #method(#receiver) -> ::core::option::Option<&'static str> {
-                    ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())
-                }
+    let facts = context.shape.facts.iter().map(|&index| {
+        let fact = context.catalog.facts.get(index);
+        let method = format_ident!("{}", fact.key);
+        let doc = lines::doc_lines(&format!(
+            "{}, as plain text; `None` for a code without one and for an unknown code.",
+            fact.summary
+        ));
+        quote! {
+            #(#[doc = #doc])*
+            #[inline]
+            pub fn #method(#receiver) -> ::core::option::Option<&'static str> {
+                ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())
             }
-        });
+        }
+    });
     quote! {
         #[doc = #code_doc]
         #[inline]
@@ -135,13 +123,13 @@ fn readers(context: &Context<'_>) -> TokenStream {
 
         #description
 
-        #(#texts)*
+        #(#facts)*
     }
 }
 
 /// `kind`, when the module has classes.
 fn kind_reader(context: &Context<'_>) -> TokenStream {
-    let shape = context.shape;
+    let shape = &context.shape;
     if !shape.kinds {
         return TokenStream::new();
     }
@@ -169,7 +157,7 @@ fn kind_reader(context: &Context<'_>) -> TokenStream {
 
 /// `http_status` and `status_code`, when some class gives an HTTP status.
 fn http_readers(context: &Context<'_>) -> TokenStream {
-    let shape = context.shape;
+    let shape = &context.shape;
     if !shape.http {
         return TokenStream::new();
     }

@@ -4,13 +4,13 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::model::{CodeKey, Entry, Text};
+use crate::model::{CodeKey, Entry};
 
 use super::{Context, lines};
 
 /// The `ErrorCode` enum: a variant per documented or retired code, each with its doc comment
-/// (the description, then the code, its HTTP status and its retry hint, then its solution and
-/// message), then `Unknown`.
+/// (the description, then the code, its HTTP status and its retry hint, then its facts), then
+/// `Unknown`.
 pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
     let entries = &context.catalog.entries;
     let attrs = entries.iter().map(|entry| {
@@ -53,22 +53,22 @@ pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
 }
 
 /// The lines of a variant's doc comment: its description; the code, its HTTP status (when the
-/// module has HTTP) and its retry hint; its solution and its message, each under its label.
+/// module has HTTP) and its retry hint; each fact it has, under its label.
 fn variant_doc(context: &Context<'_>, entry: &Entry) -> Vec<String> {
     let mut docs = lines::doc_lines(&entry.markdown);
     let mut facts = match (context.shape.http, entry.http_status) {
-        (true, Some(status)) => format!(" Code `{}`, HTTP {status}.", entry.key()),
-        (true, None) => format!(" Code `{}`; the documentation gives it no HTTP status.", entry.key()),
-        (false, _) => format!(" Code `{}`.", entry.key()),
+        (true, Some(status)) => format!(" Code `{}`, HTTP {status}.", entry.code),
+        (true, None) => format!(" Code `{}`; the documentation gives it no HTTP status.", entry.code),
+        (false, _) => format!(" Code `{}`.", entry.code),
     };
     if entry.retryable {
         facts.push_str(" Retrying later may succeed.");
     }
     docs.extend([String::new(), facts]);
-    for (label, text) in [("Solution", &entry.solution), ("Message", &entry.message)] {
-        if let Some(text) = text {
+    for &fact in &context.shape.facts {
+        if let Some(text) = entry.fact(fact) {
             docs.push(String::new());
-            docs.extend(lines::doc_lines(&format!("*{label}:* {}", text.markdown)));
+            docs.extend(lines::doc_lines(&format!("*{}:* {}", context.catalog.facts.get(fact).label, text.markdown)));
         }
     }
     docs
@@ -77,7 +77,7 @@ fn variant_doc(context: &Context<'_>, entry: &Entry) -> Vec<String> {
 /// The `ErrorKind` enum, one variant per class, and with HTTP its `http_status`; nothing
 /// without classes.
 pub(super) fn error_kind(context: &Context<'_>) -> TokenStream {
-    let (catalog, shape) = (context.catalog, context.shape);
+    let (catalog, shape) = (context.catalog, &context.shape);
     if !shape.kinds {
         return TokenStream::new();
     }
@@ -152,14 +152,17 @@ fn kind_http_status(context: &Context<'_>, variants: &[proc_macro2::Ident]) -> T
 
 /// The `Row` struct and `ROWS`, the table of every documented and retired code, ascending:
 /// one struct literal per code, in the order of the enum's variants. A row has a kind only
-/// when the module has classes, a solution and a message only when some code has one.
+/// when the module has classes, a fact only when some code has it.
 pub(super) fn rows(context: &Context<'_>) -> TokenStream {
     let Context { catalog, kind, variants, shape } = context;
     let len = Literal::usize_unsuffixed(catalog.entries.len());
     let variants = variants.iter();
     let kinds: Vec<_> = catalog.classes.iter().map(|class| format_ident!("{}", class.variant)).collect();
+    let fact_fields: Vec<_> =
+        shape.facts.iter().map(|&fact| format_ident!("{}", catalog.facts.get(fact).key)).collect();
     let rows = catalog.entries.iter().map(|entry| {
-        let code = kind.literal(&entry.key());
+        let fact_fields = &fact_fields;
+        let code = kind.literal(&entry.code);
         let name = super::string_literal(&entry.variant);
         // Each optional field is a repetition over an `Option`'s iterator: written straight into the row,
         // with no token stream of its own.
@@ -174,9 +177,7 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
             .into_iter();
         let retryable = entry.retryable;
         let description = lines::literal(&entry.text);
-        let text = |text: &Option<Text>| lines::literal(text.as_ref().map_or("", |text| &text.text));
-        let solution = shape.solution.then(|| text(&entry.solution)).into_iter();
-        let message = shape.message.then(|| text(&entry.message)).into_iter();
+        let facts = shape.facts.iter().map(|&fact| lines::literal(entry.fact(fact).map_or("", |text| &text.text)));
         quote! {
             Row {
                 code: #code,
@@ -185,8 +186,7 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
                 #(kind: #optional_kind,)*
                 retryable: #retryable,
                 description: #description,
-                #(solution: #solution,)*
-                #(message: #message,)*
+                #(#fact_fields: #facts,)*
             }
         }
     });
@@ -216,7 +216,7 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
 
 /// The fields of `Row`, with their docs.
 fn row_fields(context: &Context<'_>) -> TokenStream {
-    let shape = context.shape;
+    let shape = &context.shape;
     let code_type = context.kind.row_code_type();
     let kind = match (shape.kinds, shape.some_code_without_kind, shape.http) {
         (false, ..) => None,
@@ -234,18 +234,13 @@ fn row_fields(context: &Context<'_>) -> TokenStream {
             kind: ::core::option::Option<ErrorKind>,
         }),
     };
-    let solution = shape.solution.then(|| {
+    let facts = shape.facts.iter().map(|&fact| {
+        let fact = context.catalog.facts.get(fact);
+        let field = format_ident!("{}", fact.key);
+        let doc = lines::doc_lines(&format!("{}, as plain text; empty when it gives none.", fact.summary));
         quote! {
-            /// What the documentation says to do about the error, as plain text; empty when
-            /// it says nothing.
-            solution: &'static str,
-        }
-    });
-    let message = shape.message.then(|| {
-        quote! {
-            /// The message the documentation says the API returns, as plain text; empty when
-            /// it gives none.
-            message: &'static str,
+            #(#[doc = #doc])*
+            #field: &'static str,
         }
     });
     quote! {
@@ -258,8 +253,7 @@ fn row_fields(context: &Context<'_>) -> TokenStream {
         retryable: bool,
         /// The documentation's description, as plain text.
         description: &'static str,
-        #solution
-        #message
+        #(#facts)*
     }
 }
 

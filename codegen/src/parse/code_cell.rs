@@ -12,9 +12,12 @@ pub(super) fn code_cells(cell: &Cell) -> Vec<(Cell, bool)> {
     if !cell.markdown.contains(SEPARATORS) {
         return vec![code_cell(cell.clone())];
     }
+    // A separator inside a link's target (`[401](../errors#401)`) separates nothing.
+    let targets = link_targets(&cell.markdown);
+    let outside = |at: usize| !targets.iter().any(|target| target.contains(&at));
     let mut parts = Vec::new();
     let mut start = 0;
-    for (at, c) in cell.markdown.char_indices().filter(|&(_, c)| SEPARATORS.contains(&c)) {
+    for (at, c) in cell.markdown.char_indices().filter(|&(at, c)| SEPARATORS.contains(&c) && outside(at)) {
         parts.push(start..at);
         start = at + c.len_utf8();
     }
@@ -34,6 +37,17 @@ pub(super) fn code_cells(cell: &Cell) -> Vec<(Cell, bool)> {
         code_cell(Cell { text: inline_text(&markdown), markdown, span })
     };
     parts.into_iter().map(part).collect()
+}
+
+/// The byte ranges of the links in a cell's Markdown (text and target), where a separator
+/// is part of the link.
+fn link_targets(markdown: &str) -> Vec<std::ops::Range<usize>> {
+    pulldown_cmark::Parser::new(markdown)
+        .into_offset_iter()
+        .filter_map(|(event, range)| {
+            matches!(event, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { .. })).then_some(range)
+        })
+        .collect()
 }
 
 /// A code as written in a code cell: without backticks (`` `400` ``) and without a strike

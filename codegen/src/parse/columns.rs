@@ -1,6 +1,6 @@
 //! Which column of a table holds what: each role's column, found by its header text.
 
-use crate::model::{Columns, Role};
+use crate::model::{Columns, Facts, Role, Source};
 
 /// Header texts that mark each role's column, in order of preference. They are compared as
 /// [`header_key`] makes them: without case, spaces, `_` and `-`, so `ErrorCode`, `Error code`
@@ -9,8 +9,7 @@ use crate::model::{Columns, Role};
 /// unique code is its second column, DingTalk heads its codes `参数`) is named by the
 /// overlay's `[columns]`.
 ///
-/// The message the API returns (`错误信息`, `Error Message`, `Message`) is its own role only
-/// beside a description column; a table without one describes its codes by that column.
+/// A fact's column is found by its declaration's headers (`crate::fact`), after these.
 const SYNONYMS: &[(Role, &[&str])] = &[
     (Role::Code, &["错误码", "错误代码", "返回码", "code", "error code", "error codes", "status code"]),
     (
@@ -19,18 +18,27 @@ const SYNONYMS: &[(Role, &[&str])] = &[
     ),
     (Role::Name, &["名称", "错误名称", "identifier", "name", "error definition", "definition"]),
     (Role::Http, &["http 状态码", "http 错误码", "http code", "http status code", "http status", "状态码", "http"]),
-    (Role::Solution, &["解决方案", "排查建议", "处理建议", "处理措施", "guidance", "solution"]),
-    (Role::Message, &["错误信息", "error message", "message"]),
 ];
 
 /// The header texts that mark a role's column, in order of preference.
-pub(super) fn synonyms(role: Role) -> &'static [&'static str] {
+pub(super) fn known_headers(role: Role) -> &'static [&'static str] {
     SYNONYMS.iter().find(|&&(r, _)| r == role).map_or(&[], |&(_, synonyms)| synonyms)
 }
 
 /// A header as it is compared: lower case, without whitespace, `_` and `-`.
 pub(crate) fn header_key(header: &str) -> String {
     header.chars().filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
+}
+
+/// Each role with the header texts that find its column: the synonyms, then each fact's
+/// headers.
+fn synonyms(facts: &Facts) -> Vec<(Role, Vec<&str>)> {
+    let mut all: Vec<(Role, Vec<&str>)> = SYNONYMS.iter().map(|&(role, synonyms)| (role, synonyms.to_vec())).collect();
+    // Declared facts come last and are looked for first: a header the overlay names is its.
+    for (index, fact) in facts.iter().rev().filter(|(_, fact)| fact.source == Source::Column) {
+        all.push((Role::Fact(index), fact.headers.iter().map(String::as_str).collect()));
+    }
+    all
 }
 
 /// The role whose synonyms include a header, if one does.
@@ -53,17 +61,19 @@ pub(super) struct Roles {
 /// where it names the role, else the first synonym the header has. The overlay's choices are
 /// made first, so a synonym never takes a column the overlay gives another role. When a
 /// second column could serve a synonym's role, the reason says so and how to choose it.
-pub(super) fn roles(headers: &[String], columns: &Columns) -> Roles {
+pub(super) fn roles(headers: &[String], columns: &Columns, facts: &Facts) -> Roles {
+    let synonyms = synonyms(facts);
     let keys: Vec<String> = headers.iter().map(|header| header_key(header)).collect();
     let mut roles: Vec<(Role, usize, String)> = Vec::new();
     for named in &columns.named {
         let wanted = header_key(&named.header.value);
         let free = |column: &usize| !roles.iter().any(|&(role, taken, _)| taken == *column || role == named.role);
         if let Some(column) = (0..keys.len()).filter(free).find(|&column| keys[column] == wanted) {
-            roles.push((named.role, column, format!("the overlay's `[columns] {}`", named.role.key())));
+            roles.push((named.role, column, format!("the overlay's `[columns] {}`", named.role.key(facts))));
         }
     }
-    for &(role, synonyms) in SYNONYMS {
+    for (role, synonyms) in &synonyms {
+        let role = *role;
         if roles.iter().any(|&(taken, ..)| taken == role) || columns.get(role).is_some() {
             continue;
         }
@@ -77,25 +87,30 @@ pub(super) fn roles(headers: &[String], columns: &Columns) -> Roles {
             .filter(|&column| free(column))
             .collect();
         let Some(&column) = matching.first() else { continue };
-        let mut why = format!("`{}` is a header for {}", headers[column], role.plural());
+        let mut why = format!("`{}` is a header for {}", headers[column], role.plural(facts));
         if let Some(&other) = matching.iter().find(|&&other| other != column) {
-            why.push_str(&format!(", which comes before `{}` among the headers for {}", headers[other], role.plural()));
+            let plural = role.plural(facts);
+            why.push_str(&format!(", which comes before `{}` among the headers for {plural}", headers[other]));
         }
         roles.push((role, column, why));
     }
-    message_as_description(headers, columns, &mut roles);
+    fact_as_description(headers, columns, facts, &mut roles);
     roles.sort_by_key(|&(role, ..)| role);
-    let alternatives = alternatives(headers, &roles);
+    let alternatives = alternatives(headers, &roles, &synonyms);
     Roles { roles, alternatives }
 }
 
-/// A table with a message column (`错误信息`) but no description column describes its codes
-/// by the message: the message column is then its description column.
-fn message_as_description(headers: &[String], columns: &Columns, roles: &mut [(Role, usize, String)]) {
-    if roles.iter().any(|&(role, ..)| role == Role::Description) || columns.get(Role::Message).is_some() {
+/// A table with the column of a fact that may describe codes (the API's message, `错误信息`)
+/// but no description column describes its codes by it.
+fn fact_as_description(headers: &[String], columns: &Columns, facts: &Facts, roles: &mut [(Role, usize, String)]) {
+    if roles.iter().any(|&(role, ..)| role == Role::Description) {
         return;
     }
-    if let Some((role, column, why)) = roles.iter_mut().find(|(role, ..)| *role == Role::Message) {
+    let describes = |role: Role| match role {
+        Role::Fact(fact) => facts.get(fact).describes_when_alone && columns.get(role).is_none(),
+        _ => false,
+    };
+    if let Some((role, column, why)) = roles.iter_mut().find(|(role, ..)| describes(*role)) {
         *role = Role::Description;
         *why = format!("`{}` is a header for descriptions (the table has no other)", headers[*column]);
     }
@@ -106,7 +121,11 @@ fn message_as_description(headers: &[String], columns: &Columns, roles: &mut [(R
 /// An English synonym is matched as whole words (`Truncated Encoded` holds no `code`), a
 /// Chinese one as text. A header that names HTTP (`HTTP错误码`) is no code column; of a
 /// decimal and a hexadecimal column of codes (`十进制`, `十六进制`), the decimal one is.
-fn alternatives(headers: &[String], roles: &[(Role, usize, String)]) -> Vec<(Role, usize)> {
+fn alternatives(
+    headers: &[String],
+    roles: &[(Role, usize, String)],
+    synonyms: &[(Role, Vec<&str>)],
+) -> Vec<(Role, usize)> {
     let mut alternatives = Vec::new();
     let radix: Vec<Option<Radix>> = headers.iter().map(|header| radix(header)).collect();
     let both = radix.contains(&Some(Radix::Decimal)) && radix.contains(&Some(Radix::Hex));
@@ -115,7 +134,7 @@ fn alternatives(headers: &[String], roles: &[(Role, usize, String)]) -> Vec<(Rol
             continue;
         }
         let http = words(header).iter().any(|word| word == "http");
-        let role = SYNONYMS
+        let role = synonyms
             .iter()
             .filter(|&&(role, _)| !(http && role == Role::Code))
             .find(|(_, synonyms)| synonyms.iter().any(|synonym| holds(header, synonym)))
@@ -197,39 +216,43 @@ mod tests {
     #[test]
     fn headers_are_compared_without_case_spaces_and_underscores() {
         for header in ["Error Codes", "ErrorCode", "error_code", "STATUS CODE", "错误代码"] {
-            let roles = roles(&headers(&[header, "Meaning"]), &Columns::default());
+            let roles = roles(&headers(&[header, "Meaning"]), &Columns::default(), &Facts::default());
             assert_eq!(found(&roles), [(Role::Code, 0), (Role::Description, 1)], "{header}");
         }
         for header in ["HTTP状态码", "状态码", "HTTP Status"] {
-            let roles = roles(&headers(&["错误码", "说明", header]), &Columns::default());
+            let roles = roles(&headers(&["错误码", "说明", header]), &Columns::default(), &Facts::default());
             assert_eq!(found(&roles)[2], (Role::Http, 2), "{header}");
         }
     }
 
     #[test]
     fn a_message_column_is_the_description_only_when_there_is_no_other() {
-        let both = roles(&headers(&["Code", "Error Message", "Description", "Solution"]), &Columns::default());
-        assert_eq!(found(&both), [(Role::Code, 0), (Role::Description, 2), (Role::Solution, 3), (Role::Message, 1)]);
-        let alone = roles(&headers(&["错误码", "错误信息", "排查建议"]), &Columns::default());
-        assert_eq!(found(&alone), [(Role::Code, 0), (Role::Description, 1), (Role::Solution, 2)]);
+        let both = roles(
+            &headers(&["Code", "Error Message", "Description", "Guidance"]),
+            &Columns::default(),
+            &Facts::default(),
+        );
+        assert_eq!(found(&both), [(Role::Code, 0), (Role::Description, 2), (Role::Fact(0), 3), (Role::Fact(1), 1)]);
+        let alone = roles(&headers(&["错误码", "错误信息", "排查建议"]), &Columns::default(), &Facts::default());
+        assert_eq!(found(&alone), [(Role::Code, 0), (Role::Description, 1), (Role::Fact(0), 2)]);
     }
 
     #[test]
     fn the_overlay_decides_and_a_second_candidate_is_named() {
         let page = headers(&["错误码", "模块错误码", "英文描述", "说明"]);
-        let plain = roles(&page, &Columns::default());
+        let plain = roles(&page, &Columns::default(), &Facts::default());
         assert_eq!(found(&plain), [(Role::Code, 0), (Role::Description, 3)]);
         assert_eq!(plain.alternatives, [(Role::Code, 1), (Role::Description, 2)]);
         let named =
             ColumnName { role: Role::Code, key: 0..0, header: Spanned::new("模块错误码".to_owned(), 0..0) };
-        let chosen = roles(&page, &Columns { named: vec![named] });
+        let chosen = roles(&page, &Columns { named: vec![named] }, &Facts::default());
         assert_eq!(found(&chosen), [(Role::Code, 1), (Role::Description, 3)]);
-        let two = roles(&headers(&["Error code", "Status code", "Meaning"]), &Columns::default());
-        let words =
-            roles(&headers(&["Truncated Encoded", "ErrorCode in hex", "Code (dec)", "Meaning"]), &Columns::default());
+        let two = roles(&headers(&["Error code", "Status code", "Meaning"]), &Columns::default(), &Facts::default());
+        let page = headers(&["Truncated Encoded", "ErrorCode in hex", "Code (dec)", "Meaning"]);
+        let words = roles(&page, &Columns::default(), &Facts::default());
         assert_eq!(words.alternatives, [(Role::Code, 2)]);
-        let chinese =
-            roles(&headers(&["十六进制", "十进制", "HTTP错误码", "HTTP 错误码 说明", "说明"]), &Columns::default());
+        let page = headers(&["十六进制", "十进制", "HTTP错误码", "HTTP 错误码 说明", "说明"]);
+        let chinese = roles(&page, &Columns::default(), &Facts::default());
         assert_eq!(found(&chinese), [(Role::Description, 4), (Role::Http, 2)]);
         assert_eq!(chinese.alternatives, [(Role::Code, 1), (Role::Description, 3)]);
         assert!(two.roles[0].2.contains("before `Status code`"), "{}", two.roles[0].2);

@@ -9,7 +9,7 @@ use super::outside::{Outside, Written, outside};
 use super::table::{self, RawRow, Table, raw_cell_count, trimmed};
 use super::unread::unread;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, CodeKey, CodesIn, Doc, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, CodeKey, CodesIn, Doc, Facts, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
 /// Finds the error-code table in a Markdown doc and reads its rows.
@@ -50,7 +50,7 @@ fn read_outside(
     let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
     let mut doc = Doc { tables, ..Doc::default() };
     for written in written {
-        let row = written_row(written);
+        let row = written_row(written, overlay);
         if skip.contains(&row.code.text.as_str()) { doc.excluded.push(row) } else { doc.rows.push(row) }
     }
     let mut diagnostics = Vec::new();
@@ -69,20 +69,33 @@ fn read_outside(
     (doc, diagnostics)
 }
 
-/// The row of a code written at the start of a heading or list item.
-fn written_row(written: &Written) -> Row {
+/// The row of a code written at the start of a heading or list item: the text after the code
+/// is its description, the items of the list under a heading its message.
+fn written_row(written: &Written, overlay: &Overlay) -> Row {
+    let message = overlay.facts.find("message");
+    let facts = overlay.facts.iter().map(|(index, _)| listed(written).filter(|_| Some(index) == message)).collect();
     Row {
         span: written.span.clone(),
         code: written.code.clone(),
         description: written.text.clone(),
         name: None,
         http: None,
-        solution: None,
-        message: None,
+        facts,
         struck: false,
         section: written.heading.clone(),
-        listed: written.listed.clone(),
     }
+}
+
+/// The items of the list under a code's heading as one cell, joined as a code's texts are:
+/// the Markdown with `<br>`, the text with ` / `.
+fn listed(written: &Written) -> Option<Cell> {
+    let (first, last) = (written.listed.first()?, written.listed.last()?);
+    let join = |part: fn(&Cell) -> &str, with: &str| written.listed.iter().map(part).collect::<Vec<_>>().join(with);
+    Some(Cell {
+        span: first.span.start..last.span.end,
+        markdown: join(|cell| &cell.markdown, "<br>"),
+        text: join(|cell| &cell.text, " / "),
+    })
 }
 
 /// The doc read from its error-code table (or the tables the overlay merges); `reported`
@@ -137,11 +150,10 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
         _ => {}
     }
 
-    let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
     let mut doc = Doc::default();
     for &index in &candidates {
         infos[index].chosen = true;
-        read_rows(file, &tables[index], &infos[index], &skip, &mut doc, &mut diagnostics);
+        read_rows(file, &tables[index], &infos[index], overlay, &mut doc, &mut diagnostics);
     }
     doc.tables = infos;
     (doc, diagnostics)
@@ -153,10 +165,11 @@ fn read_rows(
     file: &SourceFile,
     table: &Table,
     info: &TableInfo,
-    skip: &[&str],
+    overlay: &Overlay,
     doc: &mut Doc,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
     let column = |role: Role| info.roles.iter().find(|(r, ..)| *r == role).map(|&(_, column, _)| column);
     let (Some(code), Some(_)) = (column(Role::Code), column(Role::Description)) else { return };
     if table.rows.is_empty() {
@@ -168,7 +181,7 @@ fn read_rows(
     for raw in &table.rows {
         let cell = &raw.cells[code];
         if skip.contains(&cell.text.as_str()) {
-            doc.excluded.push(row(file, raw, info, cell.clone()));
+            doc.excluded.push(row(file, raw, info, cell.clone(), overlay, diagnostics));
             continue;
         }
         let codes = code_cells(cell);
@@ -179,7 +192,7 @@ fn read_rows(
         }
         for (code, struck) in codes {
             let skipped = skip.contains(&code.text.as_str());
-            let row = Row { struck, ..row(file, raw, info, code) };
+            let row = Row { struck, ..row(file, raw, info, code, overlay, diagnostics) };
             if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
         }
     }
@@ -206,13 +219,31 @@ fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Opti
     Some(Diagnostic::new(file, trimmed(file, raw.span.clone()), message).help(help))
 }
 
-/// A row of the model: `code` (the row's code cell, or one code of it) and the row's cells
-/// of every other role the table has.
-fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
+/// A row of the model: `code` (the row's code cell, or one code of it), the row's cells of
+/// every other role the table has, and each fact's cell as its declaration reads it.
+fn row(
+    file: &SourceFile,
+    raw: &RawRow,
+    info: &TableInfo,
+    code: Cell,
+    overlay: &Overlay,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Row {
     let cell = |role: Role| {
         let column = info.roles.iter().find(|(r, ..)| *r == role).map(|&(_, column, _)| column)?;
         raw.cells.get(column).cloned()
     };
+    let facts = overlay
+        .facts
+        .iter()
+        .map(|(index, fact)| fact.cell(cell(Role::Fact(index)), &code, &overlay.doc, file))
+        .map(|found| {
+            found.unwrap_or_else(|problem| {
+                diagnostics.push(*problem);
+                None
+            })
+        })
+        .collect();
     Row {
         span: trimmed(file, raw.span.clone()),
         code,
@@ -223,18 +254,16 @@ fn row(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: Cell) -> Row {
         }),
         name: cell(Role::Name),
         http: cell(Role::Http),
-        solution: cell(Role::Solution),
-        message: cell(Role::Message),
+        facts,
         struck: false,
         section: info.heading.clone(),
-        listed: Vec::new(),
     }
 }
 
 /// The parser's summary of a table: its header, the role of each column and why.
 fn info(table: &Table, overlay: &Overlay) -> TableInfo {
     let header: Vec<String> = table.header.iter().map(|cell| cell.text.clone()).collect();
-    let roles = columns::roles(&header, &overlay.columns);
+    let roles = columns::roles(&header, &overlay.columns, &overlay.facts);
     TableInfo {
         span: header_span(table),
         heading: table.heading.clone(),
@@ -311,6 +340,8 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: 
 /// How to name the missing code or description column of a table: the headers that may be
 /// it, when some hold a synonym (`Error code in decimal notation`), else any header.
 fn missing_columns_help(info: &TableInfo, language: Language) -> String {
+    // Only the code and description roles are named here, which no fact changes.
+    let facts = Facts::default();
     let mut help = needs_header(language);
     for role in [Role::Code, Role::Description] {
         if info.roles.iter().any(|&(r, ..)| r == role) {
@@ -324,11 +355,13 @@ fn missing_columns_help(info: &TableInfo, language: Language) -> String {
             .collect();
         let header = if maybe.len() == 1 { maybe[0].trim_matches('`').to_owned() } else { "<header>".to_owned() };
         let which = match maybe.as_slice() {
-            [] => format!("; name the column of {} in the overlay", role.plural()),
-            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural()),
-            more => format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural()),
+            [] => format!("; name the column of {} in the overlay", role.plural(&facts)),
+            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural(&facts)),
+            more => {
+                format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural(&facts))
+            }
         };
-        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key()));
+        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key(&facts)));
     }
     help
 }

@@ -1,6 +1,6 @@
 //! The language of a page, so that help about its headers starts with headers it may use.
 
-use super::columns::synonyms;
+use super::columns::known_headers;
 use crate::model::Role;
 
 /// The language a page's text is mostly in, as far as its headers go.
@@ -36,7 +36,8 @@ pub(super) fn language(text: &str) -> Language {
 /// English and Chinese header known for codes and descriptions.
 pub(super) fn needs_header(language: Language) -> String {
     let known = |role: Role| {
-        let (chinese, english): (Vec<&str>, Vec<&str>) = synonyms(role).iter().partition(|synonym| !synonym.is_ascii());
+        let (chinese, english): (Vec<&str>, Vec<&str>) =
+            known_headers(role).iter().partition(|synonym| !synonym.is_ascii());
         let (first, second) = match language {
             Language::Chinese => (chinese, english),
             _ => (english, chinese),

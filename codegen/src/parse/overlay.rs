@@ -40,7 +40,10 @@
 //! 4000 = 2                     # without it, the texts of all its rows are joined
 //!
 //! [columns]                    # header text of each role's column, where synonyms fail
-//! code = "模块错误码"            # also `description`, `name`, `http`, `solution`, `message`
+//! code = "模块错误码"            # also `description`, `name`, `http`, and each fact's key
+//!
+//! [facts]                      # another column of the page, as `ErrorCode::sqlstate()`:
+//! sqlstate = "SQLSTATE"        # the method (snake_case) = the column's header
 //!
 //! [descriptions]               # a code whose description cell is empty: its text, e.g.
 //! 4001 = "没有权限"              # from the vendor's page in another language
@@ -112,7 +115,7 @@ use toml::de::{DeTable, DeValue};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, GivenDescription, Name, Naming, Overlay, Renamed,
+    Class, CodeKey, CodeKind, ColumnName, Columns, DocOptions, Facts, GivenDescription, Name, Naming, Overlay, Renamed,
     Retired, Role, Spanned,
 };
 use crate::source::{Offsets, SourceFile, normalized};
@@ -123,7 +126,7 @@ type TomlSpanned<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top of an overlay.
 const TOP_LEVEL_KEYS: &[&str] =
-    &["classes", "columns", "descriptions", "doc", "names", "naming", "retired", "renamed", "retryable"];
+    &["classes", "columns", "descriptions", "doc", "facts", "names", "naming", "retired", "renamed", "retryable"];
 
 /// The keys allowed under `[doc]`.
 const DOC_KEYS: &[&str] = &["table", "merge", "codes", "skip", "pick", "ignore", "codes_in"];
@@ -150,6 +153,10 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
     if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref().as_ref() == "doc") {
         overlay.doc = reader.doc_options(value);
     }
+    // `[facts]` declares columns that `[columns]` may then name.
+    if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref().as_ref() == "facts") {
+        reader.facts(value, &mut overlay.facts);
+    }
     let kind = overlay.doc.code_kind();
     for (key, value) in entries {
         match key.get_ref().as_ref() {
@@ -158,8 +165,8 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
             "retired" => overlay.retired = reader.retired(value, kind),
             "renamed" => overlay.renamed = reader.renamed(value, kind),
             "retryable" => overlay.retryable = reader.codes(value, "`retryable`", kind),
-            "doc" => {}
-            "columns" => overlay.columns = reader.columns(value),
+            "doc" | "facts" => {}
+            "columns" => overlay.columns = reader.columns(value, &overlay.facts),
             "descriptions" => overlay.descriptions = reader.descriptions(value, kind),
             "naming" => overlay.naming = reader.naming(value),
             other => reader.unknown_key(key, other, TOP_LEVEL_KEYS),
@@ -596,12 +603,13 @@ impl Reader<'_> {
     }
 
     /// Reads `[columns]`: the header text of each role's column.
-    fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Columns {
+    fn columns(&mut self, value: &TomlSpanned<DeValue<'_>>, facts: &Facts) -> Columns {
         let mut columns = Columns::default();
         let Some(table) = self.table(value, "`columns`") else { return columns };
-        let keys = Role::ALL.map(Role::key);
+        let roles = Role::all(facts);
+        let keys: Vec<&str> = roles.iter().map(|role| role.key(facts)).collect();
         for (key, value) in sorted(table) {
-            let Some(role) = Role::ALL.into_iter().find(|role| role.key() == key.get_ref().as_ref()) else {
+            let Some(&role) = roles.iter().find(|role| role.key(facts) == key.get_ref().as_ref()) else {
                 self.unknown_key(key, key.get_ref(), &keys);
                 continue;
             };
@@ -610,6 +618,17 @@ impl Reader<'_> {
             }
         }
         columns
+    }
+
+    /// Reads `[facts]`: each a method name and the header of the column that holds its values.
+    fn facts(&mut self, value: &TomlSpanned<DeValue<'_>>, facts: &mut Facts) {
+        let Some(table) = self.table(value, "`facts`") else { return };
+        for (key, value) in sorted(table) {
+            let Some(header) = self.string(value, "a column's header text") else { continue };
+            if let Err((message, help)) = facts.declare(key.get_ref(), &header.value) {
+                self.error(key.span(), message, &help);
+            }
+        }
     }
 
     /// Reads `[descriptions]`: the text of codes whose description cell is empty.

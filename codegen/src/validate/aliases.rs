@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
+use crate::ident::{self, Case};
+
 use super::names::Names;
 use super::{Inputs, Known, Reported, UNKNOWN_VARIANT};
 use crate::diagnostic::Diagnostic;
@@ -62,10 +64,7 @@ fn unusable(
     taken: &BTreeMap<&str, Range<usize>>,
 ) -> Option<Diagnostic> {
     let name = &former.value;
-    let message = if !name.starts_with(|c: char| c.is_ascii_uppercase())
-        || !name.chars().all(|c| c.is_ascii_alphanumeric())
-        || syn::parse_str::<syn::Ident>(name).is_err()
-    {
+    let message = if ident::check(name, Case::UpperCamel).is_err() {
         format!("`{name}` is not a variant name")
     } else if name == UNKNOWN_VARIANT || RESERVED_CONSTS.contains(&name.as_str()) {
         format!("`{name}` is reserved by the generated code")

@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use heck::ToUpperCamelCase;
 
+use crate::ident::{self, Case};
+
 use super::{Documented, Inputs, Known, Reported};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -248,9 +250,7 @@ fn infos(inputs: &Inputs<'_>) -> (Vec<ClassInfo>, Vec<Diagnostic>) {
     let mut infos: Vec<ClassInfo> = Vec::new();
     for class in &inputs.overlay.classes {
         let variant = class.name.value.to_upper_camel_case();
-        let usable = class.name.value.is_ascii()
-            && variant.starts_with(|c: char| c.is_ascii_alphabetic())
-            && syn::parse_str::<syn::Ident>(&variant).is_ok();
+        let usable = ident::check(&variant, Case::UpperCamel).is_ok();
         if !usable {
             let message = format!("class `{}` does not make a usable `ErrorKind` variant", class.name.value);
             diagnostics.push(

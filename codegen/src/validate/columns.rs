@@ -10,6 +10,7 @@ use crate::parse::{header_key, synonym_role};
 /// when one was chosen), names the column another entry names, or takes the code or
 /// description column the synonyms found, leaving the table without one.
 pub(super) fn columns(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
+    let facts = &inputs.overlay.facts;
     let tables = &inputs.doc.tables;
     let chosen: Vec<&TableInfo> = tables.iter().filter(|table| table.chosen).collect();
     let searched: Vec<&TableInfo> = if chosen.is_empty() { tables.iter().collect() } else { chosen.clone() };
@@ -20,9 +21,9 @@ pub(super) fn columns(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
         if let Some(first) = named[..index].iter().find(|other| header_key(&other.header.value) == key) {
             let message = format!(
                 "`[columns] {}` names the column `{}`, which `[columns] {}` names already",
-                column.role.key(),
+                column.role.key(facts),
                 column.header.value,
-                first.role.key()
+                first.role.key(facts)
             );
             diagnostics.push(
                 inputs
@@ -48,9 +49,10 @@ fn entry(column: &ColumnName) -> std::ops::Range<usize> {
 
 /// A `[columns]` entry naming a header the tables searched do not have.
 fn missing(inputs: &Inputs<'_>, column: &ColumnName, searched: &[&TableInfo], chosen: bool) -> Diagnostic {
+    let facts = &inputs.overlay.facts;
     let which = if chosen { "the error-code table does not have" } else { "no table on the page has" };
     let message =
-        format!("`[columns] {}` names the header `{}`, which {which}", column.role.key(), column.header.value);
+        format!("`[columns] {}` names the header `{}`, which {which}", column.role.key(facts), column.header.value);
     let mut headers: Vec<String> = Vec::new();
     for header in searched.iter().flat_map(|table| &table.header) {
         let quoted = format!("`{header}`");
@@ -68,6 +70,7 @@ fn missing(inputs: &Inputs<'_>, column: &ColumnName, searched: &[&TableInfo], ch
 /// A `[columns]` entry that gives another role the column the synonyms found for the codes
 /// or descriptions, when the table is then left without that role.
 fn taken(inputs: &Inputs<'_>, column: &ColumnName, table: &TableInfo) -> Option<Diagnostic> {
+    let facts = &inputs.overlay.facts;
     let lost = synonym_role(&column.header.value)
         .filter(|&role| role != column.role && matches!(role, Role::Code | Role::Description))?;
     if table.roles.iter().any(|&(role, ..)| role == lost) || inputs.overlay.columns.get(lost).is_some() {
@@ -75,15 +78,15 @@ fn taken(inputs: &Inputs<'_>, column: &ColumnName, table: &TableInfo) -> Option<
     }
     let message = format!(
         "`[columns] {}` names `{}`, the column of {}, and the table is left without one",
-        column.role.key(),
+        column.role.key(facts),
         column.header.value,
-        lost.plural()
+        lost.plural(facts)
     );
     let help = format!(
         "name the column of {} too, `[columns] {} = \"<header>\"`, or give `{}` another header",
-        lost.plural(),
-        lost.key(),
-        column.role.key()
+        lost.plural(facts),
+        lost.key(facts),
+        column.role.key(facts)
     );
     Some(inputs.in_overlay(entry(column), message).help(help))
 }

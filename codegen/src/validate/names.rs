@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use heck::ToUpperCamelCase;
 
+use crate::ident::{self, Case, Unusable};
+
 use super::{Described, Documented, Inputs, Known, Reported, UNKNOWN_VARIANT};
 use crate::diagnostic::Diagnostic;
 use crate::model::{CodeKey, Name};
@@ -182,15 +184,20 @@ fn variant(code: &CodeKey, source: &NameSource<'_>) -> Result<String, (String, S
     let variant = text.to_upper_camel_case();
     let words =
         "names become Rust identifiers: use English words that start with a letter, such as \"Meeting not exist\"";
-    let (message, help) = if !text.is_ascii() {
-        (format!("the name of code {code}, `{text}`, has non-ASCII characters"), words.to_owned())
-    } else if variant.is_empty() {
-        (format!("the name of code {code}, `{text}`, has no letters"), words.to_owned())
-    } else if variant.starts_with(|c: char| c.is_ascii_digit()) {
-        (format!("the name of code {code}, `{text}`, starts with a digit"), words.to_owned())
-    } else if syn::parse_str::<syn::Ident>(&variant).is_err() {
-        let message = format!("the name of code {code}, `{text}`, makes `{variant}`, a Rust keyword");
-        (message, "add a word, so the variant is not a keyword".to_owned())
+    let unusable =
+        if text.is_ascii() { ident::check(&variant, Case::UpperCamel).err() } else { Some(Unusable::NotAscii) };
+    let (message, help) = if let Some(unusable) = unusable {
+        let why = match unusable {
+            Unusable::NotAscii => "has non-ASCII characters".to_owned(),
+            Unusable::NoLetters | Unusable::NotInCase => "has no letters".to_owned(),
+            Unusable::StartsWithDigit => "starts with a digit".to_owned(),
+            Unusable::Keyword => format!("makes `{variant}`, a Rust keyword"),
+        };
+        let help = match unusable {
+            Unusable::Keyword => "add a word, so the variant is not a keyword".to_owned(),
+            _ => words.to_owned(),
+        };
+        (format!("the name of code {code}, `{text}`, {why}"), help)
     } else if variant == UNKNOWN_VARIANT {
         let message = format!(
             "the name of code {code}, `{text}`, makes `{UNKNOWN_VARIANT}`, the variant kept for undocumented codes"

@@ -35,10 +35,8 @@ pub(super) struct Documented<'a> {
     pub(super) http: Option<&'a Cell>,
     /// The descriptions of those rows joined, or the overlay's `[descriptions]` entry.
     pub(super) description: Joined<'a>,
-    /// Their solutions joined, if any is not empty.
-    pub(super) solution: Option<Joined<'a>>,
-    /// Their messages joined, if any is not empty.
-    pub(super) message: Option<Joined<'a>>,
+    /// Each fact's cells joined, at its index, where any is not empty.
+    pub(super) facts: Vec<Option<Joined<'a>>>,
     /// Whether the page strikes the code through in every row that counts: it shows the code
     /// deprecated.
     pub(super) struck: bool,
@@ -105,8 +103,8 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
             None => all.as_slice(),
         };
         let named = counting.len() > 1 && is_named(code);
-        let facts = Facts { code, rows: counting, given: given.get(code).copied(), named };
-        match documented(inputs, &facts) {
+        let written = CodeRows { code, rows: counting, given: given.get(code).copied(), named };
+        match documented(inputs, &written) {
             Ok(documented) => documented_codes.push((code.clone(), documented)),
             Err(found) => {
                 diagnostics.extend(found);
@@ -123,7 +121,7 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
 }
 
 /// What is known of a code when its rows are joined.
-struct Facts<'r, 'a> {
+struct CodeRows<'r, 'a> {
     code: &'r CodeKey,
     /// The rows that count, in page order; at least one.
     rows: &'r [&'a Row],
@@ -134,19 +132,19 @@ struct Facts<'r, 'a> {
 }
 
 /// The code's rows joined into what they document, or why they cannot be.
-fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Documented<'a>, Vec<Diagnostic>> {
-    let (code, rows) = (facts.code, facts.rows);
-    let mut diagnostics: Vec<Diagnostic> = disagreement(inputs, facts).into_iter().collect();
+fn documented<'a>(inputs: &Inputs<'a>, written: &CodeRows<'_, 'a>) -> Result<Documented<'a>, Vec<Diagnostic>> {
+    let (code, rows) = (written.code, written.rows);
+    let mut diagnostics: Vec<Diagnostic> = disagreement(inputs, written).into_iter().collect();
     for row in rows {
-        let cells = [("description", Some(&row.description)), ("solution", row.solution.as_ref())];
-        for (what, cell) in cells.into_iter().chain([("message", row.message.as_ref())]) {
+        let facts = inputs.overlay.facts.iter().map(|(index, fact)| (fact.key.as_str(), row.fact(index)));
+        for (what, cell) in [("description", Some(&row.description))].into_iter().chain(facts) {
             if let Some((span, c)) = cell.and_then(|cell| hidden_character(inputs.doc_file, cell)) {
                 let message = format!("the {what} of code {} contains {}", code.prose(), hidden_name(c));
                 diagnostics.push(inputs.in_doc(span, message).help(HIDDEN_HELP));
             }
         }
     }
-    let description = match (joined(rows.iter().map(|row| &row.description)), facts.given) {
+    let description = match (joined(rows.iter().map(|row| &row.description)), written.given) {
         (Some(description), None) => Some(description),
         (None, Some(given)) => {
             given_description(inputs, code, given).map(Joined::Text).map_err(|found| diagnostics.push(found)).ok()
@@ -172,8 +170,9 @@ fn documented<'a>(inputs: &Inputs<'a>, facts: &Facts<'_, 'a>) -> Result<Document
             name: rows.iter().filter_map(|row| row.name.as_ref()).find(|cell| !cell.text.is_empty()),
             http: rows.iter().filter_map(|row| row.http.as_ref()).find(|cell| !codes::says_no_status(&cell.text)),
             description,
-            solution: joined(rows.iter().filter_map(|row| row.solution.as_ref())),
-            message: joined(rows.iter().filter_map(|row| row.message.as_ref())),
+            facts: (0..inputs.overlay.facts.len())
+                .map(|fact| joined(rows.iter().filter_map(|row| row.fact(fact))))
+                .collect(),
             struck: rows.iter().all(|row| row.struck),
         }),
         _ => Err(diagnostics),
@@ -202,14 +201,14 @@ fn joined<'a>(mut cells: impl Iterator<Item = &'a Cell>) -> Option<Joined<'a>> {
 
 /// The rows of a code that give it different names or HTTP statuses, reported once with
 /// every row: the doc says two things, and only the overlay can say which counts.
-fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic> {
-    let rows = facts.rows;
+fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagnostic> {
+    let rows = written.rows;
     if rows.len() < 2 {
         return None;
     }
     let distinct = |values: Vec<String>| values.into_iter().collect::<BTreeSet<String>>().len() > 1;
     let names = rows.iter().filter_map(|row| row.name.as_ref()).map(|cell| cell.text.clone());
-    let names = !facts.named && distinct(names.filter(|name| !name.is_empty()).collect());
+    let names = !written.named && distinct(names.filter(|name| !name.is_empty()).collect());
     let statuses = rows.iter().filter_map(|row| row.http.as_ref()).filter(|cell| !codes::says_no_status(&cell.text));
     let statuses = distinct(
         statuses
@@ -222,7 +221,7 @@ fn disagreement(inputs: &Inputs<'_>, facts: &Facts<'_, '_>) -> Option<Diagnostic
         (false, true) => "HTTP statuses",
         (true, true) => "names and HTTP statuses",
     };
-    let code = facts.code;
+    let code = written.code;
     let sections = sections(rows);
     let message = format!(
         "code {} is written in {} rows{} that give it different {what}",

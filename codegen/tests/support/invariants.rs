@@ -87,21 +87,14 @@ pub fn check_output(output: &Output) {
     };
     let texts: Vec<&str> = entries.iter().map(|entry| entry.text.as_str()).collect();
     assert_eq!(strings("description"), texts, "the generated descriptions are the catalog's");
-    // A solution and a message are fields only when some code has one; empty for none.
-    let optional = [("solution", output.catalog.has_solution()), ("message", output.catalog.has_message())];
-    for (field, _) in optional.into_iter().filter(|(_, has)| *has) {
-        let texts: Vec<&str> = entries
-            .iter()
-            .map(|entry| match field {
-                "solution" => entry.solution.as_ref(),
-                _ => entry.message.as_ref(),
-            })
-            .map(|text| text.map_or("", |text| text.text.as_str()))
-            .collect();
-        assert_eq!(strings(field), texts, "the generated {field}s are the catalog's");
+    // A fact is a field only when some code has it; empty for none.
+    for (fact, declared) in output.catalog.facts.iter().filter(|&(fact, _)| output.catalog.has_fact(fact)) {
+        let texts: Vec<&str> =
+            entries.iter().map(|entry| entry.fact(fact).map_or("", |text| text.text.as_str())).collect();
+        assert_eq!(strings(&declared.key), texts, "the generated {}s are the catalog's", declared.key);
     }
     let codes: Vec<CodeKey> = rows.iter().map(|row| row_code(row_field(row, "code"))).collect();
-    assert_eq!(codes, entries.iter().map(|entry| entry.key()).collect::<Vec<_>>());
+    assert_eq!(codes, entries.iter().map(|entry| entry.code.clone()).collect::<Vec<_>>());
     assert!(codes.windows(2).all(|pair| pair[0] < pair[1]), "codes ascend: {codes:?}");
 
     let variants = error_code_variants(&file);
@@ -121,18 +114,22 @@ pub fn check_output(output: &Output) {
     }
     // The catalogue Markdown reads back as what it records, as the next run's change report
     // will read it.
-    let recorded = errtab_codegen::report::read_catalogue(&output.catalogue);
+    let recorded = errtab_codegen::catalogue::read(&output.catalogue);
     assert_eq!(recorded.codes.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
     for entry in entries {
-        let row = &recorded.codes[&entry.key()];
-        let text = |text: &Option<errtab_codegen::model::Text>| text.as_ref().map(|text| text.text.clone());
+        let row = &recorded.codes[&entry.code];
         assert_eq!(
             (row.variant.as_str(), row.http_status, row.description.as_str(), row.retryable, row.retired),
             (entry.variant.as_str(), entry.http_status, entry.text.as_str(), entry.retryable, entry.retired.is_some()),
             "code {} reads back otherwise from the catalogue",
             entry.code
         );
-        assert_eq!((&row.solution, &row.message), (&text(&entry.solution), &text(&entry.message)), "{}", entry.code);
+        let facts = output
+            .catalog
+            .facts
+            .iter()
+            .filter_map(|(fact, declared)| Some((declared.label.clone(), entry.fact(fact)?.text.clone())));
+        assert_eq!(row.facts, facts.collect(), "{}", entry.code);
     }
     for entry in entries {
         assert!(!entry.text.is_empty(), "code {} has an empty description", entry.code);

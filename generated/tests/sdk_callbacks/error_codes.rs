@@ -74,11 +74,10 @@ struct Row {
     retryable: bool,
     /// The documentation's description, as plain text.
     description: &'static str,
-    /// What the documentation says to do about the error, as plain text; empty when
-    /// it says nothing.
+    /// What the documentation says to do about the error, as plain text; empty when it gives none.
     solution: &'static str,
-    /// The message the documentation says the API returns, as plain text; empty when
-    /// it gives none.
+    /// The message the documentation says the API returns with the code, as plain text; empty when it gives
+    /// none.
     message: &'static str,
 }
 
@@ -235,15 +234,15 @@ impl ErrorCode {
         }
     }
 
-    /// What the documentation says to do about the error, as plain text; `None` for a code it
-    /// gives no solution and for an unknown code.
+    /// What the documentation says to do about the error, as plain text; `None` for a code without one and
+    /// for an unknown code.
     #[inline]
     pub fn solution(self) -> ::core::option::Option<&'static str> {
         ROWS.get(self.index()).map(|row| row.solution).filter(|text| !text.is_empty())
     }
 
-    /// The message the documentation says the API returns with the code, as plain text; `None`
-    /// for a code it gives no message for and for an unknown code.
+    /// The message the documentation says the API returns with the code, as plain text; `None` for a code
+    /// without one and for an unknown code.
     #[inline]
     pub fn message(self) -> ::core::option::Option<&'static str> {
         ROWS.get(self.index()).map(|row| row.message).filter(|text| !text.is_empty())

@@ -1,0 +1,45 @@
+//! The change report as GitHub Markdown, for a pull-request comment or
+//! `$GITHUB_STEP_SUMMARY`: a heading, a section per doc, a bold title and a bullet list per
+//! kind of change, and the verdict.
+//!
+//! Each doc's changes are `Changes::render_markdown`, grouped as the text report is; this
+//! file adds the heading and a section per doc.
+
+use std::fmt::Write as _;
+
+use errtab_codegen::report::code_span;
+
+use crate::report::{DocReport, Outcome, Report};
+
+/// The whole report.
+pub fn render(report: &Report) -> String {
+    let Report { rev, commit, package, docs } = report;
+    let mut text = format!("## Error code changes since {} ({})\n\n", code(rev), code(commit));
+    let _ = writeln!(text, "{} is {} at {}.", code(&package.name), package.version, code(rev));
+    for DocReport { doc, sources, outcome } in docs {
+        match outcome {
+            Outcome::New { codes } => {
+                let _ = write!(
+                    text,
+                    "\n### {}\n\nNew since {}: all {codes} codes are new to the crate.\n",
+                    code(doc),
+                    code(rev)
+                );
+            }
+            Outcome::Unchanged => {
+                let _ = write!(text, "\n### {}\n\nNo change to its codes.\n", code(doc));
+            }
+            Outcome::Changed(changes) => {
+                let files: Vec<String> = sources.iter().map(code).collect();
+                let _ = writeln!(text, "\n### Changes in {}", files.join(" and "));
+                text.push_str(&changes.render_markdown(&package.name, &package.version));
+            }
+        }
+    }
+    text
+}
+
+/// A code span holding a value as it is.
+fn code(value: &impl std::fmt::Display) -> String {
+    code_span(&value.to_string())
+}

@@ -5,6 +5,9 @@
 //! A new kind of fact is a new entry of [`builtin`]; nothing else in the pipeline names a
 //! fact. The overlay's `[facts]` declares a page's other columns the same way ([`Facts::declare`]).
 
+use iri_string::types::{IriAbsoluteStr, IriReferenceStr, IriStr};
+
+use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::ident::{self, Case, Unusable};
 use crate::model::{Cell, DocOptions};
@@ -16,6 +19,9 @@ use crate::source::SourceFile;
 pub enum Source {
     /// A column of the error table, found by its header (see [`Fact::headers`]).
     Column,
+    /// The link of the code cell (`[1000](e1000.md)`), resolved against `[doc] url`, else the
+    /// overlay's `[doc] code_url` with the code in it.
+    CodeLink,
 }
 
 /// One per-code fact: a text each code may have, returned by its own method of `ErrorCode`.
@@ -48,12 +54,13 @@ impl Fact {
     pub(crate) fn cell(
         &self,
         column: Option<Cell>,
-        _code: &Cell,
-        _doc: &DocOptions,
-        _file: &SourceFile,
+        code: &Cell,
+        doc: &DocOptions,
+        file: &SourceFile,
     ) -> Result<Option<Cell>, Box<Diagnostic>> {
         match self.source {
             Source::Column => Ok(column),
+            Source::CodeLink => code_link(code, doc, file),
         }
     }
 }
@@ -129,6 +136,64 @@ impl Facts {
     }
 }
 
+/// A code's documentation link as a fact's cell: the absolute address its code cell links to,
+/// else the overlay's `code_url` with the code in it, else none.
+fn code_link(code: &Cell, doc: &DocOptions, file: &SourceFile) -> Result<Option<Cell>, Box<Diagnostic>> {
+    let address = |url: String| Some(Cell { span: code.span.clone(), markdown: format!("<{url}>"), text: url });
+    let Some(link) = codes::link(&code.markdown) else {
+        return Ok(doc.code_url.as_ref().and_then(|template| address(template.value.replace("{code}", &code.text))));
+    };
+    let problem =
+        |message: String, help: String| Box::new(Diagnostic::new(file, code.span.clone(), message).help(help));
+    let Ok(reference) = IriReferenceStr::new(&link.target) else {
+        let message = format!("code {} links to `{}`, which is no address", link.text, link.target);
+        return Err(problem(message, "write the link's target as a URL, or as a path relative to the page".to_owned()));
+    };
+    match reference.to_iri() {
+        Ok(absolute) => Ok(address(absolute.to_string())),
+        Err(relative) => {
+            let Some(base) = doc.url.as_ref().and_then(|url| IriAbsoluteStr::new(&url.value).ok()) else {
+                let message = format!(
+                    "code {} links to `{}`, relative to the page, and the page's address is not given",
+                    link.text, link.target
+                );
+                let help = "add the page's published address to the overlay, `[doc] url = \"https://...\"`, so its \
+                            links resolve";
+                return Err(problem(message, help.to_owned()));
+            };
+            Ok(address(relative.resolve_against(base).to_string()))
+        }
+    }
+}
+
+/// Checks `[doc] url`: an absolute address without a fragment, such as relative links
+/// resolve against.
+pub(crate) fn check_page_url(url: &str) -> Result<(), (String, String)> {
+    match IriAbsoluteStr::new(url) {
+        Ok(_) => Ok(()),
+        Err(_) => Err((
+            format!("`{url}` is no absolute address"),
+            "write the page's address as published, with its scheme and without `#`, such as \
+             `https://example.com/docs/errors.html`"
+                .to_owned(),
+        )),
+    }
+}
+
+/// Checks `[doc] code_url`: an absolute address with `{code}` where the code goes.
+pub(crate) fn check_code_url(template: &str) -> Result<(), (String, String)> {
+    let example = template.replace("{code}", "1000");
+    if template.contains("{code}") && IriStr::new(&example).is_ok() {
+        return Ok(());
+    }
+    Err((
+        format!("`{template}` is no absolute address with `{{code}}` in it"),
+        "write the address of a code's documentation with `{code}` where the code goes, such as \
+         `https://example.com/errors#{code}`"
+            .to_owned(),
+    ))
+}
+
 /// The facts every page may have.
 fn builtin() -> Vec<Fact> {
     let words = |words: &[&str]| words.iter().map(|&word| word.to_owned()).collect();
@@ -150,6 +215,15 @@ fn builtin() -> Vec<Fact> {
             source: Source::Column,
             headers: words(&["错误信息", "error message", "message"]),
             describes_when_alone: true,
+        },
+        Fact {
+            key: "doc_url".to_owned(),
+            label: "Documentation".to_owned(),
+            plural: "documentation links".to_owned(),
+            summary: "The address of the code's documentation".to_owned(),
+            source: Source::CodeLink,
+            headers: Vec::new(),
+            describes_when_alone: false,
         },
     ]
 }

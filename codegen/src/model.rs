@@ -204,6 +204,12 @@ pub struct DocOptions {
     /// `301000~301099`). These are cell texts, not codes: most of them are what no single
     /// code can be.
     pub skip: Vec<Spanned<String>>,
+    /// The page's published address (`[doc] url`), which relative links of its code cells
+    /// are resolved against.
+    pub url: Option<Spanned<String>>,
+    /// The address of each code's documentation, with `{code}` for the code
+    /// (`[doc] code_url`), for a page whose code cells are not links.
+    pub code_url: Option<Spanned<String>>,
     /// For a code written in several rows: which occurrence (1-based, in doc order) counts;
     /// without one, the texts of all its rows are joined.
     pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,

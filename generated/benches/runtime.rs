@@ -418,3 +418,17 @@ mod deserialize_example_body {
         body::<DerivedResponse<with_serde_repr::Code>>(bencher);
     }
 }
+
+/// `ApiError::from_http` on the doc's example body: the whole read a client pays for a failed
+/// response, status and body kept, code and message read.
+#[cfg(feature = "json")]
+#[divan::bench_group(sample_size = 256)]
+mod from_http_example_body {
+    use super::*;
+
+    #[divan::bench]
+    fn generated(bencher: Bencher<'_, '_>) {
+        bencher
+            .bench(|| tencent_meeting_errors::ApiError::from_http(black_box(500), black_box(EXAMPLE_BODY.as_bytes())));
+    }
+}

@@ -15,6 +15,10 @@ use crate::body::{InfoField, ResponseVisitor, set};
 use crate::escape::Escaped;
 use crate::{ErrorCode, ErrorInfo, ErrorResponse};
 
+mod retry;
+
+use retry::RetryAfter;
+
 /// How many characters of a body that is not the error JSON `Display` shows.
 const DISPLAY_PREVIEW: usize = 120;
 
@@ -60,6 +64,7 @@ pub struct ApiError {
     status: u16,
     body: Box<[u8]>,
     response: Option<ErrorResponse>,
+    retry_after: Option<RetryAfter>,
 }
 
 impl ApiError {
@@ -82,12 +87,21 @@ impl ApiError {
     /// not JSON, or JSON with a key given twice, leaves [`code`](ApiError::code) `None`; the
     /// body is still kept whole in [`body`](ApiError::body).
     pub fn from_http(status: u16, body: &[u8]) -> ApiError {
-        ApiError { status, body: body.into(), response: read_body(body) }
+        ApiError { status, body: body.into(), response: read_body(body), retry_after: None }
     }
 
     /// The HTTP status of the response.
     pub fn status(&self) -> u16 {
         self.status
+    }
+
+    /// The HTTP status as an [`http::StatusCode`]; `None` for a number outside 100..=999,
+    /// which `http` does not represent.
+    ///
+    /// Available with the `http` feature.
+    #[cfg(feature = "http")]
+    pub fn status_code(&self) -> Option<http::StatusCode> {
+        http::StatusCode::from_u16(self.status).ok()
     }
 
     /// The body of the response, byte for byte as it was given to
@@ -135,22 +149,6 @@ impl ApiError {
         let documented = self.code()?.http_status()?;
         Some(documented == self.status)
     }
-
-    /// Whether trying the same request again later may succeed.
-    ///
-    /// True for a code the documentation marks as a rate limit ([`ErrorCode::is_retryable`]),
-    /// and for a 429, 502, 503 or 504 whose body is not the API's error JSON: a gateway or
-    /// proxy answered, not the service. Any other code the service sent, documented or not,
-    /// is false.
-    ///
-    /// This is a hint, not a retry policy: it says nothing about how long to wait, how often
-    /// to try, or whether the request is safe to send twice.
-    pub fn is_retryable(&self) -> bool {
-        match self.code() {
-            Some(code) => code.is_retryable(),
-            None => matches!(self.status, 429 | 502 | 503 | 504),
-        }
-    }
 }
 
 impl fmt::Display for ApiError {
@@ -175,8 +173,9 @@ impl fmt::Display for ApiError {
 }
 
 impl fmt::Debug for ApiError {
-    /// The status and what was read from the body, then the body's length; a body that could
-    /// not be read is shown too, its first 256 characters only.
+    /// The status and what was read from the body, then the body's length and the
+    /// `Retry-After` given, if any; a body that could not be read is shown too, its first 256
+    /// characters only.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut debug = f.debug_struct("ApiError");
         debug
@@ -185,6 +184,9 @@ impl fmt::Debug for ApiError {
             .field("message", &self.message())
             .field("new_error_code", &self.new_error_code())
             .field("body_len", &self.body.len());
+        if let Some(retry_after) = &self.retry_after {
+            debug.field("retry_after", retry_after);
+        }
         if self.response.is_none() && !self.body.is_empty() {
             debug.field("body", &BodyPreview(&self.body));
         }
@@ -518,6 +520,16 @@ mod tests {
         assert_eq!(lossy(b"a\xff\xfeb"), "a\u{fffd}\u{fffd}b");
         assert_eq!(lossy(b"\xe4\xbc"), "\u{fffd}", "a character cut short");
         assert_eq!(lossy("会\u{fffd}".as_bytes()), "会\u{fffd}");
+    }
+
+    #[cfg(feature = "http")]
+    #[test]
+    fn status_code_is_the_status_where_http_has_one() {
+        use super::ApiError;
+        assert_eq!(ApiError::from_http(502, b"").status_code(), Some(http::StatusCode::BAD_GATEWAY));
+        assert_eq!(ApiError::from_http(999, b"").status_code().map(|status| status.as_u16()), Some(999));
+        assert_eq!(ApiError::from_http(0, b"").status_code(), None);
+        assert_eq!(ApiError::from_http(1000, b"").status_code(), None);
     }
 
     #[test]

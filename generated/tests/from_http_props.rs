@@ -33,7 +33,11 @@ fn check_invariants(status: u16, body: &[u8]) -> ApiError {
             assert_eq!(error.code(), Some(info.error_code));
             assert_eq!(error.message(), Some(info.message.as_str()).filter(|message| !message.is_empty()));
             assert_eq!(error.new_error_code(), info.new_error_code);
-            assert_eq!(error.is_retryable(), info.error_code.is_retryable());
+            // A rate limit's window decides, whatever the status; any other code retries on a 429 only.
+            match info.error_code.is_retryable() {
+                true => assert_eq!(error.is_retryable(), ApiError::from_http(200, body).is_retryable()),
+                false => assert_eq!(error.is_retryable(), status == 429),
+            }
         }
         None => {
             assert_eq!((error.code(), error.message(), error.new_error_code()), (None, None, None));

@@ -49,11 +49,11 @@ fn read_outside(
     let written = if codes_in == CodesIn::Headings { &outside.headings } else { &outside.items };
     let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
     let mut doc = Doc { tables, ..Doc::default() };
+    let mut diagnostics = Vec::new();
     for written in written {
-        let row = written_row(written, overlay);
+        let row = written_row(file, written, overlay, &mut diagnostics);
         if skip.contains(&row.code.text.as_str()) { doc.excluded.push(row) } else { doc.rows.push(row) }
     }
-    let mut diagnostics = Vec::new();
     if doc.rows.is_empty() && doc.excluded.is_empty() {
         let (key, example) = match codes_in {
             CodesIn::Headings => ("headings", "`### 1000 Unknown error`"),
@@ -70,10 +70,21 @@ fn read_outside(
 }
 
 /// The row of a code written at the start of a heading or list item: the text after the code
-/// is its description, the items of the list under a heading its message.
-fn written_row(written: &Written, overlay: &Overlay) -> Row {
+/// is its description, the items of the list under a heading its message, and each other
+/// fact as its declaration reads it from the code (a link's address).
+fn written_row(file: &SourceFile, written: &Written, overlay: &Overlay, diagnostics: &mut Vec<Diagnostic>) -> Row {
     let message = overlay.facts.find("message");
-    let facts = overlay.facts.iter().map(|(index, _)| listed(written).filter(|_| Some(index) == message)).collect();
+    let facts = overlay
+        .facts
+        .iter()
+        .map(|(index, fact)| {
+            let column = listed(written).filter(|_| Some(index) == message);
+            fact.cell(column, &written.code, &overlay.doc, file).unwrap_or_else(|problem| {
+                diagnostics.push(*problem);
+                None
+            })
+        })
+        .collect();
     Row {
         span: written.span.clone(),
         code: written.code.clone(),

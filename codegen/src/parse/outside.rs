@@ -177,32 +177,46 @@ fn cell(file: &SourceFile, span: Range<usize>) -> Cell {
 /// `` `1000`: Unknown error ``, `**1000** - Unknown`.
 fn written(file: &SourceFile, span: Range<usize>, kind: CodeKind) -> Option<(Range<usize>, Cell, Cell)> {
     let content = &file.text[span.clone()];
-    let (mark, quoted) = match content {
-        _ if content.starts_with('`') => ("`", true),
-        _ if content.starts_with("**") => ("**", false),
-        _ => ("", false),
+    let (token, after, marked) = token(content)?;
+    let markdown = &content[token.clone()];
+    let code = Cell {
+        span: span.start + token.start..span.start + token.end,
+        markdown: markdown.to_owned(),
+        text: inline_text(markdown),
     };
-    let (token, after) = if mark.is_empty() {
-        let end = content.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(content.len());
-        (0..end, end)
-    } else {
-        let end = mark.len() + content[mark.len()..].find(mark)?;
-        (mark.len()..end, end + mark.len())
-    };
-    let code_text = &content[token.clone()];
     let readable = match kind {
-        CodeKind::Integer => codes::read(code_text).is_ok(),
-        CodeKind::String => quoted && codes::read_string(code_text).is_ok(),
+        CodeKind::Integer => codes::read_cell(&code, kind).is_ok(),
+        CodeKind::String => marked && codes::read_cell(&code, kind).is_ok(),
     };
     let rest = &content[after..];
     if !readable || rest.starts_with(|c: char| !c.is_whitespace() && !":：-–—".contains(c)) {
         return None;
     }
     let skipped = rest.len() - rest.trim_start_matches(|c: char| c.is_whitespace() || ":：-–—".contains(c)).len();
-    let code_span = span.start + token.start..span.start + token.end;
-    let code = Cell { span: code_span.clone(), markdown: code_text.to_owned(), text: code_text.to_owned() };
     let text = cell(file, trimmed(file, span.start + after + skipped..span.end));
     Some((span, code, text))
+}
+
+/// Where the first word of some inline Markdown is, where what follows it starts, and whether
+/// it is marked as a code: in backticks or a link (`[1000](e1000.md)`, kept whole, as a code
+/// cell's link is). Emphasis (`**1000**`) is taken off.
+fn token(content: &str) -> Option<(Range<usize>, usize, bool)> {
+    if content.starts_with('[') {
+        let close = content.find("](")?;
+        let end = close + content[close..].find(')')? + 1;
+        return Some((0..end, end, true));
+    }
+    let (mark, marked) = match content {
+        _ if content.starts_with('`') => ("`", true),
+        _ if content.starts_with("**") => ("**", false),
+        _ => ("", false),
+    };
+    if mark.is_empty() {
+        let end = content.find(|c: char| c.is_whitespace() || matches!(c, ':' | '：')).unwrap_or(content.len());
+        return Some((0..end, end, false));
+    }
+    let end = mark.len() + content[mark.len()..].find(mark)?;
+    Some((mark.len()..end, end + mark.len(), marked))
 }
 
 #[cfg(test)]
@@ -221,6 +235,16 @@ mod tests {
             found.headings.iter().map(|w| (w.code.text.as_str(), w.text.text.as_str(), w.listed.len())).collect();
         assert_eq!(codes, [("-1000", "UNKNOWN", 2), ("1001", "Busy", 0)]);
         assert_eq!(found.headings[0].heading.as_deref(), Some("Errors"));
+        let linked = SourceFile::new("d.md", "- [1000](e1000.md) Unknown\n- [1001](e.md#x) Busy\n");
+        let items: Vec<(String, String)> = outside(&linked, CodeKind::Integer)
+            .items
+            .iter()
+            .map(|w| (w.code.markdown.clone(), w.text.text.clone()))
+            .collect();
+        assert_eq!(
+            items,
+            [("[1000](e1000.md)".to_owned(), "Unknown".to_owned()), ("[1001](e.md#x)".to_owned(), "Busy".to_owned())]
+        );
         let items: Vec<(&str, &str)> =
             found.items.iter().map(|w| (w.code.text.as_str(), w.text.text.as_str())).collect();
         assert_eq!(items, [("2000", "Not found"), ("2001", "Gone"), ("12", "monkeys")]);

@@ -33,6 +33,8 @@
 //! merge = true                 # or read every table with code and description columns
 //! codes = "string"             # codes such as `OperationDenied.Suspended` ("integer" by default)
 //! skip = ["301000~301099"]     # code cells whose rows are left out on purpose (ranges)
+//! url = "https://example.com/errors/"   # the page's address: relative code links resolve
+//! code_url = "https://example.com/errors#{code}"  # or each code's address, for `doc_url()`
 //! ignore = [12, "Changelog"]   # lines seen and not to be read, by line or heading text
 //! codes_in = "headings"        # codes in headings (`### -1000 UNKNOWN`) or list items
 //!
@@ -129,7 +131,7 @@ const TOP_LEVEL_KEYS: &[&str] =
     &["classes", "columns", "descriptions", "doc", "facts", "names", "naming", "retired", "renamed", "retryable"];
 
 /// The keys allowed under `[doc]`.
-const DOC_KEYS: &[&str] = &["table", "merge", "codes", "skip", "pick", "ignore", "codes_in"];
+const DOC_KEYS: &[&str] = &["table", "merge", "codes", "skip", "pick", "url", "code_url", "ignore", "codes_in"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -587,6 +589,20 @@ impl Reader<'_> {
                 "skip" => options.skip = self.strings(value, "`skip`"),
                 "ignore" => options.ignore = self.ignore(value),
                 "codes_in" => options.codes_in = self.codes_in(value),
+                "url" | "code_url" => {
+                    let Some(address) = self.string(value, "an address") else { continue };
+                    let checked = match key.get_ref().as_ref() {
+                        "url" => crate::fact::check_page_url(&address.value),
+                        _ => crate::fact::check_code_url(&address.value),
+                    };
+                    match checked {
+                        Ok(()) if key.get_ref().as_ref() == "url" => options.url = Some(address),
+                        Ok(()) => options.code_url = Some(address),
+                        Err((message, help)) => {
+                            self.diagnostics.push(Diagnostic::new(self.file, address.span, message).help(help))
+                        }
+                    }
+                }
                 // Its keys are codes of the kind `codes` says, which may come after it.
                 "pick" => pick = Some(value),
                 other => self.unknown_key(key, other, DOC_KEYS),

@@ -1,4 +1,5 @@
-//! The doc: a Markdown page with one error-code table somewhere in it.
+//! The doc: a Markdown page with its error codes in a table somewhere in it (or, as the overlay
+//! says, at the start of headings or list items).
 
 use std::ops::Range;
 

@@ -3,10 +3,10 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::inline::inline_text;
-use super::table::{options, trimmed};
+use super::table::trimmed;
 use crate::codes;
 use crate::model::{Cell, CodeKind};
 use crate::source::SourceFile;
@@ -42,12 +42,18 @@ pub(super) fn outside(file: &SourceFile, kind: CodeKind) -> Outside {
     let body = file.body();
     let shift = file.bom_len();
     let mut outside = Outside::default();
+    // A page of table rows alone (a large reference) is not parsed a second time.
+    if !body.lines().any(|line| line.trim_start().starts_with('#') || list_marker(line) > 0) {
+        return outside;
+    }
+    // Read without tables: a table is then a paragraph, which headings and lists end as
+    // they end a table, and its cells cost nothing.
     let (mut lists, mut heading, mut groups) = (0usize, None::<String>, 0usize);
     // Whether the last heading started with a code, and whether a list started since the
     // last item was read into a group (so that each list is a group).
     let (mut under_code, mut new_list) = (false, true);
     let mut heading_text: Option<(String, HeadingLevel)> = None;
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
         let range = range.start + shift..range.end + shift;
         match event {
             Event::Start(Tag::Heading { level, .. }) => heading_text = Some((String::new(), level)),

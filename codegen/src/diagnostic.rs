@@ -20,6 +20,19 @@ pub struct Diagnostic {
     pub labels: Vec<Label>,
     /// How to fix it, in one line.
     pub help: Option<String>,
+    /// Whether it stops generation, or only tells the user what was made of the inputs.
+    pub severity: Severity,
+}
+
+/// How much a diagnostic weighs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Severity {
+    /// A problem: nothing is generated until it is fixed.
+    #[default]
+    Error,
+    /// A notice: what the generator made of something the user should know of (a code written
+    /// in several rows, joined). Generation goes on.
+    Note,
 }
 
 /// A secondary place a diagnostic points at.
@@ -36,7 +49,24 @@ pub struct Label {
 impl Diagnostic {
     /// A diagnostic about `span` in `file`.
     pub fn new(file: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { path: file.path.clone(), span, message: message.into(), labels: Vec::new(), help: None }
+        Diagnostic {
+            path: file.path.clone(),
+            span,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            severity: Severity::Error,
+        }
+    }
+
+    /// A notice about `span` in `file`: something made of the inputs, not a problem.
+    pub fn note(file: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Note, ..Diagnostic::new(file, span, message) }
+    }
+
+    /// Whether this diagnostic stops generation.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// Adds the line telling the user how to fix the problem.
@@ -128,7 +158,11 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             elements.push(Level::HELP.message(one_line(help)).into());
         }
-        let title = Level::ERROR.primary_title(one_line(&self.message));
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Note => Level::NOTE,
+        };
+        let title = level.primary_title(one_line(&self.message));
         vec![Group::with_title(title).elements(elements)]
     }
 }

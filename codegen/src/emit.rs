@@ -120,6 +120,8 @@ mod tests {
                 name: name.to_owned(),
                 variant: variant.to_owned(),
                 http_status: Some(http_status),
+                ranges: Vec::new(),
+                default: false,
             })
             .to_vec();
         for (position, entry) in entries.iter_mut().enumerate() {

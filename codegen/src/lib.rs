@@ -69,26 +69,28 @@ pub struct Config<'a> {
 }
 
 impl Config<'_> {
-    /// Runs the whole pipeline: the generated Rust module and catalogue, or every problem.
+    /// Runs the whole pipeline: the generated Rust module and catalogue with the notices about
+    /// it, or every problem.
     pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
-        let catalog = check(self.doc, self.overlay)?;
+        let checked = checked(self.doc, self.overlay)?;
+        let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            checked.diagnostics.into_iter().partition(Diagnostic::is_error);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let catalog = checked.catalog;
         let sources = [self.doc, self.overlay];
         let tokens = emit::emit(&catalog);
         match render::render(tokens, &sources) {
             Ok(rust) => {
                 let catalogue = catalogue::write(&catalog, &sources, self.module);
-                Ok(Output { catalog, rust, catalogue })
+                Ok(Output { catalog, rust, catalogue, notices })
             }
             Err(message) => Err(vec![
                 Diagnostic::new(self.doc, 0..0, message)
                     .help("this is a bug in the generator; please report it with this doc"),
             ]),
         }
-    }
-
-    /// Reads and checks the doc and overlay without generating code.
-    pub fn check(&self) -> Result<model::Catalog, Vec<Diagnostic>> {
-        check(self.doc, self.overlay)
     }
 }
 
@@ -101,6 +103,9 @@ pub struct Output {
     pub rust: String,
     /// The catalogue as Markdown, for the crate's rustdoc and for [`report::compare`].
     pub catalogue: String,
+    /// What the user should know of how the inputs were read (codes written in several rows,
+    /// their texts joined), as notes.
+    pub notices: Vec<Diagnostic>,
 }
 
 /// Reads a doc and its overlay, checks them, and returns the catalogue: every stage but
@@ -110,7 +115,10 @@ pub struct Output {
 /// it would be another error.
 pub fn check(doc: &SourceFile, overlay: &SourceFile) -> Result<model::Catalog, Vec<Diagnostic>> {
     let checked = checked(doc, overlay)?;
-    if checked.diagnostics.is_empty() { Ok(checked.catalog) } else { Err(checked.diagnostics) }
+    if checked.diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(checked.diagnostics.into_iter().filter(Diagnostic::is_error).collect());
+    }
+    Ok(checked.catalog)
 }
 
 /// What parsing and validation make of a doc and its overlay, problems and all.

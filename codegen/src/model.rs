@@ -541,4 +541,8 @@ pub struct ClassInfo {
     pub variant: String,
     /// Its HTTP status; `None` for a class that only groups codes.
     pub http_status: Option<u16>,
+    /// The ranges of integer codes the overlay gives it, inclusive, as written there.
+    pub ranges: Vec<(i64, i64)>,
+    /// Whether codes in no class's ranges fall in it.
+    pub default: bool,
 }

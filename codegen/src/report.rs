@@ -114,6 +114,38 @@ pub struct Added {
     pub http_status: Option<u16>,
     /// Its plain-text description.
     pub description: String,
+    /// When it falls in the default class but is one past the end or the start of another
+    /// class's range: that class and the range that would hold it.
+    pub adjacent: Option<Adjacent>,
+}
+
+/// A class's range a new code lies right beside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Adjacent {
+    /// The class (`request`).
+    pub class: String,
+    /// Its range as the overlay writes it.
+    pub range: (i64, i64),
+    /// The range widened to hold the code.
+    pub widened: (i64, i64),
+}
+
+/// The range of another class a code of the default class is one past, if any.
+fn adjacent(catalog: &Catalog, entry: &Entry) -> Option<Adjacent> {
+    let (code, class) = (entry.code.as_int()?, catalog.classes.get(entry.class?)?);
+    if !class.default {
+        return None;
+    }
+    catalog.classes.iter().filter(|other| !other.default).find_map(|other| {
+        other.ranges.iter().find_map(|&(low, high)| {
+            let widened = match code {
+                _ if Some(code) == high.checked_add(1) => (low, code),
+                _ if Some(code) == low.checked_sub(1) => (code, high),
+                _ => return None,
+            };
+            Some(Adjacent { class: other.name.clone(), range: (low, high), widened })
+        })
+    })
 }
 
 /// A code whose text (a description, a fact) changed.
@@ -210,7 +242,9 @@ pub fn compare(recorded: &Recorded, catalog: &Catalog) -> Changes {
         let Some(old) = recorded.codes.get(&entry.code) else {
             let class = entry.class.and_then(|class| catalog.classes.get(class)).map(|class| class.name.clone());
             let code = CodeRef { code: entry.code.clone(), variant: entry.variant.clone() };
-            changes.added.push(Added { code, class, http_status: entry.http_status, description: entry.text.clone() });
+            let description = entry.text.clone();
+            let adjacent = adjacent(catalog, entry);
+            changes.added.push(Added { code, class, http_status: entry.http_status, description, adjacent });
             continue;
         };
         let kind = entry.class.and_then(|class| catalog.classes.get(class)).map(|class| class.variant.as_str());

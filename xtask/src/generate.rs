@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use errtab_codegen::Diagnostic;
-use errtab_codegen::diagnostic::Colour;
+use errtab_codegen::diagnostic::{self, Colour};
 use errtab_codegen::semver::{self, Bump};
 use errtab_codegen::{catalogue, report};
 
@@ -158,6 +158,10 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         });
     }
     let new_crate = previous.iter().all(Option::is_none);
+    for generated in generated.iter().filter(|generated| !generated.output.notices.is_empty()) {
+        let sources = [&generated.doc, &generated.overlay];
+        changes.push(diagnostic::render(&generated.output.notices, &sources, Colour::Plain));
+    }
     for (generated, previous) in generated.into_iter().zip(&previous) {
         let Some(catalogue) = &generated.spec.catalogue else {
             outputs.push((generated.spec.rust, generated.output.rust));
@@ -511,5 +515,23 @@ mod tests {
         scratch.write("spec/dingtalk.md", doc.replace("系统繁忙", "系统忙").as_bytes());
         let text = run(&scratch.root, Mode::Check).unwrap().to_string();
         assert!(text.contains("changes in spec/dingtalk.md and spec/dingtalk.toml:\n"), "{text}");
+    }
+
+    #[test]
+    fn a_code_written_in_two_rows_is_named_with_its_lines() {
+        let scratch = Scratch::new("joined");
+        run(&scratch.root, Mode::Write).unwrap();
+        let doc = scratch.read("spec/error-codes.md");
+        let row = doc.lines().find(|line| line.starts_with("| 9003 ")).unwrap();
+        let doc = doc.replacen(row, &format!("{row}\n| 9003   | 会议已结束 |"), 1);
+        scratch.write("spec/error-codes.md", doc.as_bytes());
+        let text = run(&scratch.root, Mode::Write).unwrap().to_string();
+        assert!(
+            text.contains("note: code 9003 is written in 2 rows; their texts are joined: 会议不存在 / 会议已结束"),
+            "{text}"
+        );
+        let line = doc.lines().position(|line| line == row).unwrap() + 1;
+        assert!(text.contains(&format!("spec/error-codes.md:{line}:")), "{text}");
+        assert!(text.contains("row 2 of code 9003"), "{text}");
     }
 }

@@ -66,8 +66,8 @@ pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
         ),
     };
     text.push_str(&inspection.text);
-    let problems = inspection.diagnostics.len();
-    if problems == 0 {
+    let problems = inspection.diagnostics.iter().filter(|diagnostic| diagnostic.is_error()).count();
+    if inspection.diagnostics.is_empty() {
         text.push_str("no problems found\n");
         return Ok(Report { text, problems });
     }
@@ -77,7 +77,10 @@ pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
     text.push('\n');
     text.push_str(&diagnostic::render(&inspection.diagnostics, &sources, colour));
     let s = if problems == 1 { "" } else { "s" };
-    text.push_str(&format!("\n{problems} problem{s} found\n"));
+    let notes = inspection.diagnostics.len() - problems;
+    let notes =
+        if notes == 0 { String::new() } else { format!(" ({notes} note{})", if notes == 1 { "" } else { "s" }) };
+    text.push_str(&format!("\n{problems} problem{s} found{notes}\n"));
     Ok(Report { text, problems })
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Added, Changes, CodeRef, RangeChange, Reworded, diff_runs};
+use super::{Added, Adjacent, Changes, CodeRef, RangeChange, Reworded, diff_runs};
 use crate::semver::{Bump, next_version};
 
 /// How the report marks code, text and what changed in a text.
@@ -67,12 +67,23 @@ impl Style {
         let class = added.class.as_ref().map(|class| format!("class {}", (self.code)(class)));
         let facts: Vec<String> =
             class.into_iter().chain(added.http_status.map(|status| format!("HTTP {status}"))).collect();
-        match facts.is_empty() {
-            true => format!("{}: {}", self.code_ref(&added.code), (self.text)(&added.description)),
-            false => {
-                format!("{} ({}): {}", self.code_ref(&added.code), facts.join(", "), (self.text)(&added.description))
-            }
+        let (code, description) = (self.code_ref(&added.code), (self.text)(&added.description));
+        let mut line = match facts.is_empty() {
+            true => format!("{code}: {description}"),
+            false => format!("{code} ({}): {description}", facts.join(", ")),
+        };
+        // A code one past a class's range most likely belongs to it: the reviewer decides.
+        if let Some(Adjacent { class, range, widened }) = &added.adjacent {
+            let write = |(low, high): (i64, i64)| (self.code)(&format!("\"{low}..={high}\""));
+            line.push_str(&format!(
+                "; CHECK: it is one past the range {} of class {}; if it belongs there, write {} instead under \
+                 `[classes.{class}]`",
+                write(*range),
+                (self.code)(class),
+                write(*widened),
+            ));
         }
+        line
     }
 
     fn range(&self, range: &RangeChange) -> String {

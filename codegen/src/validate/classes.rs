@@ -133,6 +133,8 @@ fn from_statuses(statuses: &BTreeMap<CodeKey, u16>) -> (Lookup, Vec<ClassInfo>) 
             name: format!("status_{status}"),
             variant: format!("Status{status}"),
             http_status: Some(status),
+            ranges: Vec::new(),
+            default: false,
         })
         .collect();
     let ranges = statuses
@@ -267,6 +269,12 @@ fn infos(inputs: &Inputs<'_>) -> (Vec<ClassInfo>, Vec<Diagnostic>) {
             name: class.name.value.clone(),
             variant,
             http_status: class.status.as_ref().and_then(|status| u16::try_from(status.value).ok()),
+            ranges: class
+                .ranges
+                .iter()
+                .filter_map(|range| Some((range.value.0.as_int()?, range.value.1.as_int()?)))
+                .collect(),
+            default: class.default.as_ref().is_some_and(|default| default.value),
         });
     }
     (infos, diagnostics)

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::Inputs;
-use super::sections::sections;
+use super::sections::{sections, under_section, under_sections};
 use super::text::{HIDDEN_HELP, hidden_character, hidden_name, is_hidden};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -105,7 +105,10 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
         let named = counting.len() > 1 && is_named(code);
         let written = CodeRows { code, rows: counting, given: given.get(code).copied(), named };
         match documented(inputs, &written) {
-            Ok(documented) => documented_codes.push((code.clone(), documented)),
+            Ok(documented) => {
+                diagnostics.extend(joined_notice(inputs, &written, &documented));
+                documented_codes.push((code.clone(), documented));
+            }
             Err(found) => {
                 diagnostics.extend(found);
                 rows.rejected.insert(code.clone());
@@ -179,6 +182,31 @@ fn documented<'a>(inputs: &Inputs<'a>, written: &CodeRows<'_, 'a>) -> Result<Doc
     }
 }
 
+/// A notice for a code written in several rows whose texts are joined (no `[doc.pick]` says
+/// which counts): every row, and the text they make together.
+fn joined_notice(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>, documented: &Documented<'_>) -> Option<Diagnostic> {
+    let rows = written.rows;
+    if rows.len() < 2 {
+        return None;
+    }
+    let code = written.code;
+    let text = documented.description.to_text().text;
+    let sections = sections(rows);
+    let under = under_sections(sections.as_deref());
+    let message =
+        format!("code {} is written in {} rows{under}; their texts are joined: {text}", code.prose(), rows.len());
+    let mut notice = Diagnostic::note(inputs.doc_file, code_span(rows[0]), message).help(format!(
+        "if one row should count, say which: `{} = N` under `[doc.pick]` in {}",
+        code.toml_key(),
+        inputs.overlay_file.path
+    ));
+    for (index, row) in rows.iter().enumerate().skip(1) {
+        let label = format!("row {} of code {}{}", index + 1, code, under_section(sections.as_deref(), row));
+        notice = notice.label(inputs.doc_file, code_span(row), label);
+    }
+    Some(notice)
+}
+
 /// The non-empty texts of some cells, each distinct text once, in page order, joined: the
 /// Markdown with `<br>`, so that it stays one line as in a table cell, the text with ` / `.
 fn joined<'a>(mut cells: impl Iterator<Item = &'a Cell>) -> Option<Joined<'a>> {
@@ -223,12 +251,9 @@ fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagn
     };
     let code = written.code;
     let sections = sections(rows);
-    let message = format!(
-        "code {} is written in {} rows{} that give it different {what}",
-        code.prose(),
-        rows.len(),
-        sections.as_deref().map(|sections| format!(" (under {sections})")).unwrap_or_default()
-    );
+    let under = under_sections(sections.as_deref());
+    let message =
+        format!("code {} is written in {} rows{under} that give it different {what}", code.prose(), rows.len());
     let mut help = format!(
         "say which row counts: add `{} = N` under `[doc.pick]` in {} (N counts the code's rows from 1, in page order)",
         code.toml_key(),
@@ -242,12 +267,8 @@ fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagn
     }
     let mut diagnostic = inputs.in_doc(code_span(rows[0]), message).help(help);
     for (index, row) in rows.iter().enumerate().skip(1) {
-        let under = match (&sections, &row.section) {
-            (Some(_), Some(section)) => format!(", under \"{section}\""),
-            _ => String::new(),
-        };
-        diagnostic =
-            diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}{under}", index + 1, code));
+        let label = format!("row {} of code {}{}", index + 1, code, under_section(sections.as_deref(), row));
+        diagnostic = diagnostic.label(inputs.doc_file, code_span(row), label);
     }
     Some(diagnostic)
 }

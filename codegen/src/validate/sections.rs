@@ -17,3 +17,18 @@ pub(crate) fn sections(rows: &[&Row]) -> Option<String> {
         [first @ .., last] => Some(format!("{} and {last}", first.join(", "))),
     }
 }
+
+/// What a message about a code's rows adds when they are in several sections: ` (under "A"
+/// and "B")`; nothing otherwise.
+pub(crate) fn under_sections(sections: Option<&str>) -> String {
+    sections.map(|sections| format!(" (under {sections})")).unwrap_or_default()
+}
+
+/// What the label of one of those rows adds: `, under "B"`, when the rows are in several
+/// sections.
+pub(crate) fn under_section(sections: Option<&str>, row: &Row) -> String {
+    match (sections, &row.section) {
+        (Some(_), Some(section)) => format!(", under \"{section}\""),
+        _ => String::new(),
+    }
+}

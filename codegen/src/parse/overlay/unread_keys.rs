@@ -19,6 +19,9 @@ impl Reader<'_> {
         for item in items.iter() {
             let span = self.span(item.span());
             match item.get_ref() {
+                DeValue::String(text) if text.trim().is_empty() => {
+                    self.error(item.span(), "an empty heading text would ignore every section".to_owned(), help)
+                }
                 DeValue::String(text) => ignore.push(Spanned::new(Ignore::Heading(text.to_string()), span)),
                 DeValue::Integer(_) => {
                     match self.integer(item, "a line number").map(|line| usize::try_from(line.value)) {

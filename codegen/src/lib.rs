@@ -72,7 +72,24 @@ impl Config<'_> {
     /// Runs the whole pipeline: the generated Rust module and catalogue with the notices about
     /// it, or every problem.
     pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
-        let checked = checked(self.doc, self.overlay)?;
+        self.output(checked(self.doc, self.overlay)?)
+    }
+
+    /// The modules a page of several code spaces makes, one per section its overlay's
+    /// `[doc.sections]` names, in the overlay's order; none for a page of one code space.
+    pub fn sections(&self) -> Vec<String> {
+        let (overlay, _) = parse::overlay(self.overlay);
+        overlay.doc.sections.into_iter().map(|section| section.module.value).collect()
+    }
+
+    /// [`Config::generate`] for one section of [`Config::sections`]: the tables under its
+    /// heading, with the overlay's entries for the other sections' codes left unused.
+    pub fn generate_section(&self, section: &str) -> Result<Output, Vec<Diagnostic>> {
+        self.output(checked_in(self.doc, self.overlay, Some(section))?)
+    }
+
+    /// The module and catalogue of what was checked, or its errors.
+    fn output(&self, checked: Checked) -> Result<Output, Vec<Diagnostic>> {
         let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
             checked.diagnostics.into_iter().partition(Diagnostic::is_error);
         if !errors.is_empty() {
@@ -134,11 +151,26 @@ pub(crate) struct Checked {
 /// then validates them together. A file that is not UTF-8 is reported alone: decoded in the
 /// wrong encoding, every line of it would be another error.
 pub(crate) fn checked(doc: &SourceFile, overlay: &SourceFile) -> Result<Checked, Vec<Diagnostic>> {
+    checked_in(doc, overlay, None)
+}
+
+/// [`checked`] for one section of `[doc.sections]`, or for the whole page.
+fn checked_in(doc: &SourceFile, overlay: &SourceFile, section: Option<&str>) -> Result<Checked, Vec<Diagnostic>> {
     let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(diagnostic::encoding_error).collect();
     if !encoding.is_empty() {
         return Err(encoding);
     }
-    let (overlay_model, mut diagnostics) = parse::overlay(overlay);
+    let (mut overlay_model, mut diagnostics) = parse::overlay(overlay);
+    if let Some(section) = section {
+        let sections = &overlay_model.doc.sections;
+        overlay_model.doc.reading = sections.iter().position(|known| known.module.value == section);
+        if overlay_model.doc.reading.is_none() {
+            let known: Vec<String> = sections.iter().map(|known| format!("`{}`", known.module.value)).collect();
+            let message = format!("no section `{section}` in the overlay's `[doc.sections]`");
+            let help = format!("the sections it names are: {}", known.join(", "));
+            diagnostics.push(Diagnostic::new(overlay, 0..0, message).help(help));
+        }
+    }
     let (doc_model, doc_diagnostics) = parse::doc(doc, &overlay_model);
     diagnostics.extend(doc_diagnostics);
     let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };

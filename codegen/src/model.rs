@@ -219,6 +219,22 @@ pub struct DocOptions {
     pub ignore: Vec<Spanned<Ignore>>,
     /// Where the page writes its codes, when not in a table (`codes_in = "headings"`).
     pub codes_in: Option<Spanned<CodesIn>>,
+    /// Sections of the page that hold separate code spaces, each made its own module
+    /// (`[doc.sections] partner_sdk = "Partner SDK"`), in the file's order.
+    pub sections: Vec<Section>,
+    /// The index in `sections` of the one being generated, which the caller chooses
+    /// ([`crate::Config::generate_section`]), not the file: its tables are read as if `table`
+    /// named its heading and `merge` were true.
+    pub reading: Option<usize>,
+}
+
+/// A section of the page made its own module: an entry of `[doc.sections]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The module's name (`partner_sdk`), the entry's key.
+    pub module: Spanned<String>,
+    /// Text of the heading above the section's tables.
+    pub heading: Spanned<String>,
 }
 
 /// An entry of `[doc] ignore`.

@@ -78,6 +78,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     diagnostics.extend(rows::unused_skips(inputs));
     diagnostics.extend(columns::columns(inputs));
     diagnostics.extend(ignored::unused_ignores(inputs));
+    diagnostics.extend(sections::unread_sections(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
     let ranges = found(&mut diagnostics, ranges::ranges(inputs, code_kind));
 

@@ -117,7 +117,12 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
     let mut diagnostics = Vec::new();
     let mut infos: Vec<TableInfo> = tables.iter().map(|table| info(table, overlay)).collect();
     let mut candidates: Vec<usize> = (0..tables.len()).filter(|&i| has_columns(&infos[i])).collect();
-    if let Some(wanted) = &overlay.doc.table {
+    // The section being generated is read as `table` naming its heading with `merge`.
+    let section = overlay.doc.reading.and_then(|index| overlay.doc.sections.get(index));
+    if !overlay.doc.sections.is_empty() && section.is_none() {
+        return (Doc { tables: infos, ..Doc::default() }, diagnostics);
+    }
+    if let Some(wanted) = section.map(|section| &section.heading).or(overlay.doc.table.as_ref()) {
         let under = |i: &usize| infos[*i].heading.as_deref().is_some_and(|heading| heading.contains(&wanted.value));
         let chosen: Vec<usize> = candidates.iter().copied().filter(under).collect();
         if chosen.is_empty() && !candidates.is_empty() {
@@ -138,7 +143,7 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
         }
         candidates = chosen;
     }
-    let merge = overlay.doc.merge.as_ref().is_some_and(|merge| merge.value);
+    let merge = section.is_some() || overlay.doc.merge.as_ref().is_some_and(|merge| merge.value);
     match candidates.as_slice() {
         [] => {
             if !columns_explain_missing(tables, overlay) {
@@ -163,6 +168,9 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
     }
 
     let mut doc = Doc::default();
+    if section.is_some() {
+        doc.skipped = elsewhere(tables, &infos, overlay);
+    }
     for &index in &candidates {
         infos[index].chosen = true;
         read_rows(file, &tables[index], &infos[index], overlay, &mut doc, &mut diagnostics);
@@ -208,6 +216,25 @@ fn read_rows(
             if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
         }
     }
+}
+
+/// The code cells of the other sections' tables (`[doc.sections]`), so that the overlay's
+/// entries for their codes are not reported as naming codes the page does not list.
+fn elsewhere(tables: &[Table], infos: &[TableInfo], overlay: &Overlay) -> Vec<Cell> {
+    let other = |heading: &str| {
+        let mut others =
+            overlay.doc.sections.iter().enumerate().filter(|&(index, _)| Some(index) != overlay.doc.reading);
+        others.any(|(_, section)| heading.contains(section.heading.value.as_str()))
+    };
+    let mut cells = Vec::new();
+    for (table, info) in tables.iter().zip(infos).filter(|(_, info)| info.heading.as_deref().is_some_and(other)) {
+        let Some(code) = info.roles.iter().find(|(role, ..)| *role == Role::Code).map(|&(_, column, _)| column) else {
+            continue;
+        };
+        let codes = table.rows.iter().filter_map(|row| row.cells.get(code)).flat_map(code_cells);
+        cells.extend(codes.map(|(cell, _)| cell));
+    }
+    cells
 }
 
 /// Why a row does not fit its table's header, if it does not: it has more cells than the

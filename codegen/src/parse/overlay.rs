@@ -38,6 +38,9 @@
 //! ignore = [12, "Changelog"]   # lines seen and not to be read, by line or heading text
 //! codes_in = "headings"        # codes in headings (`### -1000 UNKNOWN`) or list items
 //!
+//! [doc.sections]               # one page, several code spaces: a module per section,
+//! partner_sdk = "Partner SDK"  # named by text of the heading above its tables
+//!
 //! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
 //! 4000 = 2                     # without it, the texts of all its rows are joined
 //!
@@ -131,7 +134,8 @@ const TOP_LEVEL_KEYS: &[&str] =
     &["classes", "columns", "descriptions", "doc", "facts", "names", "naming", "retired", "renamed", "retryable"];
 
 /// The keys allowed under `[doc]`.
-const DOC_KEYS: &[&str] = &["table", "merge", "codes", "skip", "pick", "url", "code_url", "ignore", "codes_in"];
+const DOC_KEYS: &[&str] =
+    &["table", "merge", "codes", "skip", "pick", "url", "code_url", "ignore", "codes_in", "sections"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -589,6 +593,7 @@ impl Reader<'_> {
                 "skip" => options.skip = self.strings(value, "`skip`"),
                 "ignore" => options.ignore = self.ignore(value),
                 "codes_in" => options.codes_in = self.codes_in(value),
+                "sections" => options.sections = self.sections(value),
                 "url" | "code_url" => {
                     let Some(address) = self.string(value, "an address") else { continue };
                     let checked = match key.get_ref().as_ref() {

@@ -1,10 +1,12 @@
-//! The `[doc]` keys about what the parser does not read as a table: `ignore` and `codes_in`.
+//! The `[doc]` keys about where a page's codes are beside its one table: `ignore`, `codes_in`
+//! and `[doc.sections]`.
 
 use toml::de::DeValue;
 
 use super::{Reader, TomlSpanned};
 use crate::diagnostic::Diagnostic;
-use crate::model::{CodesIn, Ignore, Spanned};
+use crate::ident::{self, Case};
+use crate::model::{CodesIn, Ignore, Section, Spanned};
 
 impl Reader<'_> {
     /// Reads `[doc] ignore`: lines the user has seen, each a line number or heading text.
@@ -52,5 +54,24 @@ impl Reader<'_> {
             }
         };
         Some(Spanned::new(codes_in, written.span))
+    }
+
+    /// Reads `[doc.sections]`: each module's name and the text of its section's heading.
+    pub(super) fn sections(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Section> {
+        let Some(table) = self.table(value, "`doc.sections`") else { return Vec::new() };
+        let mut sections = Vec::new();
+        for (key, value) in super::sorted(table) {
+            let module = Spanned::new(key.get_ref().to_string(), self.span(key.span()));
+            if ident::check(&module.value, Case::Snake).is_err() {
+                let message = format!("`[doc.sections] {}` is no module name", module.value);
+                let help = "name the section's module in snake_case, such as `partner_sdk = \"Partner SDK\"`";
+                self.diagnostics.push(Diagnostic::new(self.file, module.span, message).help(help));
+                continue;
+            }
+            if let Some(heading) = self.string(value, "a section's heading text") {
+                sections.push(Section { module, heading });
+            }
+        }
+        sections
     }
 }

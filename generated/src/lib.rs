@@ -59,6 +59,8 @@
 )]
 //!
 #![doc = include_str!("error_codes.md")]
+// docs.rs builds with `--cfg docsrs` (see Cargo.toml): an item a feature adds then says so.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "json")]
 mod api_error;
@@ -74,6 +76,12 @@ mod error_codes;
 #[rustfmt::skip]
 #[path = "../tests/hostile/error_codes.rs"]
 mod hostile;
+
+// The registry page's examples are compiled as doctests, so they build wherever the crate does,
+// packed or not; tests/client.rs runs the client example against a local server.
+#[cfg(all(doctest, feature = "json"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 #[cfg(feature = "json")]
 pub use api_error::ApiError;

@@ -367,12 +367,13 @@ fn the_readme_decides_from_what_the_response_said() {
     assert_eq!(readme::next_step(&error), Next::Report);
 }
 
-/// The README's "Using the crate" shows `readme/using_the_crate.rs`, which this file compiles
-/// and runs: the first `rust` block of that section is that file, byte for byte.
+/// The crate's README (its registry page) shows `readme/using_the_crate.rs` under "Example: a
+/// client", which this file compiles and runs: the first `rust` block of that section is that
+/// file, byte for byte.
 #[test]
 fn the_readme_shows_this_code() {
-    let readme = include_str!("../../README.md");
-    let section = readme.split("\n## Using the crate\n").nth(1).expect("README has a section \"Using the crate\"");
+    let readme = include_str!("../README.md");
+    let section = readme.split("\n## Example: a client\n").nth(1).expect("README has a section \"Example: a client\"");
     let block = section.split("```rust\n").nth(1).and_then(|rest| rest.split("\n```\n").next());
     assert_eq!(block.map(|block| format!("{block}\n")).as_deref(), Some(include_str!("readme/using_the_crate.rs")));
 }

@@ -83,7 +83,7 @@ impl Scratch {
         fs::read_to_string(self.root.join(path)).unwrap()
     }
 
-    /// Every file under `generated/`, with its bytes.
+    /// Every file `gen` may write, under `generated/` and `tests/`, with its bytes.
     pub(crate) fn generated(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
             for entry in fs::read_dir(dir).unwrap() {
@@ -97,6 +97,9 @@ impl Scratch {
         }
         let mut files = BTreeMap::new();
         walk(&self.root.join("generated"), &mut files);
+        if self.root.join("tests").is_dir() {
+            walk(&self.root.join("tests"), &mut files);
+        }
         files
     }
 }

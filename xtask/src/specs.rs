@@ -31,11 +31,12 @@ pub(crate) struct Spec {
     pub(crate) catalogue: Option<String>,
 }
 
-/// Fixtures made into modules that the generated crate's tests compile and check, as
-/// `[doc, overlay, generated Rust]`: the hostile fixture (every awkward description the
-/// generator accepts; `generated/tests/hostile.rs`), a doc of string codes using every
-/// section of the overlay (`generated/tests/string_codes.rs`), and an SDK's callback table
-/// without HTTP, with solutions, messages and ranges (`generated/tests/sdk_callbacks.rs`).
+/// Fixtures made into modules that tests compile and check, as `[doc, overlay, generated
+/// Rust]`: the hostile fixture (every awkward description the generator accepts;
+/// `generated/tests/hostile.rs`), a doc of string codes using every section of the overlay
+/// (`tests/string_codes.rs`), and an SDK's callback table without HTTP, with solutions,
+/// messages and ranges (`tests/sdk_callbacks.rs`); the last two are in the workspace's test
+/// crate, since their tests read the fixtures.
 pub(crate) const TEST_MODULES: [[&str; 3]; 3] = [HOSTILE, STRING_CODES, SDK_CALLBACKS];
 
 /// The hostile fixture and the test module made from it.
@@ -49,14 +50,14 @@ pub(crate) const HOSTILE: [&str; 3] = [
 pub(crate) const STRING_CODES: [&str; 3] = [
     "codegen/tests/fixtures/good/string-codes.md",
     "codegen/tests/fixtures/good/string-codes.toml",
-    "generated/tests/string_codes/error_codes.rs",
+    "tests/string_codes/error_codes.rs",
 ];
 
 /// The SDK-callback fixture and the test module made from it.
 pub(crate) const SDK_CALLBACKS: [&str; 3] = [
     "codegen/tests/fixtures/good/sdk-callbacks.md",
     "codegen/tests/fixtures/good/sdk-callbacks.toml",
-    "generated/tests/sdk_callbacks/error_codes.rs",
+    "tests/sdk_callbacks/error_codes.rs",
 ];
 
 /// The specs in `spec/`, sorted by name (each `NAME.md` with `NAME.toml` beside it), then

@@ -31,7 +31,7 @@ pub fn default_overlay_path(doc: &str) -> String {
 pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     let empty = SourceFile::new(default_overlay_path(&doc.path), "");
     let overlay = overlay.unwrap_or(&empty);
-    let checked = match crate::checked(doc, overlay, &[]) {
+    let checked = match crate::checked(doc, overlay, &[], None) {
         Ok(checked) => checked,
         Err(diagnostics) => return Inspection { text: String::new(), diagnostics },
     };
@@ -41,6 +41,7 @@ pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
         describe_table(&mut text, doc, index, table, &checked.overlay.facts);
     }
     rows(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
+    unread(&mut text, &checked.doc);
     joined(&mut text, &checked.doc, &checked.overlay, &checked.catalog);
     methods(&mut text, &checked.catalog);
     Inspection { text, diagnostics: checked.diagnostics }
@@ -105,7 +106,11 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
                         (true, Some(status)) => format!("  {status}"),
                         (true, None) => "  (no HTTP status)".to_owned(),
                     };
-                    (entry.variant.clone(), status)
+                    let variant = match row.struck {
+                        true => format!("{} (deprecated: struck through on the page)", entry.variant),
+                        false => entry.variant.clone(),
+                    };
+                    (variant, status)
                 }
                 // Not in the catalog: a diagnostic below says why. The doc's own name, if it
                 // has a name column, still helps to tell the row apart.
@@ -129,6 +134,19 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
                 let _ = writeln!(text, "  {:width$}  {}: {}", "", declared.key, cell.text);
             }
         }
+    }
+}
+
+/// What the page may document codes with but the parser did not read, each at its line, and
+/// whether `[doc] ignore` says the user has seen it (else a diagnostic below says more).
+fn unread(text: &mut String, doc: &Doc) {
+    if doc.unread.is_empty() {
+        return;
+    }
+    let _ = writeln!(text, "not read:");
+    for unread in &doc.unread {
+        let status = if unread.ignored { "ignored by `[doc] ignore`" } else { "see the problems below" };
+        let _ = writeln!(text, "  line {}: {} ({status})", unread.line, unread.problem);
     }
 }
 
@@ -211,12 +229,18 @@ fn joined(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     }
     let _ = writeln!(text, "codes written in several rows, each distinct text kept, in page order:");
     for (code, count) in several {
+        // Rows of one code in several sections of the page (under different headings) say which.
+        let sections = by_code.get(code).and_then(|rows| crate::validate::sections(rows));
+        let count = match sections {
+            Some(sections) => format!("{count} rows, under {sections}"),
+            None => format!("{count} rows"),
+        };
         let Ok(at) = catalog.entries.binary_search_by(|entry| entry.code.cmp(code)) else {
-            let _ = writeln!(text, "  {code} ({count} rows)  (not generated; see the problems below)");
+            let _ = writeln!(text, "  {code} ({count})  (not generated; see the problems below)");
             continue;
         };
         let entry = &catalog.entries[at];
-        let _ = writeln!(text, "  {code} ({count} rows)  {}  {}", entry.variant, entry.text);
+        let _ = writeln!(text, "  {code} ({count})  {}  {}", entry.variant, entry.text);
         for (fact, declared) in catalog.facts.iter() {
             if let Some(joined) = entry.fact(fact) {
                 let _ = writeln!(text, "    {}: {}", declared.key, joined.text);

@@ -83,7 +83,24 @@ impl<'a> Config<'a> {
     /// Runs the whole pipeline: the generated Rust module and catalogue with the notices about
     /// it, or every problem.
     pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
-        let checked = checked(self.doc, self.overlay, self.translations)?;
+        self.output(checked(self.doc, self.overlay, self.translations, None)?)
+    }
+
+    /// The modules a page of several code spaces makes, one per section its overlay's
+    /// `[doc.sections]` names, in the overlay's order; none for a page of one code space.
+    pub fn sections(&self) -> Vec<String> {
+        let (overlay, _) = parse::overlay(self.overlay);
+        overlay.doc.sections.into_iter().map(|section| section.module.value).collect()
+    }
+
+    /// [`Config::generate`] for one section of [`Config::sections`]: the tables under its
+    /// heading, with the overlay's entries for the other sections' codes left unused.
+    pub fn generate_section(&self, section: &str) -> Result<Output, Vec<Diagnostic>> {
+        self.output(checked(self.doc, self.overlay, self.translations, Some(section))?)
+    }
+
+    /// The module and catalogue of what was checked, or its errors.
+    fn output(&self, checked: Checked) -> Result<Output, Vec<Diagnostic>> {
         let (errors, notices): (Vec<Diagnostic>, Vec<Diagnostic>) =
             checked.diagnostics.into_iter().partition(Diagnostic::is_error);
         if !errors.is_empty() {
@@ -107,7 +124,7 @@ impl<'a> Config<'a> {
 
     /// Reads and checks the inputs without generating code: the catalogue, or every problem.
     pub fn check(&self) -> Result<model::Catalog, Vec<Diagnostic>> {
-        let checked = checked(self.doc, self.overlay, self.translations)?;
+        let checked = checked(self.doc, self.overlay, self.translations, None)?;
         if checked.diagnostics.iter().any(Diagnostic::is_error) {
             return Err(checked.diagnostics.into_iter().filter(Diagnostic::is_error).collect());
         }
@@ -140,18 +157,30 @@ pub(crate) struct Checked {
 
 /// Parses the overlay (whose `[doc]` and `[columns]` say how to read the doc), then the doc,
 /// then validates them together, then reads the doc's versions in other languages
-/// (`translations`). A file that is not UTF-8 is reported alone: decoded in the wrong
-/// encoding, every line of it would be another error.
+/// (`translations`); only the tables of `section` (one of `[doc.sections]`), when given. A
+/// file that is not UTF-8 is reported alone: decoded in the wrong encoding, every line of it
+/// would be another error.
 pub(crate) fn checked(
     doc: &SourceFile,
     overlay: &SourceFile,
     translations: &[(&str, &SourceFile)],
+    section: Option<&str>,
 ) -> Result<Checked, Vec<Diagnostic>> {
     let encoding: Vec<Diagnostic> = [doc, overlay].into_iter().filter_map(diagnostic::encoding_error).collect();
     if !encoding.is_empty() {
         return Err(encoding);
     }
-    let (overlay_model, mut diagnostics) = parse::overlay(overlay);
+    let (mut overlay_model, mut diagnostics) = parse::overlay(overlay);
+    if let Some(section) = section {
+        let sections = &overlay_model.doc.sections;
+        overlay_model.doc.reading = sections.iter().position(|known| known.module.value == section);
+        if overlay_model.doc.reading.is_none() {
+            let known: Vec<String> = sections.iter().map(|known| format!("`{}`", known.module.value)).collect();
+            let message = format!("no section `{section}` in the overlay's `[doc.sections]`");
+            let help = format!("the sections it names are: {}", known.join(", "));
+            diagnostics.push(Diagnostic::new(overlay, 0..0, message).help(help));
+        }
+    }
     let (doc_model, doc_diagnostics) = parse::doc(doc, &overlay_model);
     diagnostics.extend(doc_diagnostics);
     let inputs = validate::Inputs { doc_file: doc, doc: &doc_model, overlay_file: overlay, overlay: &overlay_model };

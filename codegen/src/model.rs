@@ -37,6 +37,25 @@ pub struct Doc {
     pub excluded: Vec<Row>,
     /// Every table on the page and what the parser made of it, for `inspect`.
     pub tables: Vec<TableInfo>,
+    /// What on the page may document codes but is not read: lines that look like a table,
+    /// headings and list items that start with a code. Each is reported unless the
+    /// overlay's `[doc] ignore` names it (or `codes_in` reads it).
+    pub unread: Vec<Unread>,
+}
+
+/// Lines of the page that may document codes but are not read as a table's rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unread {
+    /// The lines, from the first to the last.
+    pub span: Range<usize>,
+    /// The line the lines start at, counted from 1, as `[doc] ignore` names them.
+    pub line: usize,
+    /// The text of the last heading above them.
+    pub heading: Option<String>,
+    /// What they are and lack, as a sentence's predicate (`have no delimiter row ...`).
+    pub problem: String,
+    /// Whether the overlay's `[doc] ignore` says the user has seen them.
+    pub ignored: bool,
 }
 
 /// A table of the page as the parser saw it.
@@ -120,6 +139,12 @@ pub struct Row {
     /// The cell of each fact, at its index in [`Facts`]; `None` where the table has no
     /// column for it.
     pub facts: Vec<Option<Cell>>,
+    /// Whether the page strikes the code through (`~~10018~~`): it shows the code
+    /// deprecated.
+    pub struck: bool,
+    /// The text of the heading above the row's table (or above its code, when codes are
+    /// written outside tables): the section of the page it is in.
+    pub section: Option<String>,
 }
 
 impl Row {
@@ -206,12 +231,60 @@ pub struct DocOptions {
     /// `description_in` answers `description()` for, beside the page's versions in other
     /// languages.
     pub lang: Option<Spanned<String>>,
+    /// Lines the user has seen and that hold no codes to read (`ignore = [12, "SDK"]`): each
+    /// a line where lines that look like a table or codes outside a table start, or text of
+    /// the heading above them.
+    pub ignore: Vec<Spanned<Ignore>>,
+    /// Where the page writes its codes, when not in a table (`codes_in = "headings"`).
+    pub codes_in: Option<Spanned<CodesIn>>,
+    /// Sections of the page that hold separate code spaces, each made its own module
+    /// (`[doc.sections] partner_sdk = "Partner SDK"`), in the file's order.
+    pub sections: Vec<Section>,
+    /// The index in `sections` of the one being generated, which the caller chooses
+    /// ([`crate::Config::generate_section`]), not the file: its tables are read as if `table`
+    /// named its heading and `merge` were true.
+    pub reading: Option<usize>,
+}
+
+/// A section of the page made its own module: an entry of `[doc.sections]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    /// The module's name (`partner_sdk`), the entry's key.
+    pub module: Spanned<String>,
+    /// Text of the heading above the section's tables.
+    pub heading: Spanned<String>,
+}
+
+/// An entry of `[doc] ignore`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ignore {
+    /// The line, counted from 1, where the ignored lines start.
+    Line(usize),
+    /// Text of the heading above the ignored lines.
+    Heading(String),
+}
+
+/// Where a page writes its codes (`[doc] codes_in`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CodesIn {
+    /// In a table's code column, the default.
+    #[default]
+    Tables,
+    /// At the start of headings (`### -1000 UNKNOWN`), the messages as a list under each.
+    Headings,
+    /// At the start of list items (`- 1000 Unknown error`).
+    List,
 }
 
 impl DocOptions {
     /// The kind of codes the doc has: what `codes` says, integers by default.
     pub fn code_kind(&self) -> CodeKind {
         self.codes.as_ref().map_or(CodeKind::Integer, |kind| kind.value)
+    }
+
+    /// Where the page writes its codes: what `codes_in` says, tables by default.
+    pub fn codes_in(&self) -> CodesIn {
+        self.codes_in.as_ref().map_or(CodesIn::Tables, |codes_in| codes_in.value)
     }
 }
 

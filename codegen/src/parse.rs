@@ -4,12 +4,18 @@
 //! problem it can see on its own; problems that need the doc and the overlay together are
 //! the validator's.
 
+mod code_cell;
 mod columns;
 mod doc;
+mod inline;
+mod language;
+mod outside;
 mod overlay;
 mod table;
+mod unread;
 
 pub(crate) use columns::{header_key, synonym_role};
+pub(crate) use unread::covers as ignore_covers;
 
 pub use doc::doc;
 pub use overlay::overlay;

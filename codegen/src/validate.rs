@@ -17,7 +17,8 @@
 //!
 //! Beside them, `ranges` reads the rows `[doc] skip` leaves out whose code cell is a range
 //! of integer codes (`301000~301099`), with their descriptions.
-//! Beside them, `columns` checks the overlay's `[columns]` against the page's headers.
+//! Beside them, `columns` checks the overlay's `[columns]` against the page's headers, and
+//! `ignored` that each `[doc] ignore` entry names lines the parser left unread.
 //!
 //! Every check runs on every row, so one run reports every problem; the catalog is only
 //! meaningful when the returned diagnostics are empty. A code whose row (or `[retired]`
@@ -27,10 +28,12 @@
 mod aliases;
 mod classes;
 mod columns;
+mod ignored;
 mod known;
 mod names;
 mod ranges;
 mod rows;
+mod sections;
 mod text;
 
 use std::collections::{BTreeMap, BTreeSet, btree_map};
@@ -38,10 +41,14 @@ use std::iter::Peekable;
 use std::ops::Range;
 
 use rows::Documented;
+pub(crate) use sections::sections;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Catalog, CodeKey, Doc, Entry, Overlay, Retired, Text};
 use crate::source::SourceFile;
+
+/// The `#[deprecated]` note of a code the page strikes through (`~~10018~~`).
+const STRUCK: &str = "Struck through in the documentation: the code is deprecated.";
 
 /// The variant that holds undocumented codes; no documented code may take its name.
 pub(crate) const UNKNOWN_VARIANT: &str = "Unknown";
@@ -72,6 +79,8 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let given = found(&mut diagnostics, aliases::given_facts(inputs, &known, &reported));
     diagnostics.extend(rows::unused_skips(inputs));
     diagnostics.extend(columns::columns(inputs));
+    diagnostics.extend(ignored::unused_ignores(inputs));
+    diagnostics.extend(sections::unread_sections(inputs));
     let classes = found(&mut diagnostics, classes::classes(inputs, &rows.by_code, &known, &reported));
     let ranges = found(&mut diagnostics, ranges::ranges(inputs, code_kind));
 
@@ -176,7 +185,7 @@ impl Described<'_> {
         match self {
             Described::Row(row) => {
                 let facts = row.facts.iter().map(|joined| joined.as_ref().map(rows::Joined::to_text)).collect();
-                (row.description.to_text(), facts, None)
+                (row.description.to_text(), facts, row.struck.then(|| STRUCK.to_owned()))
             }
             Described::Retired(retired) => {
                 let text = retired.description.value.split_whitespace().collect::<Vec<_>>().join(" ");

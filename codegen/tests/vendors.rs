@@ -7,6 +7,9 @@ use std::path::Path;
 use errtab_codegen::model::{Cell, Row, Text};
 use errtab_codegen::{SourceFile, diagnostic, inspect::inspect, parse};
 
+#[path = "support/invariants.rs"]
+mod invariants;
+
 fn fixture(doc: &Path) -> (SourceFile, SourceFile) {
     let read = |path: &Path| std::fs::read(path).unwrap();
     let name = |path: &Path| format!("vendors/{}", path.file_name().unwrap().to_string_lossy());
@@ -37,6 +40,19 @@ fn accepted_quirks_generate_rust() {
         let file = syn::parse_file(&output.rust).expect("generated Rust parses");
         assert!(!file.items.is_empty());
         assert!(!output.catalog.entries.is_empty(), "{}", doc.path);
+    });
+}
+
+/// Whatever the generator makes of a quirk, it meets the invariants of any input: diagnostics
+/// that point inside the files, or Rust whose tables and doc comments say what the page says
+/// (so not for an overlay's `[descriptions]`, whose texts are not on the page).
+#[test]
+fn quirks_meet_the_invariants() {
+    insta::glob!("fixtures/vendors/*.md", |path| {
+        let (doc, overlay) = fixture(path);
+        if !overlay.text.contains("[descriptions]") {
+            let _ = invariants::generate_and_check(&doc, &overlay);
+        }
     });
 }
 
@@ -102,4 +118,36 @@ fn solutions_and_messages_reach_the_catalog() {
         let facts = output.catalog.facts.len();
         assert!((0..facts).any(|fact| output.catalog.has_fact(fact)), "{name}");
     }
+}
+
+/// A page of several code spaces makes a module of each section `[doc.sections]` names: each
+/// holds the codes of the tables under its heading (counted here from the page's lines), and
+/// the overlay's entries for another section's codes are no problem.
+#[test]
+fn each_section_of_a_page_is_a_module_of_its_own() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vendors/sections-as-modules.md");
+    let (doc, overlay) = fixture(&path);
+    let config = errtab_codegen::Config::new(&doc, &overlay);
+    let sections = config.sections();
+    assert_eq!(sections, ["exchange", "partner_sdk"]);
+    let (overlay_model, _) = parse::overlay(&overlay);
+    for (section, declared) in sections.iter().zip(&overlay_model.doc.sections) {
+        let mut under = false;
+        let mut expected: Vec<i64> = Vec::new();
+        for line in doc.text.lines() {
+            if let Some(heading) = line.strip_prefix("## ") {
+                under = heading.contains(declared.heading.value.as_str());
+            }
+            let first = line.split('|').nth(1).map(str::trim).and_then(|cell| cell.parse::<i64>().ok());
+            expected.extend(first.filter(|_| under));
+        }
+        expected.sort();
+        let output = config.generate_section(section).unwrap_or_else(|problems| {
+            panic!("{section}: {}", diagnostic::render(&problems, &[&doc, &overlay], diagnostic::Colour::Plain))
+        });
+        let codes: Vec<i64> = output.catalog.entries.iter().filter_map(|entry| entry.code.as_int()).collect();
+        assert_eq!(codes, expected, "{section}");
+    }
+    assert!(config.generate().is_err(), "a page of sections is not one module");
+    assert!(config.generate_section("nowhere").is_err());
 }

@@ -17,8 +17,13 @@ const SYNONYMS: &[(Role, &[&str])] = &[
         &["说明", "描述", "错误描述", "含义", "description", "meaning", "most likely cause", "user message"],
     ),
     (Role::Name, &["名称", "错误名称", "identifier", "name", "error definition", "definition"]),
-    (Role::Http, &["http 状态码", "http code", "http status code", "http status", "状态码"]),
+    (Role::Http, &["http 状态码", "http 错误码", "http code", "http status code", "http status", "状态码", "http"]),
 ];
+
+/// The header texts that mark a role's column, in order of preference.
+pub(super) fn known_headers(role: Role) -> &'static [&'static str] {
+    SYNONYMS.iter().find(|&&(r, _)| r == role).map_or(&[], |&(_, synonyms)| synonyms)
+}
 
 /// A header as it is compared: lower case, without whitespace, `_` and `-`.
 pub(crate) fn header_key(header: &str) -> String {
@@ -91,7 +96,7 @@ pub(super) fn roles(headers: &[String], columns: &Columns, facts: &Facts) -> Rol
     }
     fact_as_description(headers, columns, facts, &mut roles);
     roles.sort_by_key(|&(role, ..)| role);
-    let alternatives = alternatives(&keys, &roles, &synonyms);
+    let alternatives = alternatives(headers, &roles, &synonyms);
     Roles { roles, alternatives }
 }
 
@@ -113,24 +118,86 @@ fn fact_as_description(headers: &[String], columns: &Columns, facts: &Facts, rol
 
 /// The columns without a role whose header holds a synonym of a role (the code column's
 /// `错误码` in `模块错误码`, `Error code` in `Error code in decimal notation`), for each role.
+/// An English synonym is matched as whole words (`Truncated Encoded` holds no `code`), a
+/// Chinese one as text. A header that names HTTP (`HTTP错误码`) is no code column; of a
+/// decimal and a hexadecimal column of codes (`十进制`, `十六进制`), the decimal one is.
 fn alternatives(
-    keys: &[String],
+    headers: &[String],
     roles: &[(Role, usize, String)],
     synonyms: &[(Role, Vec<&str>)],
 ) -> Vec<(Role, usize)> {
     let mut alternatives = Vec::new();
-    for (column, key) in keys.iter().enumerate() {
+    let radix: Vec<Option<Radix>> = headers.iter().map(|header| radix(header)).collect();
+    let both = radix.contains(&Some(Radix::Decimal)) && radix.contains(&Some(Radix::Hex));
+    for (column, header) in headers.iter().enumerate() {
         if roles.iter().any(|&(_, taken, _)| taken == column) {
             continue;
         }
-        for (role, synonyms) in synonyms {
-            if synonyms.iter().any(|synonym| key.contains(&header_key(synonym))) {
-                alternatives.push((*role, column));
-                break;
-            }
-        }
+        let http = words(header).iter().any(|word| word == "http");
+        let role = synonyms
+            .iter()
+            .filter(|&&(role, _)| !(http && role == Role::Code))
+            .find(|(_, synonyms)| synonyms.iter().any(|synonym| holds(header, synonym)))
+            .map(|&(role, _)| role);
+        let role = match (both, radix[column]) {
+            (true, Some(Radix::Decimal)) => Some(Role::Code),
+            (true, Some(Radix::Hex)) => role.filter(|&role| role != Role::Code),
+            _ => role,
+        };
+        alternatives.extend(role.map(|role| (role, column)));
     }
     alternatives
+}
+
+/// Whether a header holds a synonym: its words in a row, for an English one; its text (as
+/// [`header_key`] makes it), for one with other letters.
+fn holds(header: &str, synonym: &str) -> bool {
+    if !synonym.is_ascii() {
+        return header_key(header).contains(&header_key(synonym));
+    }
+    let (header, synonym) = (words(header), words(synonym));
+    !synonym.is_empty() && header.windows(synonym.len()).any(|window| window == synonym.as_slice())
+}
+
+/// The ASCII words of a header, lower case: split at anything not a letter or digit and
+/// where a lower-case letter meets an upper-case one (`ErrorCode`).
+fn words(header: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut previous: Option<char> = None;
+    for c in header.chars() {
+        if !c.is_ascii_alphanumeric() {
+            previous = None;
+            continue;
+        }
+        let starts = previous.is_none_or(|p| p.is_ascii_lowercase() && c.is_ascii_uppercase());
+        if starts {
+            words.push(String::new());
+        }
+        if let Some(word) = words.last_mut() {
+            word.push(c.to_ascii_lowercase());
+        }
+        previous = Some(c);
+    }
+    words
+}
+
+/// Whether a header says its column is decimal or hexadecimal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Radix {
+    Decimal,
+    Hex,
+}
+
+fn radix(header: &str) -> Option<Radix> {
+    let words = words(header);
+    let has = |wanted: &[&str]| words.iter().any(|word| wanted.contains(&word.as_str()));
+    if header.contains("十六进制") || has(&["hex", "hexadecimal"]) {
+        Some(Radix::Hex)
+    } else if header.contains("十进制") || has(&["dec", "decimal"]) {
+        Some(Radix::Decimal)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -181,6 +248,13 @@ mod tests {
         let chosen = roles(&page, &Columns { named: vec![named] }, &Facts::default());
         assert_eq!(found(&chosen), [(Role::Code, 1), (Role::Description, 3)]);
         let two = roles(&headers(&["Error code", "Status code", "Meaning"]), &Columns::default(), &Facts::default());
+        let page = headers(&["Truncated Encoded", "ErrorCode in hex", "Code (dec)", "Meaning"]);
+        let words = roles(&page, &Columns::default(), &Facts::default());
+        assert_eq!(words.alternatives, [(Role::Code, 2)]);
+        let page = headers(&["十六进制", "十进制", "HTTP错误码", "HTTP 错误码 说明", "说明"]);
+        let chinese = roles(&page, &Columns::default(), &Facts::default());
+        assert_eq!(found(&chinese), [(Role::Description, 4), (Role::Http, 2)]);
+        assert_eq!(chinese.alternatives, [(Role::Code, 1), (Role::Description, 3)]);
         assert!(two.roles[0].2.contains("before `Status code`"), "{}", two.roles[0].2);
         assert_eq!(two.alternatives, [(Role::Code, 1)]);
     }

@@ -1,11 +1,16 @@
-//! The doc: a Markdown page with one error-code table somewhere in it.
+//! The doc: a Markdown page with its error codes in a table somewhere in it (or, as the overlay
+//! says, at the start of headings or list items).
 
 use std::ops::Range;
 
+use super::code_cell::code_cells;
 use super::columns::{self, header_key};
-use super::table::{self, LookAlike, RawRow, Table, inline_text, raw_cell_count, trimmed};
+use super::language::{Language, language, needs_header};
+use super::outside::{Outside, Written, outside};
+use super::table::{self, RawRow, Table, raw_cell_count, trimmed};
+use super::unread::unread;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, CodeKey, Doc, Facts, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, CodeKey, CodesIn, Doc, Facts, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
 /// Finds the error-code table in a Markdown doc and reads its rows.
@@ -14,12 +19,110 @@ use crate::source::SourceFile;
 /// (`说明`), wherever it is on the page and whatever other columns it has. The overlay may
 /// name the columns, choose among several such tables by the heading above them, merge
 /// them, and leave rows out on purpose.
+///
+/// Whatever else it finds, it reports what may document codes but is not read: lines that
+/// look like a table, and codes at the start of headings or list items, which the overlay
+/// reads with `[doc] codes_in` (and then no table) or ignores with `[doc] ignore`.
 pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
     let (tables, look_alikes) = table::tables(file);
+    let outside = outside(file, overlay.doc.code_kind());
+    let (unread, mut diagnostics) = unread(file, &look_alikes, &outside, &overlay.doc);
+    let reported = !diagnostics.is_empty();
+    let (mut doc, found) = match overlay.doc.codes_in() {
+        CodesIn::Tables => read_tables(file, &tables, overlay, reported),
+        codes_in => read_outside(file, &tables, overlay, &outside, codes_in),
+    };
+    diagnostics.extend(found);
+    doc.unread = unread;
+    (doc, diagnostics)
+}
+
+/// The doc read from codes written outside tables (`[doc] codes_in`): a row per heading or
+/// list item that starts with a code. The tables are listed, none chosen.
+fn read_outside(
+    file: &SourceFile,
+    tables: &[Table],
+    overlay: &Overlay,
+    outside: &Outside,
+    codes_in: CodesIn,
+) -> (Doc, Vec<Diagnostic>) {
+    let tables = tables.iter().map(|table| info(table, overlay)).collect();
+    let written = if codes_in == CodesIn::Headings { &outside.headings } else { &outside.items };
+    let skip: Vec<&str> = overlay.doc.skip.iter().map(|skip| skip.value.as_str()).collect();
+    let mut doc = Doc { tables, ..Doc::default() };
+    let mut diagnostics = Vec::new();
+    for written in written {
+        let row = written_row(file, written, overlay, &mut diagnostics);
+        if skip.contains(&row.code.text.as_str()) { doc.excluded.push(row) } else { doc.rows.push(row) }
+    }
+    if doc.rows.is_empty() && doc.excluded.is_empty() {
+        let (key, example) = match codes_in {
+            CodesIn::Headings => ("headings", "`### 1000 Unknown error`"),
+            _ => ("list", "`- 1000 Unknown error`"),
+        };
+        let message =
+            format!("no code is written at the start of a heading or list item, as `codes_in = \"{key}\"` says");
+        let help = format!(
+            "the overlay's `[doc] codes_in = \"{key}\"` reads codes written like {example}; remove it to read a table"
+        );
+        diagnostics.push(Diagnostic::new(file, 0..0, message).help(help));
+    }
+    (doc, diagnostics)
+}
+
+/// The row of a code written at the start of a heading or list item: the text after the code
+/// is its description, the items of the list under a heading its message, and each other
+/// fact as its declaration reads it from the code (a link's address).
+fn written_row(file: &SourceFile, written: &Written, overlay: &Overlay, diagnostics: &mut Vec<Diagnostic>) -> Row {
+    let message = overlay.facts.find("message");
+    let facts = overlay
+        .facts
+        .iter()
+        .map(|(index, fact)| {
+            let column = listed(written).filter(|_| Some(index) == message);
+            fact.cell(column, &written.code, &overlay.doc, file).unwrap_or_else(|problem| {
+                diagnostics.push(*problem);
+                None
+            })
+        })
+        .collect();
+    Row {
+        span: written.span.clone(),
+        code: written.code.clone(),
+        description: written.text.clone(),
+        name: None,
+        http: None,
+        facts,
+        struck: false,
+        section: written.heading.clone(),
+    }
+}
+
+/// The items of the list under a code's heading as one cell, joined as a code's texts are:
+/// the Markdown with `<br>`, the text with ` / `.
+fn listed(written: &Written) -> Option<Cell> {
+    let (first, last) = (written.listed.first()?, written.listed.last()?);
+    let join = |part: fn(&Cell) -> &str, with: &str| written.listed.iter().map(part).collect::<Vec<_>>().join(with);
+    Some(Cell {
+        span: first.span.start..last.span.end,
+        markdown: join(|cell| &cell.markdown, "<br>"),
+        text: join(|cell| &cell.text, " / "),
+    })
+}
+
+/// The doc read from its error-code table (or the tables the overlay merges); `reported`
+/// says whether lines that may document codes have been reported already, so that a page
+/// without a table says no more.
+fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported: bool) -> (Doc, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
     let mut infos: Vec<TableInfo> = tables.iter().map(|table| info(table, overlay)).collect();
     let mut candidates: Vec<usize> = (0..tables.len()).filter(|&i| has_columns(&infos[i])).collect();
-    if let Some(wanted) = &overlay.doc.table {
+    // The section being generated is read as `table` naming its heading with `merge`.
+    let section = overlay.doc.reading.and_then(|index| overlay.doc.sections.get(index));
+    if !overlay.doc.sections.is_empty() && section.is_none() {
+        return (Doc { tables: infos, ..Doc::default() }, diagnostics);
+    }
+    if let Some(wanted) = section.map(|section| &section.heading).or(overlay.doc.table.as_ref()) {
         let under = |i: &usize| infos[*i].heading.as_deref().is_some_and(|heading| heading.contains(&wanted.value));
         let chosen: Vec<usize> = candidates.iter().copied().filter(under).collect();
         if chosen.is_empty() && !candidates.is_empty() {
@@ -40,11 +143,11 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
         }
         candidates = chosen;
     }
-    let merge = overlay.doc.merge.as_ref().is_some_and(|merge| merge.value);
+    let merge = section.is_some() || overlay.doc.merge.as_ref().is_some_and(|merge| merge.value);
     match candidates.as_slice() {
         [] => {
-            if !columns_explain_missing(&tables, overlay) {
-                diagnostics.extend(no_table(file, &tables, &infos, &look_alikes));
+            if !columns_explain_missing(tables, overlay) {
+                diagnostics.extend(no_table(file, tables, &infos, reported));
             }
             return (Doc { tables: infos, ..Doc::default() }, diagnostics);
         }
@@ -65,6 +168,9 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     }
 
     let mut doc = Doc::default();
+    if section.is_some() {
+        doc.skipped = elsewhere(tables, &infos, overlay);
+    }
     for &index in &candidates {
         infos[index].chosen = true;
         read_rows(file, &tables[index], &infos[index], overlay, &mut doc, &mut diagnostics);
@@ -101,15 +207,34 @@ fn read_rows(
         let codes = code_cells(cell);
         if let Some(diagnostic) = misfit(file, raw, info, &cell.text) {
             diagnostics.push(diagnostic);
-            doc.skipped.extend(codes);
+            doc.skipped.extend(codes.into_iter().map(|(code, _)| code));
             continue;
         }
-        for code in codes {
+        for (code, struck) in codes {
             let skipped = skip.contains(&code.text.as_str());
-            let row = row(file, raw, info, code, overlay, diagnostics);
+            let row = Row { struck, ..row(file, raw, info, code, overlay, diagnostics) };
             if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
         }
     }
+}
+
+/// The code cells of the other sections' tables (`[doc.sections]`), so that the overlay's
+/// entries for their codes are not reported as naming codes the page does not list.
+fn elsewhere(tables: &[Table], infos: &[TableInfo], overlay: &Overlay) -> Vec<Cell> {
+    let other = |heading: &str| {
+        let mut others =
+            overlay.doc.sections.iter().enumerate().filter(|&(index, _)| Some(index) != overlay.doc.reading);
+        others.any(|(_, section)| heading.contains(section.heading.value.as_str()))
+    };
+    let mut cells = Vec::new();
+    for (table, info) in tables.iter().zip(infos).filter(|(_, info)| info.heading.as_deref().is_some_and(other)) {
+        let Some(code) = info.roles.iter().find(|(role, ..)| *role == Role::Code).map(|&(_, column, _)| column) else {
+            continue;
+        };
+        let codes = table.rows.iter().filter_map(|row| row.cells.get(code)).flat_map(code_cells);
+        cells.extend(codes.map(|(cell, _)| cell));
+    }
+    cells
 }
 
 /// Why a row does not fit its table's header, if it does not: it has more cells than the
@@ -169,67 +294,9 @@ fn row(
         name: cell(Role::Name),
         http: cell(Role::Http),
         facts,
+        struck: false,
+        section: info.heading.clone(),
     }
-}
-
-/// The codes a code cell holds: the cell itself, or each code of a list (`4702, 4704`,
-/// `201、202`) with its own span, so that a diagnostic points at the code inside the cell. A
-/// range (`301000~301099`) is one cell, which the validator refuses.
-fn code_cells(cell: &Cell) -> Vec<Cell> {
-    const SEPARATORS: [char; 4] = [',', '，', '、', '/'];
-    if !cell.markdown.contains(SEPARATORS) {
-        return vec![unquoted(cell.clone())];
-    }
-    // A separator inside a link's target (`[401](../errors#401)`) separates nothing.
-    let targets = link_targets(&cell.markdown);
-    let outside = |at: usize| !targets.iter().any(|target| target.contains(&at));
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (at, c) in cell.markdown.char_indices().filter(|&(at, c)| SEPARATORS.contains(&c) && outside(at)) {
-        parts.push(start..at);
-        start = at + c.len_utf8();
-    }
-    parts.push(start..cell.markdown.len());
-    let trim = |range: std::ops::Range<usize>| {
-        let part = &cell.markdown[range.clone()];
-        let start = range.start + (part.len() - part.trim_start().len());
-        start..start + part.trim().len()
-    };
-    let parts: Vec<std::ops::Range<usize>> = parts.into_iter().map(trim).collect();
-    if parts.len() < 2 || parts.iter().any(|part| part.is_empty()) {
-        return vec![unquoted(cell.clone())];
-    }
-    let part = |range: std::ops::Range<usize>| {
-        let markdown = cell.markdown[range.clone()].to_owned();
-        let span = cell.span.start + range.start..cell.span.start + range.end;
-        unquoted(Cell { text: inline_text(&markdown), markdown, span })
-    };
-    parts.into_iter().map(part).collect()
-}
-
-/// A code cell written as inline code (`` `400` ``) as the code it shows: its Markdown and span
-/// without the backticks.
-/// The byte ranges of the links in a cell's Markdown (text and target), where a separator
-/// is part of the link.
-fn link_targets(markdown: &str) -> Vec<std::ops::Range<usize>> {
-    pulldown_cmark::Parser::new(markdown)
-        .into_offset_iter()
-        .filter_map(|(event, range)| {
-            matches!(event, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { .. })).then_some(range)
-        })
-        .collect()
-}
-
-fn unquoted(cell: Cell) -> Cell {
-    let ticks = cell.markdown.len() - cell.markdown.trim_start_matches('`').len();
-    let inner = cell.markdown.get(ticks..cell.markdown.len().saturating_sub(ticks)).unwrap_or("");
-    let closed = ticks > 0 && cell.markdown.len() > 2 * ticks && cell.markdown[ticks..].ends_with(&"`".repeat(ticks));
-    if !closed || inner.contains('`') || inner.trim().is_empty() || inner.ends_with('`') {
-        return cell;
-    }
-    let start = cell.span.start + ticks + (inner.len() - inner.trim_start().len());
-    let markdown = inner.trim().to_owned();
-    Cell { span: start..start + markdown.len(), markdown, text: cell.text }
 }
 
 /// The parser's summary of a table: its header, the role of each column and why.
@@ -267,9 +334,10 @@ fn has_columns(info: &TableInfo) -> bool {
     [Role::Code, Role::Description].iter().all(|role| info.roles.iter().any(|(r, ..)| r == role))
 }
 
-/// Why the page has no error-code table: it is empty, it has no table (but perhaps lines
-/// that look like one), or no table has both a code and a description column.
-fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], look_alikes: &[LookAlike]) -> Vec<Diagnostic> {
+/// Why the page has no error-code table: it is empty, it has no table, or no table has both
+/// a code and a description column. Lines that look like a table, and codes outside tables,
+/// are reported apart (`reported`), and a page without a table then says no more.
+fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: bool) -> Vec<Diagnostic> {
     if file.body().trim().is_empty() {
         return vec![
             Diagnostic::new(file, 0..0, "the doc is empty")
@@ -277,25 +345,12 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], look_alike
         ];
     }
     let mut diagnostics = Vec::new();
-    if let Some((first, rest)) = look_alikes.split_first() {
-        let mut diagnostic = Diagnostic::new(
-            file,
-            first.span.clone(),
-            format!("these lines look like a table, but {}: they are text, not a table", first.problem),
-        )
-        .help(
-            "a Markdown table needs a delimiter row such as `| --- | --- |`, one cell per header cell, right under \
-             its header row; GitHub shows these lines as text too: check that the page was copied whole",
-        );
-        for other in rest {
-            diagnostic = diagnostic.label(file, other.span.clone(), format!("these too, but they {}", other.problem));
-        }
-        diagnostics.push(diagnostic);
-    }
     let Some(table) = tables.first() else {
-        if diagnostics.is_empty() {
-            let help = "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) \
-                        column; for other headers, name them in the overlay: `[columns] code = \"<header>\"`";
+        if !reported {
+            let help = format!(
+                "{}; for other headers, name them in the overlay: `[columns] code = \"<header>\"`",
+                needs_header(language(file.body()))
+            );
             diagnostics
                 .push(Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help));
         }
@@ -313,7 +368,7 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], look_alike
         header_span(table),
         format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
     )
-    .help(missing_columns_help(&infos[0]));
+    .help(missing_columns_help(&infos[0], language(file.body())));
     for table in &tables[1..] {
         diagnostic = diagnostic.label(file, header_span(table), "nor is this one");
     }
@@ -323,12 +378,10 @@ fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], look_alike
 
 /// How to name the missing code or description column of a table: the headers that may be
 /// it, when some hold a synonym (`Error code in decimal notation`), else any header.
-fn missing_columns_help(info: &TableInfo) -> String {
+fn missing_columns_help(info: &TableInfo, language: Language) -> String {
     // Only the code and description roles are named here, which no fact changes.
     let facts = Facts::default();
-    let mut help = String::from(
-        "the error-code table needs a header with a `错误码` (code) column and a `说明` (description) column",
-    );
+    let mut help = needs_header(language);
     for role in [Role::Code, Role::Description] {
         if info.roles.iter().any(|&(r, ..)| r == role) {
             continue;

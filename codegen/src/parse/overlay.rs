@@ -36,6 +36,11 @@
 //! url = "https://example.com/errors/"   # the page's address: relative code links resolve
 //! lang = "zh"                  # the page's language, beside its versions in others
 //! code_url = "https://example.com/errors#{code}"  # or each code's address, for `doc_url()`
+//! ignore = [12, "Changelog"]   # lines seen and not to be read, by line or heading text
+//! codes_in = "headings"        # codes in headings (`### -1000 UNKNOWN`) or list items
+//!
+//! [doc.sections]               # one page, several code spaces: a module per section,
+//! partner_sdk = "Partner SDK"  # named by text of the heading above its tables
 //!
 //! [doc.pick]                   # a code written twice: which occurrence counts (1-based);
 //! 4000 = 2                     # without it, the texts of all its rows are joined
@@ -57,6 +62,18 @@
 //! strip_prefix = "kTMSDKError" # taken off the doc's name column
 //! fallback = "code"            # name codes nobody named after the code: `E9003`
 //! ```
+//!
+//! Nothing on the page that may document codes is dropped without a word: lines that look
+//! like a table but are not one (no delimiter row, one that does not fit the header, rows
+//! under a list that ends a table), headings that start with a code (`### -1000 UNKNOWN`)
+//! and list items that do (`- 1000 Unknown error`) are each reported at their first line.
+//! `ignore` says the user has seen them and they hold no codes to read: an entry is the line
+//! they start at (as the diagnostic gives it) or text of the heading above them. Codes in
+//! headings are read with `codes_in = "headings"` (the heading's text after the code is the
+//! description, the items of the list under it are its messages), those in list items with
+//! `codes_in = "list"` (the item's text after the code is the description); tables are then
+//! not read. A code cell struck through (`~~10018~~`) is a code the page shows deprecated:
+//! it is generated with `#[deprecated]`, with no overlay entry.
 //!
 //! Names come from `[names]`, else the doc's name column, else (only with `fallback`) the
 //! code. HTTP statuses come from the doc's HTTP column when it has one (each distinct status
@@ -118,11 +135,17 @@ use crate::model::{
 };
 use crate::source::{Offsets, SourceFile, normalized};
 
+mod unread_keys;
+
 type TomlSpanned<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top of an overlay.
 const TOP_LEVEL_KEYS: &[&str] =
     &["classes", "columns", "descriptions", "doc", "facts", "names", "naming", "retired", "renamed", "retryable"];
+
+/// The keys allowed under `[doc]`.
+const DOC_KEYS: &[&str] =
+    &["table", "merge", "codes", "skip", "pick", "url", "code_url", "ignore", "codes_in", "sections", "lang"];
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
@@ -586,6 +609,9 @@ impl Reader<'_> {
                     }
                 }
                 "skip" => options.skip = self.strings(value, "`skip`"),
+                "ignore" => options.ignore = self.ignore(value),
+                "codes_in" => options.codes_in = self.codes_in(value),
+                "sections" => options.sections = self.sections(value),
                 "url" | "code_url" => {
                     let Some(address) = self.string(value, "an address") else { continue };
                     let checked = match key.get_ref().as_ref() {
@@ -609,11 +635,7 @@ impl Reader<'_> {
                         Err((message, help)) => self.error(value.span(), message, &help),
                     }
                 }
-                other => self.unknown_key(
-                    key,
-                    other,
-                    &["table", "merge", "codes", "skip", "pick", "url", "code_url", "lang"],
-                ),
+                other => self.unknown_key(key, other, DOC_KEYS),
             }
         }
         if let Some(value) = pick {

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use super::inline::{html_text, plain};
 use crate::model::Cell;
 use crate::source::SourceFile;
 
@@ -22,10 +23,21 @@ pub(super) struct RawRow {
 }
 
 /// Lines that look like a table but are not one, and what they lack (`have no delimiter
-/// row ...`).
+/// row ...`), with the last heading above them.
 pub(super) struct LookAlike {
     pub(super) span: Range<usize>,
     pub(super) problem: String,
+    pub(super) heading: Option<String>,
+}
+
+/// A run of lines GitHub shows as text: a paragraph outside any container, or a whole list or
+/// quote (a container), with the last heading above it. `cuts` is the start of the table right
+/// above a container that ends it (a line starting with `- ` or `>` ends a table, on GitHub too).
+struct Block {
+    lines: Vec<Range<usize>>,
+    heading: Option<String>,
+    container: bool,
+    cuts: Option<usize>,
 }
 
 /// Every table on the page, and the runs of lines that look like a table but are text.
@@ -36,8 +48,8 @@ pub(super) struct LookAlike {
 /// blanked out (its bytes made spaces, so every offset stays right).
 pub(super) fn tables(file: &SourceFile) -> (Vec<Table>, Vec<LookAlike>) {
     let body = file.body();
-    let (mut tables, mut paragraphs) = read(file, body);
-    let before_headers = lines_before_hidden_headers(body, &paragraphs);
+    let (mut tables, mut blocks) = read(file, body);
+    let before_headers = lines_before_hidden_headers(body, &blocks);
     let blanked;
     let mut text = body;
     if !before_headers.is_empty() {
@@ -48,13 +60,13 @@ pub(super) fn tables(file: &SourceFile) -> (Vec<Table>, Vec<LookAlike>) {
         // Only whole lines of UTF-8 were replaced by ASCII spaces.
         blanked = String::from_utf8(bytes).unwrap_or_else(|_| body.to_owned());
         text = &blanked;
-        (tables, paragraphs) = read(file, text);
+        (tables, blocks) = read(file, text);
     }
     let shift = file.bom_len();
-    let look_alikes = paragraphs
+    let look_alikes = blocks
         .iter()
-        .flat_map(|lines| look_alikes(text, lines))
-        .map(|LookAlike { span, problem }| LookAlike { span: span.start + shift..span.end + shift, problem })
+        .flat_map(|block| look_alikes(file, text, block))
+        .map(|look| LookAlike { span: look.span.start + shift..look.span.end + shift, ..look })
         .collect();
     (tables, look_alikes)
 }
@@ -73,9 +85,9 @@ fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The line of text right above each header row that GitHub would read as a table and
 /// pulldown-cmark reads as more of a paragraph.
-fn lines_before_hidden_headers(text: &str, paragraphs: &[Vec<Range<usize>>]) -> Vec<Range<usize>> {
+fn lines_before_hidden_headers(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    for lines in paragraphs {
+    for lines in blocks.iter().filter(|block| !block.container).map(|block| &block.lines) {
         for at in 1..lines.len().saturating_sub(1) {
             let (header, delimiter) = (&text[lines[at].clone()], &text[lines[at + 1].clone()]);
             if header.contains('|') && is_delimiter(delimiter) && raw_cell_count(header) == raw_cell_count(delimiter) {
@@ -86,15 +98,33 @@ fn lines_before_hidden_headers(text: &str, paragraphs: &[Vec<Range<usize>>]) -> 
     found
 }
 
-/// Runs of two or more lines of a paragraph that hold `|` the way table rows do: a table
-/// without its delimiter row, or with one that does not fit its header.
-fn look_alikes(text: &str, lines: &[Range<usize>]) -> Vec<LookAlike> {
+/// Runs of lines of a paragraph or list that hold `|` the way table rows do: a table without
+/// its delimiter row, or with one that does not fit its header; or one line that reads as a
+/// row (`| 103 | Device busy |`). In a list or quote that ends a table, any such line is a row of that
+/// table GitHub shows as text.
+fn look_alikes(file: &SourceFile, text: &str, block: &Block) -> Vec<LookAlike> {
+    let lines = &block.lines;
     let piped = |line: &Range<usize>| text[line.clone()].contains('|') && raw_cell_count(&text[line.clone()]) >= 2;
+    let heading = || block.heading.clone();
+    if let Some(table) = block.cuts {
+        let Some(last) = lines.iter().rposition(piped) else { return Vec::new() };
+        let line = file.line_col(table + file.bom_len()).line;
+        let problem = format!(
+            "follow a list or quote that ends the table of line {line} (a line starting with `- `, `* `, `1. ` or \
+             `>` ends a table, on GitHub too)"
+        );
+        let span = lines[0].start + leading_space(&text[lines[0].clone()])..lines[last].end;
+        return vec![LookAlike { span, problem, heading: heading() }];
+    }
     let mut found = Vec::new();
     let mut at = 0;
     while at < lines.len() {
         let run = lines[at..].iter().take_while(|line| piped(line)).count();
-        if run >= 2 {
+        if run == 1 && is_row(&text[lines[at].clone()]) {
+            let problem = "are a table row with no header or delimiter row above it".to_owned();
+            let span = lines[at].start + leading_space(&text[lines[at].clone()])..lines[at].end;
+            found.push(LookAlike { span, problem, heading: heading() });
+        } else if run >= 2 {
             let (header, second) = (&text[lines[at].clone()], &text[lines[at + 1].clone()]);
             let problem = if is_delimiter(second) {
                 format!(
@@ -106,11 +136,17 @@ fn look_alikes(text: &str, lines: &[Range<usize>]) -> Vec<LookAlike> {
                 "have no delimiter row (`| --- | --- |`) under their header".to_owned()
             };
             let span = lines[at].start + leading_space(header)..lines[at + run - 1].end;
-            found.push(LookAlike { span, problem });
+            found.push(LookAlike { span, problem, heading: heading() });
         }
         at += run.max(1);
     }
     found
+}
+
+/// Whether a line alone reads as a table row: `|` at either end, two cells or more.
+fn is_row(line: &str) -> bool {
+    let line = line.trim();
+    line.len() > 1 && line.starts_with('|') && line.ends_with('|') && raw_cell_count(line) >= 2
 }
 
 fn leading_space(line: &str) -> usize {
@@ -136,24 +172,32 @@ fn is_delimiter(line: &str) -> bool {
 
 /// The tables pulldown-cmark finds in `text` (the page's body, perhaps with lines blanked),
 /// their spans and cells indexing the file; and the lines of every paragraph outside any
-/// container (list, quote), each line's range in `text` without its line ending.
-fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Vec<Range<usize>>>) {
+/// container (list, quote) and of every outermost list or quote, each line's range in `text`
+/// without its line ending.
+fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Block>) {
     let mut reader = Reader {
         file,
         shift: file.bom_len(),
         tables: Vec::new(),
-        paragraphs: Vec::new(),
+        blocks: Vec::new(),
         depth: 0,
+        containers: 0,
+        table_end: None,
         cell: None,
         row: Vec::new(),
         row_start: 0,
         heading: None,
         in_heading: false,
     };
-    for (event, range) in Parser::new_ext(text, Options::ENABLE_TABLES).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         reader.event(event, range, text);
     }
-    (reader.tables, reader.paragraphs)
+    (reader.tables, reader.blocks)
+}
+
+/// The Markdown GitHub reads: tables, and `~~struck through~~` text.
+pub(super) fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
 /// What [`read`] has found so far.
@@ -161,8 +205,12 @@ struct Reader<'a> {
     file: &'a SourceFile,
     shift: usize,
     tables: Vec<Table>,
-    paragraphs: Vec<Vec<Range<usize>>>,
+    blocks: Vec<Block>,
     depth: usize,
+    /// How many lists and quotes the current event is in.
+    containers: usize,
+    /// The start and end of the last table, in the parsed text.
+    table_end: Option<(usize, usize)>,
     cell: Option<String>,
     row: Vec<Cell>,
     row_start: usize,
@@ -176,11 +224,33 @@ impl Reader<'_> {
         let in_text = range.clone();
         let range = range.start + self.shift..range.end + self.shift;
         match event {
-            Event::Start(Tag::BlockQuote(_) | Tag::List(_) | Tag::Item | Tag::FootnoteDefinition(_)) => self.depth += 1,
-            Event::End(TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item | TagEnd::FootnoteDefinition) => {
-                self.depth = self.depth.saturating_sub(1)
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_)) => {
+                if self.containers == 0 {
+                    // A list or quote right under a table, with no blank line between, ends it.
+                    let cuts = self.table_end.filter(|&(_, end)| end == in_text.start).map(|(start, _)| start);
+                    let (lines, heading) = (lines(text, in_text), self.heading.clone());
+                    self.blocks.push(Block { lines, heading, container: true, cuts });
+                }
+                self.containers += 1;
+                self.depth += 1;
             }
-            Event::Start(Tag::Paragraph) if self.depth == 0 => self.paragraphs.push(lines(text, in_text)),
+            Event::End(TagEnd::List(_) | TagEnd::BlockQuote(_)) => {
+                self.containers = self.containers.saturating_sub(1);
+                self.depth = self.depth.saturating_sub(1);
+            }
+            Event::Start(Tag::Item | Tag::FootnoteDefinition(_)) => self.depth += 1,
+            Event::End(TagEnd::Item | TagEnd::FootnoteDefinition) => self.depth = self.depth.saturating_sub(1),
+            Event::Start(Tag::Paragraph) if self.depth == 0 => {
+                let (lines, heading) = (lines(text, in_text), self.heading.clone());
+                self.blocks.push(Block { lines, heading, container: false, cuts: None });
+            }
+            Event::End(TagEnd::Table) => self.table_end = Some((in_text.start, in_text.end)),
+            Event::Start(Tag::Strikethrough) | Event::End(TagEnd::Strikethrough) => {
+                // The plain text keeps the strike as the page writes it.
+                if let Some(cell) = &mut self.cell {
+                    cell.push_str("~~");
+                }
+            }
             Event::Start(Tag::Heading { .. }) => {
                 self.heading = Some(String::new());
                 self.in_heading = true;
@@ -224,28 +294,19 @@ impl Reader<'_> {
                     cell.push_str(&text);
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) | Event::Html(_) => {
+            Event::SoftBreak | Event::HardBreak => {
                 if let Some(cell) = &mut self.cell {
                     cell.push(' ');
+                }
+            }
+            Event::InlineHtml(html) | Event::Html(html) => {
+                if let Some(cell) = &mut self.cell {
+                    cell.push_str(html_text(&html));
                 }
             }
             _ => {}
         }
     }
-}
-
-/// The text a reader sees in a piece of inline Markdown (part of a cell): markup stripped,
-/// whitespace collapsed as in [`plain`].
-pub(super) fn inline_text(markdown: &str) -> String {
-    let mut text = String::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(part) | Event::Code(part) => text.push_str(&part),
-            Event::SoftBreak | Event::HardBreak | Event::InlineHtml(_) | Event::Html(_) => text.push(' '),
-            _ => {}
-        }
-    }
-    plain(&text)
 }
 
 /// Narrows a range to its content without surrounding whitespace and line ending.
@@ -285,13 +346,6 @@ pub(super) fn raw_cell_count(row: &str) -> usize {
     pipes + usize::from(!trailing_pipe)
 }
 
-/// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,
-/// tabs and line breaks inside made one space. Other spaces, such as U+3000 between CJK
-/// words or a no-break space, are part of the text and kept.
-fn plain(text: &str) -> String {
-    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,12 +358,6 @@ mod tests {
         assert_eq!(raw_cell_count("| a \\| x | b |"), 2);
         assert_eq!(raw_cell_count("|1|2|3|"), 3);
         assert_eq!(raw_cell_count("|4|"), 1);
-    }
-
-    #[test]
-    fn plain_text_collapses_ascii_whitespace_only() {
-        assert_eq!(plain("  a \t b\n c  "), "a b c");
-        assert_eq!(plain("\u{3000}会议\u{3000}不存在\u{a0}x\u{3000}"), "会议\u{3000}不存在\u{a0}x");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::Inputs;
+use super::sections::{sections, under_section, under_sections};
 use super::text::{HIDDEN_HELP, hidden_character, hidden_name, is_hidden};
 use crate::codes;
 use crate::diagnostic::Diagnostic;
@@ -36,6 +37,9 @@ pub(super) struct Documented<'a> {
     pub(super) description: Joined<'a>,
     /// Each fact's cells joined, at its index, where any is not empty.
     pub(super) facts: Vec<Option<Joined<'a>>>,
+    /// Whether the page strikes the code through in every row that counts: it shows the code
+    /// deprecated.
+    pub(super) struck: bool,
 }
 
 /// The texts of a code's cells joined: most codes have one row, whose cell is borrowed
@@ -172,6 +176,7 @@ fn documented<'a>(inputs: &Inputs<'a>, written: &CodeRows<'_, 'a>) -> Result<Doc
             facts: (0..inputs.overlay.facts.len())
                 .map(|fact| joined(rows.iter().filter_map(|row| row.fact(fact))))
                 .collect(),
+            struck: rows.iter().all(|row| row.struck),
         }),
         _ => Err(diagnostics),
     }
@@ -186,14 +191,18 @@ fn joined_notice(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>, documented: &D
     }
     let code = written.code;
     let text = documented.description.to_text().text;
-    let message = format!("code {} is written in {} rows; their texts are joined: {text}", code.prose(), rows.len());
+    let sections = sections(rows);
+    let under = under_sections(sections.as_deref());
+    let message =
+        format!("code {} is written in {} rows{under}; their texts are joined: {text}", code.prose(), rows.len());
     let mut notice = Diagnostic::note(inputs.doc_file, code_span(rows[0]), message).help(format!(
         "if one row should count, say which: `{} = N` under `[doc.pick]` in {}",
         code.toml_key(),
         inputs.overlay_file.path
     ));
     for (index, row) in rows.iter().enumerate().skip(1) {
-        notice = notice.label(inputs.doc_file, code_span(row), format!("row {} of code {}", index + 1, code));
+        let label = format!("row {} of code {}{}", index + 1, code, under_section(sections.as_deref(), row));
+        notice = notice.label(inputs.doc_file, code_span(row), label);
     }
     Some(notice)
 }
@@ -241,7 +250,10 @@ fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagn
         (true, true) => "names and HTTP statuses",
     };
     let code = written.code;
-    let message = format!("code {} is written in {} rows that give it different {what}", code.prose(), rows.len());
+    let sections = sections(rows);
+    let under = under_sections(sections.as_deref());
+    let message =
+        format!("code {} is written in {} rows{under} that give it different {what}", code.prose(), rows.len());
     let mut help = format!(
         "say which row counts: add `{} = N` under `[doc.pick]` in {} (N counts the code's rows from 1, in page order)",
         code.toml_key(),
@@ -255,7 +267,8 @@ fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagn
     }
     let mut diagnostic = inputs.in_doc(code_span(rows[0]), message).help(help);
     for (index, row) in rows.iter().enumerate().skip(1) {
-        diagnostic = diagnostic.label(inputs.doc_file, code_span(row), format!("row {} of code {}", index + 1, code));
+        let label = format!("row {} of code {}{}", index + 1, code, under_section(sections.as_deref(), row));
+        diagnostic = diagnostic.label(inputs.doc_file, code_span(row), label);
     }
     Some(diagnostic)
 }

@@ -27,9 +27,13 @@ pub(super) fn hidden_name(c: char) -> String {
 /// the character) or, spelled as an entity such as `&#1;`, in its text (the whole cell).
 ///
 /// The source is checked as well as the text because pulldown-cmark turns NUL into U+FFFD.
+/// Its line breaks are not hidden characters: Markdown reads them as spaces.
 pub(super) fn hidden_character(file: &SourceFile, cell: &Cell) -> Option<(Range<usize>, char)> {
     let source = file.text.get(cell.span.clone()).unwrap_or(&cell.markdown);
-    if let Some((offset, c)) = source.char_indices().find(|&(_, c)| is_hidden(c)) {
+    // A line break in the source is a space to Markdown: a text written outside a table (a
+    // heading's list of messages) may span lines, a cell never does.
+    let hidden = |c: char| is_hidden(c) && !matches!(c, '\n' | '\r');
+    if let Some((offset, c)) = source.char_indices().find(|&(_, c)| hidden(c)) {
         let start = cell.span.start + offset;
         return Some((start..start + c.len_utf8(), c));
     }

@@ -169,12 +169,21 @@ fn doc(codes: &[i64], rng: &mut SplitMix64) -> String {
     doc
 }
 
-/// The overlay: the top fifth of the codes answer 400, a few single codes 401, the rest 500.
+/// The overlay: the top fifth of the codes answer 400, a few single codes 401, the rest 500;
+/// the first and last codes are rate limits, per minute and per day, as the generated crate's
+/// `ApiError` expects a module to be able to say.
 fn overlay(codes: &[i64]) -> String {
     let mut sorted = codes.to_vec();
     sorted.sort_unstable();
     let mut overlay = String::with_capacity(codes.len() * 48 + 512);
     overlay.push_str("# A synthetic overlay made by errtab_codegen::synthetic.\n\n");
+    let limits = [sorted.first(), sorted.last()];
+    if let [Some(minute), Some(day)] = limits
+        && minute != day
+    {
+        let _ = write!(overlay, "retryable = [{minute}, {day}]\n\n[rate_limit_window]\n{minute} = \"1 minute\"\n");
+        let _ = write!(overlay, "{day} = \"1 day\"\n\n");
+    }
     let request_start = sorted.len() - sorted.len() / 5;
     if let (Some(first), Some(last)) = (sorted.get(request_start), sorted.last()) {
         let _ = write!(overlay, "[classes.request]\nstatus = 400\ncodes = [\"{first}..={last}\"]\n\n");

@@ -55,7 +55,10 @@ pub fn write(catalog: &Catalog, sources: &[&SourceFile], module: Option<&str>) -
     let retired: Vec<&Entry> = catalog.entries.iter().filter(|e| e.retired.is_some()).collect();
     if !retired.is_empty() {
         let _ = writeln!(text, "\n{RETIRED_HEADING}\n");
-        let _ = writeln!(text, "Codes the documentation no longer lists, kept as deprecated variants.\n");
+        let _ = writeln!(
+            text,
+            "Codes the documentation no longer lists or strikes through, kept as deprecated variants.\n"
+        );
         table.write(&mut text, &retired);
     }
     write_ranges(&mut text, catalog, &enum_path);

@@ -465,7 +465,7 @@ pub struct Entry {
     pub facts: Vec<Option<Text>>,
     /// Whether retrying later may succeed (the overlay's `retryable`).
     pub retryable: bool,
-    /// Set when the doc no longer lists the code: the reason it was retired.
+    /// Set when the doc no longer lists the code or strikes it through: why it is deprecated.
     pub retired: Option<String>,
     /// Former variant names, kept as deprecated aliases.
     pub former_variants: Vec<String>,

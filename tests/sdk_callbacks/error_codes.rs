@@ -171,8 +171,9 @@ impl ErrorCode {
     /// Every code the documentation lists, in ascending code order.
     pub const ALL: &'static [ErrorCode] = &VARIANTS;
 
-    /// Codes the documentation no longer lists, kept as deprecated variants so code that
-    /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+    /// Codes the documentation no longer lists or strikes through, kept as deprecated
+    /// variants so code that names them still compiles; [`ErrorCode::from_code`] still
+    /// maps them.
     pub const RETIRED: &'static [ErrorCode] = &[];
 
     /// The error code for a number. Never fails: a code the documentation does not

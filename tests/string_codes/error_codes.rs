@@ -188,8 +188,9 @@ impl ErrorCode {
         ErrorCode::ResourceNotFound,
     ];
 
-    /// Codes the documentation no longer lists, kept as deprecated variants so code that
-    /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+    /// Codes the documentation no longer lists or strikes through, kept as deprecated
+    /// variants so code that names them still compiles; [`ErrorCode::from_code`] still
+    /// maps them.
     pub const RETIRED: &'static [ErrorCode] = &[ErrorCode::TokenFailure];
 
     /// The former name of [`ErrorCode::LimitExceeded`] (code `LimitExceeded`).

@@ -50,8 +50,9 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
             /// Every code the documentation lists, in ascending code order.
             pub const ALL: &'static [ErrorCode] = #all;
 
-            /// Codes the documentation no longer lists, kept as deprecated variants so code that
-            /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+            /// Codes the documentation no longer lists or strikes through, kept as deprecated
+            /// variants so code that names them still compiles; [`ErrorCode::from_code`] still
+            /// maps them.
             pub const RETIRED: &'static [ErrorCode] = &[#(ErrorCode::#retired),*];
 
             #(#aliases)*

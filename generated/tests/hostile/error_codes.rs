@@ -386,8 +386,9 @@ impl ErrorCode {
         ErrorCode::Largest,
     ];
 
-    /// Codes the documentation no longer lists, kept as deprecated variants so code that
-    /// names them still compiles; [`ErrorCode::from_code`] still maps them.
+    /// Codes the documentation no longer lists or strikes through, kept as deprecated
+    /// variants so code that names them still compiles; [`ErrorCode::from_code`] still
+    /// maps them.
     pub const RETIRED: &'static [ErrorCode] = &[ErrorCode::RetiredHostile];
 
     /// The former name of [`ErrorCode::Braces`] (code `3`).

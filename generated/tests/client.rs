@@ -19,6 +19,10 @@ use tencent_meeting_errors::{ApiError, ErrorCode};
 #[path = "readme/using_the_crate.rs"]
 mod readme;
 
+/// The README's `get` for ureq.
+#[path = "clients/ureq_get.rs"]
+mod ureq_get;
+
 use readme::Next;
 
 /// The doc's example body, as the doc prints it.
@@ -225,7 +229,7 @@ fn fetch_all(cases: &[Case]) -> Vec<anyhow::Error> {
     let (base, server) = serve(responses);
     let agent = agent();
     let errors = (0..cases.len())
-        .map(|index| readme::get(&agent, &format!("{base}/{index}")).expect_err("a failing status is an error"))
+        .map(|index| ureq_get::get(&agent, &format!("{base}/{index}")).expect_err("a failing status is an error"))
         .collect();
     server.join().unwrap();
     errors
@@ -362,18 +366,29 @@ fn the_readme_decides_from_what_the_response_said() {
     let closed = TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}/", closed.local_addr().unwrap());
     drop(closed);
-    let error = readme::get(&agent(), &url).unwrap_err();
+    let error = ureq_get::get(&agent(), &url).unwrap_err();
     assert!(error.downcast_ref::<ApiError>().is_none());
     assert_eq!(readme::next_step(&error), Next::Report);
 }
 
-/// The crate's README (its registry page) shows `readme/using_the_crate.rs` under "Example: a
-/// client", which this file compiles and runs: the first `rust` block of that section is that
-/// file, byte for byte.
+/// The crate's README (its registry page) shows, under "Example: a client", the code these
+/// tests compile and run, byte for byte and in this order: `get` with ureq, deciding what to
+/// do next, `get` with reqwest, and a retry loop.
 #[test]
 fn the_readme_shows_this_code() {
     let readme = include_str!("../README.md");
     let section = readme.split("\n## Example: a client\n").nth(1).expect("README has a section \"Example: a client\"");
-    let block = section.split("```rust\n").nth(1).and_then(|rest| rest.split("\n```\n").next());
-    assert_eq!(block.map(|block| format!("{block}\n")).as_deref(), Some(include_str!("readme/using_the_crate.rs")));
+    let section = section.split("\n## ").next().unwrap_or(section);
+    let blocks: Vec<String> = section
+        .split("```rust\n")
+        .skip(1)
+        .map(|rest| format!("{}\n", rest.split("\n```\n").next().unwrap_or(rest)))
+        .collect();
+    let shown = [
+        include_str!("clients/ureq_get.rs"),
+        include_str!("readme/using_the_crate.rs"),
+        include_str!("clients/reqwest_get.rs"),
+        include_str!("clients/retry.rs"),
+    ];
+    assert_eq!(blocks, shown);
 }

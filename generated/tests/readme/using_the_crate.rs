@@ -1,19 +1,5 @@
 use tencent_meeting_errors::{ApiError, ErrorCode};
 
-/// Sends a GET and returns the body of a 2xx answer. Any other answer becomes an `ApiError`
-/// holding its status and its body, whatever the body is. The agent is built with
-/// `ureq::Agent::config_builder().http_status_as_error(false)`, so that a 4xx or 5xx answer
-/// comes back as a response, body and all, instead of as an error without its body.
-pub fn get(agent: &ureq::Agent, url: &str) -> anyhow::Result<Vec<u8>> {
-    let mut response = agent.get(url).call()?;
-    let status = response.status().as_u16();
-    let body = response.body_mut().read_to_vec()?;
-    if !(200..300).contains(&status) {
-        return Err(ApiError::from_http(status, &body).into());
-    }
-    Ok(body)
-}
-
 /// What to do after a failed call.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Next {

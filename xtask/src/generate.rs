@@ -162,13 +162,8 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     let mut noticed: Vec<(&str, &Diagnostic)> = Vec::new();
     for generated in &generated {
         let path = generated.doc.path.as_str();
-        let notices: Vec<Diagnostic> = generated
-            .output
-            .notices
-            .iter()
-            .filter(|notice| !noticed.contains(&(path, *notice)))
-            .cloned()
-            .collect();
+        let notices: Vec<Diagnostic> =
+            generated.output.notices.iter().filter(|notice| !noticed.contains(&(path, *notice))).cloned().collect();
         noticed.extend(generated.output.notices.iter().map(|notice| (path, notice)));
         if !notices.is_empty() {
             let sources = [&generated.doc, &generated.overlay];
@@ -210,7 +205,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     if let (2.., Some(&bump)) = (bumps.len(), bumps.iter().max()) {
         let next = semver::next_version(&package.version, bump);
         changes.push(format!(
-            "{} docs changed; the crate needs the largest of their releases: {} -> {next}\n",
+            "{} modules changed; the crate needs the largest of their releases: {} -> {next}\n",
             bumps.len(),
             package.version
         ));
@@ -460,7 +455,8 @@ mod tests {
         // A description is a patch, an HTTP status a breaking change: the crate needs the latter.
         let version = Package::read(&scratch.read(MANIFEST)).version;
         let next = semver::next_version(&version, Bump::Major);
-        let expected = format!("2 docs changed; the crate needs the largest of their releases: {version} -> {next}\n");
+        let expected =
+            format!("2 modules changed; the crate needs the largest of their releases: {version} -> {next}\n");
         assert!(text.contains(&expected), "{text}");
     }
 

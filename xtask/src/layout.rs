@@ -119,7 +119,11 @@ pub fn missing_declarations(declared: &[Declared], docs: &[(String, String)]) ->
         };
         let line = |declared: &str| format!("{LIB_RS} {declared}, generated from spec/{stem}.md");
         match (find(module), section) {
-            (None, None) => problems.push(format!("{}: add {}", line(&format!("does not declare module `{module}`")), declaration(stem, module))),
+            (None, None) => problems.push(format!(
+                "{}: add {}",
+                line(&format!("does not declare module `{module}`")),
+                declaration(stem, module)
+            )),
             (None, Some(section)) if find(page).is_some_and(|parent| parent.block) => problems.push(format!(
                 "{}: add `{}` inside `pub mod {page} {{ ... }}`",
                 line(&format!("does not declare module `{module}`")),
@@ -143,7 +147,10 @@ pub fn missing_declarations(declared: &[Declared], docs: &[(String, String)]) ->
                          replace it with {block}",
                         LIB_RS
                     ),
-                    None => format!("{}: add {block}", line(&format!("does not declare module `{page}`, whose sections are modules"))),
+                    None => format!(
+                        "{}: add {block}",
+                        line(&format!("does not declare module `{page}`, whose sections are modules"))
+                    ),
                 });
             }
             (Some(declared), _) if !declared.rustfmt_skip => problems.push(format!(
@@ -195,10 +202,25 @@ pub(crate) fn check(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
         }
     }
     for orphan in orphans(root, specs)? {
-        problems.push(format!(
-            "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
-             change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
-        ));
+        // A file in a page's directory whose page is still in spec/ is a section gone from its overlay.
+        let page = orphan.strip_prefix("generated/src/").and_then(|path| path.split_once('/')).map(|(page, _)| page);
+        let overlay = page.and_then(|page| {
+            specs
+                .iter()
+                .find(|spec| spec.module.as_deref().and_then(|m| m.split_once("::")).is_some_and(|(p, _)| p == page))
+        });
+        problems.push(match overlay {
+            Some(spec) => format!(
+                "{orphan} was generated from a section no longer in {}'s `[doc.sections]`: if the section's module \
+                 is to go (a breaking change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore \
+                 the section",
+                spec.overlay
+            ),
+            None => format!(
+                "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+                 change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
+            ),
+        });
     }
     Ok(problems)
 }
@@ -241,7 +263,7 @@ mod tests {
     use super::*;
     use crate::flags::Mode;
     use crate::generate::run;
-    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, Scratch};
+    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, LIB_RS_OF_SECTIONS, Scratch};
 
     fn layout_problems(error: Error) -> Vec<String> {
         match error {
@@ -264,10 +286,24 @@ mod tests {
     fn declared_modules_are_read_with_their_rustfmt_skip() {
         let lib_rs = "//! Docs.\n#![doc = include_str!(\"x.md\")]\nmod body;\n#[rustfmt::skip]\nmod error_codes;\n\
                       /// Other.\n#[doc = include_str!(\"other.md\")]\n#[rustfmt::skip]\npub mod other;\n\
-                      pub mod plain;\nmod inline {}\n// mod commented;\n";
+                      pub mod plain;\nmod inline {}\n// mod commented;\n\
+                      /// Sections.\npub mod page {\n    #[rustfmt::skip]\n    pub mod one;\n    mod two;\n}\n";
         let declared = declared_modules(lib_rs).unwrap();
-        let names: Vec<(&str, bool)> = declared.iter().map(|d| (d.name.as_str(), d.rustfmt_skip)).collect();
-        assert_eq!(names, [("body", false), ("error_codes", true), ("other", true), ("plain", false)]);
+        let names: Vec<(&str, bool, bool)> =
+            declared.iter().map(|d| (d.name.as_str(), d.rustfmt_skip, d.block)).collect();
+        assert_eq!(
+            names,
+            [
+                ("body", false, false),
+                ("error_codes", true, false),
+                ("other", true, false),
+                ("plain", false, false),
+                ("inline", false, true),
+                ("page", false, true),
+                ("page::one", true, false),
+                ("page::two", false, false),
+            ]
+        );
         assert!(declared_modules("mod broken").unwrap_err().starts_with("generated/src/lib.rs is not valid Rust: "));
     }
 
@@ -371,5 +407,82 @@ mod tests {
                  `#[doc = include_str!(\"dingtalk_.md\")] #[rustfmt::skip] pub mod dingtalk_;`",
             ]
         );
+    }
+
+    /// A page of sections: a section's module missing from the page's block, or without
+    /// `#[rustfmt::skip]`, is a line each with the line to add; the page's block missing (or
+    /// the page declared as a file, as it was before it had sections) is one line with the
+    /// whole block. Each block given compiles as it is (checked by hand with `cargo build`).
+    #[test]
+    fn a_section_module_lib_rs_does_not_declare_is_one_line_with_the_line_to_add() {
+        let scratch = Scratch::with_sections("undeclared-section");
+        let spot = "    #[doc = include_str!(\"exchange/spot.md\")]\n    #[rustfmt::skip]\n    pub mod spot;\n";
+        assert!(LIB_RS_OF_SECTIONS.contains(spot));
+        let without_spot = LIB_RS_OF_SECTIONS.replace(spot, "");
+        let unskipped = LIB_RS_OF_SECTIONS.replace(spot, &spot.replace("    #[rustfmt::skip]\n", ""));
+        let block = "`#[doc = \"The error codes of spec/exchange.md, a module per section of the page.\"] pub mod \
+                     exchange { #[doc = include_str!(\"exchange/spot.md\")] #[rustfmt::skip] pub mod spot; \
+                     #[doc = include_str!(\"exchange/partner_sdk.md\")] #[rustfmt::skip] pub mod partner_sdk; }`";
+        let cases = [
+            (
+                without_spot,
+                "generated/src/lib.rs does not declare module `exchange::spot`, generated from spec/exchange.md: add \
+                 `#[doc = include_str!(\"exchange/spot.md\")] #[rustfmt::skip] pub mod spot;` inside `pub mod \
+                 exchange { ... }`"
+                    .to_owned(),
+            ),
+            (
+                unskipped,
+                "generated/src/lib.rs declares module `exchange::spot` without `#[rustfmt::skip]`: add it on the line \
+                 above `mod spot;` (the module is generated, and `cargo fmt` would rewrite it)"
+                    .to_owned(),
+            ),
+            (
+                String::new(),
+                format!(
+                    "generated/src/lib.rs does not declare module `exchange`, whose sections are modules, generated \
+                     from spec/exchange.md: add {block}"
+                ),
+            ),
+            (
+                "#[doc = include_str!(\"exchange.md\")]\n#[rustfmt::skip]\npub mod exchange;\n".to_owned(),
+                format!(
+                    "generated/src/lib.rs declares `mod exchange;` as a file, and spec/exchange.md makes a module per \
+                     section: replace it with {block}"
+                ),
+            ),
+        ];
+        for (declaration, problem) in cases {
+            scratch.write(LIB_RS, format!("{LIB_RS_OF_DOCS}{declaration}").as_bytes());
+            let before = scratch.generated();
+            for mode in [Mode::Write, Mode::Check] {
+                assert_eq!(layout_problems(run(&scratch.root, mode).unwrap_err()), [problem.as_str()]);
+                assert_eq!(scratch.generated(), before, "{mode:?} wrote nothing");
+            }
+        }
+        scratch.write(LIB_RS, format!("{LIB_RS_OF_DOCS}{LIB_RS_OF_SECTIONS}").as_bytes());
+        run(&scratch.root, Mode::Write).unwrap();
+    }
+
+    /// A section dropped from the overlay leaves its files behind, which are named.
+    #[test]
+    fn the_files_of_a_section_gone_from_the_overlay_are_reported() {
+        let scratch = Scratch::with_sections("section-gone");
+        run(&scratch.root, Mode::Write).unwrap();
+        let overlay = scratch.read("spec/exchange.toml");
+        let overlay = overlay.replace("spot = \"Spot\"\n", "").replace("retryable = [1002]\n", "");
+        scratch.write("spec/exchange.toml", overlay.as_bytes());
+        let lib_rs = scratch.read(LIB_RS);
+        let spot = "    #[doc = include_str!(\"exchange/spot.md\")]\n    #[rustfmt::skip]\n    pub mod spot;\n";
+        scratch.write(LIB_RS, lib_rs.replace(spot, "").as_bytes());
+        let problems = layout_problems(run(&scratch.root, Mode::Check).unwrap_err());
+        let orphan = |file: &str| {
+            format!(
+                "{file} was generated from a section no longer in spec/exchange.toml's `[doc.sections]`: if the \
+                 section's module is to go (a breaking change), delete {file} and its `mod` line in \
+                 generated/src/lib.rs; otherwise restore the section"
+            )
+        };
+        assert_eq!(problems, [orphan("generated/src/exchange/spot.md"), orphan("generated/src/exchange/spot.rs")]);
     }
 }

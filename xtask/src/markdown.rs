@@ -23,11 +23,8 @@ pub fn render(report: &Report) -> String {
         };
         match outcome {
             Outcome::New { codes } => {
-                let _ = write!(
-                    text,
-                    "\n### {doc}\n\nNew since {}: all {codes} codes are new to the crate.\n",
-                    code(rev)
-                );
+                let _ =
+                    write!(text, "\n### {doc}\n\nNew since {}: all {codes} codes are new to the crate.\n", code(rev));
             }
             Outcome::Unchanged => {
                 let _ = write!(text, "\n### {doc}\n\nNo change to its codes.\n");

@@ -234,4 +234,24 @@ mod tests {
         let unescaped = verdict.replace('\\', "");
         assert_eq!(Some(unescaped.as_str()), plain.lines().last(), "{markdown}");
     }
+
+    /// A page of sections: each section's catalogue is set against its own, and a change in
+    /// one is reported under that section alone, in text and Markdown.
+    #[test]
+    fn each_section_of_a_page_is_reported_on_its_own() {
+        let scratch = Scratch::with_sections("report-sections");
+        generate::run(&scratch.root, Mode::Write).unwrap();
+        scratch.commit("generated");
+        let doc = scratch.read("spec/exchange.md");
+        scratch.write("spec/exchange.md", doc.replace("Order not found", "Order not found or gone").as_bytes());
+        let plain = text(&scratch.root, "HEAD").unwrap();
+        assert!(
+            plain.contains("changes in section `spot` of spec/exchange.md:\ndescriptions reworded (1):\n"),
+            "{plain}"
+        );
+        assert!(plain.contains("spec/exchange.md, section `partner_sdk`: no change to its codes\n"), "{plain}");
+        let markdown = run(&scratch.root, &Config { rev: "HEAD".to_owned(), format: Format::Markdown }).unwrap();
+        assert!(markdown.contains("\n### Changes in section `spot` of `spec/exchange.md`\n"), "{markdown}");
+        assert!(markdown.contains("\n### `spec/exchange.md`, section `partner_sdk`\n\nNo change"), "{markdown}");
+    }
 }

@@ -642,4 +642,22 @@ mod tests {
         );
         assert!(!text.contains("section `spot`"), "{text}");
     }
+
+    /// A problem in the overlay a page's sections share is reported once, not once per section.
+    #[test]
+    fn a_problem_shared_by_the_sections_of_a_page_is_reported_once() {
+        let scratch = Scratch::with_sections("sections-shared-problem");
+        let overlay = format!("{}\n[classes.service]\nstatus = 40\ndefault = true\n", SECTIONS[1].1);
+        scratch.write("spec/exchange.toml", overlay.as_bytes());
+        let Err(Error::Invalid { specs, layout }) = run(&scratch.root, Mode::Check) else {
+            panic!("expected problems")
+        };
+        assert!(layout.is_empty(), "{layout:?}");
+        assert_eq!(specs.len(), 1);
+        let messages: Vec<&str> = specs[0].diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let mut unique = messages.clone();
+        unique.sort();
+        unique.dedup();
+        assert!(!messages.is_empty() && unique.len() == messages.len(), "{messages:?}");
+    }
 }

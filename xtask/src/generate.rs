@@ -123,7 +123,7 @@ fn update_catalogue(
             let report = match diff.is_empty() {
                 true => String::new(),
                 false => {
-                    let heading = changes::heading(&changes::sources(root, "HEAD", spec));
+                    let heading = changes::heading(&changes::sources(root, "HEAD", spec), spec.section.as_deref());
                     format!("{heading}{}", diff.render(&package.name, &package.version))
                 }
             };
@@ -131,7 +131,7 @@ fn update_catalogue(
         }
         Previous::NewModule | Previous::NewCrate => {
             let count = output.catalog.entries.len();
-            let report = format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.doc);
+            let report = format!("{}: no catalogue in generated/ yet; generating all {count} codes\n", spec.title());
             let bump = if matches!(previous, Previous::NewModule) { Bump::Minor } else { Bump::None };
             (report, bump)
         }
@@ -158,9 +158,17 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         });
     }
     let new_crate = previous.iter().all(Option::is_none);
-    for generated in generated.iter().filter(|generated| !generated.output.notices.is_empty()) {
-        let sources = [&generated.doc, &generated.overlay];
-        changes.push(diagnostic::render(&generated.output.notices, &sources, Colour::Plain));
+    // The sections of a page share its notices about the page and overlay: each is said once.
+    let mut noticed: Vec<(&str, &Diagnostic)> = Vec::new();
+    for generated in &generated {
+        let path = generated.doc.path.as_str();
+        let notices: Vec<Diagnostic> =
+            generated.output.notices.iter().filter(|notice| !noticed.contains(&(path, *notice))).cloned().collect();
+        noticed.extend(generated.output.notices.iter().map(|notice| (path, notice)));
+        if !notices.is_empty() {
+            let sources = [&generated.doc, &generated.overlay];
+            changes.push(diagnostic::render(&notices, &sources, Colour::Plain));
+        }
     }
     for (generated, previous) in generated.into_iter().zip(&previous) {
         let Some(catalogue) = &generated.spec.catalogue else {
@@ -197,14 +205,29 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     if let (2.., Some(&bump)) = (bumps.len(), bumps.iter().max()) {
         let next = semver::next_version(&package.version, bump);
         changes.push(format!(
-            "{} docs changed; the crate needs the largest of their releases: {} -> {next}\n",
+            "{} modules changed; the crate needs the largest of their releases: {} -> {next}\n",
             bumps.len(),
             package.version
         ));
     }
+    if mode == Mode::Write {
+        create_dirs(root, &outputs)?;
+    }
     let files = files::ensure_file_contents(root, &outputs, mode)?;
     let version = VersionCheck { package: package.name, version: package.version, needs };
     Ok(Report { mode, changes, files, version })
+}
+
+/// Makes the directories the outputs go in that do not exist yet (a page's sections, in
+/// `generated/src/PAGE/`).
+fn create_dirs(root: &Path, outputs: &[(String, String)]) -> Result<(), Error> {
+    for (path, _) in outputs {
+        let Some((dir, _)) = path.rsplit_once('/') else { continue };
+        if let Err(error) = std::fs::create_dir_all(root.join(dir)) {
+            return Err(Error::Io { path: format!("{dir}/"), action: "create", error });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -213,7 +236,7 @@ mod tests {
 
     use super::*;
     use crate::layout::LIB_RS;
-    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, Scratch, one_line, repository};
+    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, SECTIONS, Scratch, one_line, repository};
     use crate::specs::{HOSTILE, SDK_CALLBACKS, STRING_CODES, TEST_MODULES};
 
     /// `cargo test` fails when `generated/` is not what `spec/` produces.
@@ -432,7 +455,8 @@ mod tests {
         // A description is a patch, an HTTP status a breaking change: the crate needs the latter.
         let version = Package::read(&scratch.read(MANIFEST)).version;
         let next = semver::next_version(&version, Bump::Major);
-        let expected = format!("2 docs changed; the crate needs the largest of their releases: {version} -> {next}\n");
+        let expected =
+            format!("2 modules changed; the crate needs the largest of their releases: {version} -> {next}\n");
         assert!(text.contains(&expected), "{text}");
     }
 
@@ -535,5 +559,105 @@ mod tests {
         let line = doc.lines().position(|line| line == row).unwrap() + 1;
         assert!(text.contains(&format!("spec/error-codes.md:{line}:")), "{text}");
         assert!(text.contains("row 2 of code 9003"), "{text}");
+    }
+
+    /// A page of two sections: a module each, in the page's directory, each catalogue linking
+    /// into its own module; `--check` passes; a change in one section reports that section
+    /// alone, and only its files are stale.
+    #[test]
+    fn each_section_of_a_page_generates_a_module_of_its_own() {
+        let scratch = Scratch::with_sections("sections");
+        let report = run(&scratch.root, Mode::Write).unwrap();
+        let written = written(&report);
+        let modules = ["exchange::spot", "exchange::partner_sdk"];
+        for module in modules {
+            let path = module.replace("::", "/");
+            for output in [format!("generated/src/{path}.rs"), format!("generated/src/{path}.md")] {
+                assert!(written.contains(&output.as_str()), "{output} in {written:?}");
+            }
+        }
+        assert!(!scratch.root.join("generated/src/exchange.rs").exists());
+        let text = report.to_string();
+        for section in ["spot", "partner_sdk"] {
+            let line = format!("spec/exchange.md, section `{section}`: no catalogue in generated/ yet");
+            assert!(text.contains(&line), "{text}");
+        }
+        // Each module holds its section's codes, and its catalogue links into it.
+        let (doc, overlay) = (SECTIONS[0].1, SECTIONS[1].1);
+        let sections: Vec<(&str, &str)> = overlay
+            .lines()
+            .skip_while(|line| *line != "[doc.sections]")
+            .skip(1)
+            .map_while(|line| line.split_once(" = "))
+            .collect();
+        assert_eq!(sections.len(), modules.len());
+        for (section, heading) in sections {
+            let under = doc.split("\n## ").find(|part| part.starts_with(heading.trim_matches('"'))).unwrap();
+            let rust = scratch.read(&format!("generated/src/exchange/{section}.rs"));
+            let catalogue = scratch.read(&format!("generated/src/exchange/{section}.md"));
+            for row in under.lines().filter_map(|line| line.strip_prefix("| 1")) {
+                let (code, description) = row.split_once(" | ").unwrap();
+                let description = description.trim_end_matches(" |");
+                assert!(rust.contains(description) && catalogue.contains(description), "1{code} in {section}");
+            }
+            for other in doc.split("\n## ").filter(|part| !part.starts_with(heading.trim_matches('"'))) {
+                for line in other.lines().filter(|line| line.starts_with("| 1")) {
+                    let description = line.rsplit(" | ").nth(1).unwrap();
+                    assert!(!rust.contains(description), "{description} is not in {section}");
+                }
+            }
+            assert!(catalogue.contains(&format!("](crate::exchange::{section}::ErrorCode::")), "{catalogue}");
+        }
+        let check = run(&scratch.root, Mode::Check).unwrap();
+        assert!(!check.is_stale(), "{check}");
+
+        scratch.commit("generated");
+        scratch.write("spec/exchange.md", doc.replace("Partner session expired", "Partner session ended").as_bytes());
+        let report = run(&scratch.root, Mode::Check).unwrap();
+        let stale: Vec<(&str, &str)> = report
+            .files
+            .iter()
+            .filter_map(|(path, change)| match change {
+                Change::Stale(diff) => Some((path.as_str(), diff.as_str())),
+                _ => None,
+            })
+            .collect();
+        let paths: Vec<&str> = stale.iter().map(|(path, _)| *path).collect();
+        // The other section's code and catalogue (with its version stamp) stay; its Rust file's
+        // header carries the digest of the whole page, which moves.
+        assert_eq!(
+            paths,
+            [
+                "generated/src/exchange/spot.rs",
+                "generated/src/exchange/partner_sdk.rs",
+                "generated/src/exchange/partner_sdk.md"
+            ]
+        );
+        let changed: Vec<&str> = stale[0].1.lines().filter(|line| line.starts_with(['-', '+'])).skip(2).collect();
+        assert!(changed.iter().all(|line| line.contains("// Source digest")), "{}", stale[0].1);
+        let text = report.to_string();
+        assert!(
+            text.contains("changes in section `partner_sdk` of spec/exchange.md:\ndescriptions reworded (1):\n"),
+            "{text}"
+        );
+        assert!(!text.contains("section `spot`"), "{text}");
+    }
+
+    /// A problem in the overlay a page's sections share is reported once, not once per section.
+    #[test]
+    fn a_problem_shared_by_the_sections_of_a_page_is_reported_once() {
+        let scratch = Scratch::with_sections("sections-shared-problem");
+        let overlay = format!("{}\n[classes.service]\nstatus = 40\ndefault = true\n", SECTIONS[1].1);
+        scratch.write("spec/exchange.toml", overlay.as_bytes());
+        let Err(Error::Invalid { specs, layout }) = run(&scratch.root, Mode::Check) else {
+            panic!("expected problems")
+        };
+        assert!(layout.is_empty(), "{layout:?}");
+        assert_eq!(specs.len(), 1);
+        let messages: Vec<&str> = specs[0].diagnostics.iter().map(|d| d.message.as_str()).collect();
+        let mut unique = messages.clone();
+        unique.sort();
+        unique.dedup();
+        assert!(!messages.is_empty() && unique.len() == messages.len(), "{messages:?}");
     }
 }

@@ -1,5 +1,6 @@
 //! How the generated crate holds its modules: one per doc in `spec/`, declared by hand in
-//! `generated/src/lib.rs`.
+//! `generated/src/lib.rs`. A page of sections (`[doc.sections]`) is a block `pub mod NAME { .. }`
+//! there declaring a module per section, whose files are `generated/src/NAME/SECTION.rs`.
 //!
 //! `gen` writes `generated/src/MODULE.rs` for each doc but never edits `lib.rs`, which stays
 //! the crate's hand-written front page. These checks catch what would otherwise go wrong
@@ -51,34 +52,40 @@ const KEYWORDS: &[&str] = &[
     "final", "gen", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
 ];
 
-/// A `mod NAME;` item at the top level of `lib.rs`.
+/// A `mod NAME;` or `mod NAME { ... }` item of `lib.rs`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Declared {
-    /// The module's name.
+    /// The module's path from the crate's root (`dingtalk`, `exchange::spot`).
     pub name: String,
     /// Whether it carries `#[rustfmt::skip]`.
     pub rustfmt_skip: bool,
+    /// Whether it is a block (`mod NAME { ... }`), not a file.
+    pub block: bool,
 }
 
-/// The modules `lib.rs` declares with `mod NAME;` (inline `mod NAME { ... }` blocks are not
-/// files, so they are left out). Fails with syn's message if the file is not Rust.
+/// The modules `lib.rs` declares, with those declared inside its blocks (`mod exchange { mod
+/// spot; }` is `exchange` and `exchange::spot`). Fails with syn's message if the file is not
+/// Rust.
 pub fn declared_modules(lib_rs: &str) -> Result<Vec<Declared>, String> {
     let file = syn::parse_file(lib_rs).map_err(|error| format!("{LIB_RS} is not valid Rust: {error}"))?;
-    Ok(file
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            syn::Item::Mod(module) if module.content.is_none() => Some(Declared {
-                name: module.ident.to_string(),
-                rustfmt_skip: module.attrs.iter().any(|attr| {
-                    let segments: Vec<String> =
-                        attr.path().segments.iter().map(|segment| segment.ident.to_string()).collect();
-                    segments == ["rustfmt", "skip"]
-                }),
-            }),
-            _ => None,
-        })
-        .collect())
+    let mut declared = Vec::new();
+    collect_modules(&file.items, "", &mut declared);
+    Ok(declared)
+}
+
+fn collect_modules(items: &[syn::Item], prefix: &str, declared: &mut Vec<Declared>) {
+    for item in items {
+        let syn::Item::Mod(module) = item else { continue };
+        let name = format!("{prefix}{}", module.ident);
+        let rustfmt_skip = module.attrs.iter().any(|attr| {
+            let segments: Vec<String> = attr.path().segments.iter().map(|segment| segment.ident.to_string()).collect();
+            segments == ["rustfmt", "skip"]
+        });
+        declared.push(Declared { name: name.clone(), rustfmt_skip, block: module.content.is_some() });
+        if let Some((_, items)) = &module.content {
+            collect_modules(items, &format!("{name}::"), declared);
+        }
+    }
 }
 
 /// The line `lib.rs` needs for a doc's module: the root doc's module is private and
@@ -94,20 +101,64 @@ pub fn declaration(stem: &str, module: &str) -> String {
     }
 }
 
-/// What `lib.rs` lacks for the docs' modules: `(stem, module)` for each doc in `spec/`.
+/// The line declaring a section's module inside its page's block: `#[doc = ...]
+/// #[rustfmt::skip] pub mod SECTION;`, its catalogue included from `PAGE/SECTION.md`.
+fn section_declaration(page: &str, section: &str) -> String {
+    format!("#[doc = include_str!(\"{page}/{section}.md\")] #[rustfmt::skip] pub mod {section};")
+}
+
+/// What `lib.rs` lacks for the docs' modules: `(stem, module)` for each doc in `spec/`, the
+/// module a path `PAGE::SECTION` for each section of a page of sections.
 pub fn missing_declarations(declared: &[Declared], docs: &[(String, String)]) -> Vec<String> {
+    let find = |name: &str| declared.iter().find(|declared| declared.name == name);
     let mut problems = Vec::new();
-    for (stem, module) in docs {
-        match declared.iter().find(|declared| declared.name == *module) {
-            None => problems.push(format!(
-                "{LIB_RS} does not declare module `{module}`, generated from spec/{stem}.md: add {}",
+    for (index, (stem, module)) in docs.iter().enumerate() {
+        let (page, section) = match module.split_once("::") {
+            Some((page, section)) => (page, Some(section)),
+            None => (module.as_str(), None),
+        };
+        let line = |declared: &str| format!("{LIB_RS} {declared}, generated from spec/{stem}.md");
+        match (find(module), section) {
+            (None, None) => problems.push(format!(
+                "{}: add {}",
+                line(&format!("does not declare module `{module}`")),
                 declaration(stem, module)
             )),
-            Some(declared) if !declared.rustfmt_skip => problems.push(format!(
-                "{LIB_RS} declares module `{module}` without `#[rustfmt::skip]`: add it on the line above \
-                 `mod {module};` (the module is generated, and `cargo fmt` would rewrite it)"
+            (None, Some(section)) if find(page).is_some_and(|parent| parent.block) => problems.push(format!(
+                "{}: add `{}` inside `pub mod {page} {{ ... }}`",
+                line(&format!("does not declare module `{module}`")),
+                section_declaration(page, section)
             )),
-            Some(_) => {}
+            // The page's block is missing (or is a file): one line for all its sections.
+            (None, Some(_)) if docs[..index].iter().any(|(other, _)| other == stem) => {}
+            (None, Some(_)) => {
+                let sections: Vec<String> = docs
+                    .iter()
+                    .filter(|(other, _)| other == stem)
+                    .filter_map(|(_, module)| Some(section_declaration(page, module.split_once("::")?.1)))
+                    .collect();
+                let block = format!(
+                    "`#[doc = \"The error codes of spec/{stem}.md, a module per section of the page.\"] pub mod {page} {{ {} }}`",
+                    sections.join(" ")
+                );
+                problems.push(match find(page) {
+                    Some(_) => format!(
+                        "{} declares `mod {page};` as a file, and spec/{stem}.md makes a module per section: \
+                         replace it with {block}",
+                        LIB_RS
+                    ),
+                    None => format!(
+                        "{}: add {block}",
+                        line(&format!("does not declare module `{page}`, whose sections are modules"))
+                    ),
+                });
+            }
+            (Some(declared), _) if !declared.rustfmt_skip => problems.push(format!(
+                "{LIB_RS} declares module `{module}` without `#[rustfmt::skip]`: add it on the line above \
+                 `mod {};` (the module is generated, and `cargo fmt` would rewrite it)",
+                section.unwrap_or(module)
+            )),
+            (Some(_), _) => {}
         }
     }
     problems
@@ -151,31 +202,54 @@ pub(crate) fn check(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
         }
     }
     for orphan in orphans(root, specs)? {
-        problems.push(format!(
-            "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
-             change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
-        ));
+        // A file in a page's directory whose page is still in spec/ is a section gone from its overlay.
+        let page = orphan.strip_prefix("generated/src/").and_then(|path| path.split_once('/')).map(|(page, _)| page);
+        let overlay = page.and_then(|page| {
+            specs
+                .iter()
+                .find(|spec| spec.module.as_deref().and_then(|m| m.split_once("::")).is_some_and(|(p, _)| p == page))
+        });
+        problems.push(match overlay {
+            Some(spec) => format!(
+                "{orphan} was generated from a section no longer in {}'s `[doc.sections]`: if the section's module \
+                 is to go (a breaking change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore \
+                 the section",
+                spec.overlay
+            ),
+            None => format!(
+                "{orphan} was generated from a doc no longer in spec/: if the doc's module is to go (a breaking \
+                 change), delete {orphan} and its `mod` line in {LIB_RS}; otherwise restore the doc"
+            ),
+        });
     }
     Ok(problems)
 }
 
-/// The generated files in `generated/src/` that no spec makes any more, sorted.
+/// The generated files in `generated/src/` and its directories (a page's sections) that no
+/// spec makes any more, sorted.
 fn orphans(root: &Path, specs: &[Spec]) -> Result<Vec<String>, Error> {
     let outputs: Vec<&String> =
         specs.iter().flat_map(|spec| [Some(&spec.rust), spec.catalogue.as_ref()]).flatten().collect();
-    let io_error = |error| Error::Io { path: "generated/src/".to_owned(), action: "list", error };
     let mut orphans = Vec::new();
-    for entry in fs::read_dir(root.join("generated/src")).map_err(io_error)? {
-        let path = entry.map_err(io_error)?.path();
-        let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
-        let display = format!("generated/src/{name}");
-        if !(name.ends_with(".rs") || name.ends_with(".md")) || outputs.contains(&&display) {
-            continue;
-        }
-        if let Some(text) = read_if_exists(root, &display)?
-            && is_generated(&text)
-        {
-            orphans.push(display);
+    let mut dirs = vec!["generated/src".to_owned()];
+    while let Some(dir) = dirs.pop() {
+        let io_error = |error| Error::Io { path: format!("{dir}/"), action: "list", error };
+        for entry in fs::read_dir(root.join(&dir)).map_err(io_error)? {
+            let path = entry.map_err(io_error)?.path();
+            let Some(name) = path.file_name().and_then(|name| name.to_str()) else { continue };
+            let display = format!("{dir}/{name}");
+            if path.is_dir() {
+                dirs.push(display);
+                continue;
+            }
+            if !(name.ends_with(".rs") || name.ends_with(".md")) || outputs.contains(&&display) {
+                continue;
+            }
+            if let Some(text) = read_if_exists(root, &display)?
+                && is_generated(&text)
+            {
+                orphans.push(display);
+            }
         }
     }
     orphans.sort();
@@ -189,7 +263,7 @@ mod tests {
     use super::*;
     use crate::flags::Mode;
     use crate::generate::run;
-    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, Scratch};
+    use crate::scratch::{DOCS, LIB_RS_OF_DOCS, LIB_RS_OF_SECTIONS, Scratch};
 
     fn layout_problems(error: Error) -> Vec<String> {
         match error {
@@ -212,10 +286,24 @@ mod tests {
     fn declared_modules_are_read_with_their_rustfmt_skip() {
         let lib_rs = "//! Docs.\n#![doc = include_str!(\"x.md\")]\nmod body;\n#[rustfmt::skip]\nmod error_codes;\n\
                       /// Other.\n#[doc = include_str!(\"other.md\")]\n#[rustfmt::skip]\npub mod other;\n\
-                      pub mod plain;\nmod inline {}\n// mod commented;\n";
+                      pub mod plain;\nmod inline {}\n// mod commented;\n\
+                      /// Sections.\npub mod page {\n    #[rustfmt::skip]\n    pub mod one;\n    mod two;\n}\n";
         let declared = declared_modules(lib_rs).unwrap();
-        let names: Vec<(&str, bool)> = declared.iter().map(|d| (d.name.as_str(), d.rustfmt_skip)).collect();
-        assert_eq!(names, [("body", false), ("error_codes", true), ("other", true), ("plain", false)]);
+        let names: Vec<(&str, bool, bool)> =
+            declared.iter().map(|d| (d.name.as_str(), d.rustfmt_skip, d.block)).collect();
+        assert_eq!(
+            names,
+            [
+                ("body", false, false),
+                ("error_codes", true, false),
+                ("other", true, false),
+                ("plain", false, false),
+                ("inline", false, true),
+                ("page", false, true),
+                ("page::one", true, false),
+                ("page::two", false, false),
+            ]
+        );
         assert!(declared_modules("mod broken").unwrap_err().starts_with("generated/src/lib.rs is not valid Rust: "));
     }
 
@@ -319,5 +407,82 @@ mod tests {
                  `#[doc = include_str!(\"dingtalk_.md\")] #[rustfmt::skip] pub mod dingtalk_;`",
             ]
         );
+    }
+
+    /// A page of sections: a section's module missing from the page's block, or without
+    /// `#[rustfmt::skip]`, is a line each with the line to add; the page's block missing (or
+    /// the page declared as a file, as it was before it had sections) is one line with the
+    /// whole block. Each block given compiles as it is (checked by hand with `cargo build`).
+    #[test]
+    fn a_section_module_lib_rs_does_not_declare_is_one_line_with_the_line_to_add() {
+        let scratch = Scratch::with_sections("undeclared-section");
+        let spot = "    #[doc = include_str!(\"exchange/spot.md\")]\n    #[rustfmt::skip]\n    pub mod spot;\n";
+        assert!(LIB_RS_OF_SECTIONS.contains(spot));
+        let without_spot = LIB_RS_OF_SECTIONS.replace(spot, "");
+        let unskipped = LIB_RS_OF_SECTIONS.replace(spot, &spot.replace("    #[rustfmt::skip]\n", ""));
+        let block = "`#[doc = \"The error codes of spec/exchange.md, a module per section of the page.\"] pub mod \
+                     exchange { #[doc = include_str!(\"exchange/spot.md\")] #[rustfmt::skip] pub mod spot; \
+                     #[doc = include_str!(\"exchange/partner_sdk.md\")] #[rustfmt::skip] pub mod partner_sdk; }`";
+        let cases = [
+            (
+                without_spot,
+                "generated/src/lib.rs does not declare module `exchange::spot`, generated from spec/exchange.md: add \
+                 `#[doc = include_str!(\"exchange/spot.md\")] #[rustfmt::skip] pub mod spot;` inside `pub mod \
+                 exchange { ... }`"
+                    .to_owned(),
+            ),
+            (
+                unskipped,
+                "generated/src/lib.rs declares module `exchange::spot` without `#[rustfmt::skip]`: add it on the line \
+                 above `mod spot;` (the module is generated, and `cargo fmt` would rewrite it)"
+                    .to_owned(),
+            ),
+            (
+                String::new(),
+                format!(
+                    "generated/src/lib.rs does not declare module `exchange`, whose sections are modules, generated \
+                     from spec/exchange.md: add {block}"
+                ),
+            ),
+            (
+                "#[doc = include_str!(\"exchange.md\")]\n#[rustfmt::skip]\npub mod exchange;\n".to_owned(),
+                format!(
+                    "generated/src/lib.rs declares `mod exchange;` as a file, and spec/exchange.md makes a module per \
+                     section: replace it with {block}"
+                ),
+            ),
+        ];
+        for (declaration, problem) in cases {
+            scratch.write(LIB_RS, format!("{LIB_RS_OF_DOCS}{declaration}").as_bytes());
+            let before = scratch.generated();
+            for mode in [Mode::Write, Mode::Check] {
+                assert_eq!(layout_problems(run(&scratch.root, mode).unwrap_err()), [problem.as_str()]);
+                assert_eq!(scratch.generated(), before, "{mode:?} wrote nothing");
+            }
+        }
+        scratch.write(LIB_RS, format!("{LIB_RS_OF_DOCS}{LIB_RS_OF_SECTIONS}").as_bytes());
+        run(&scratch.root, Mode::Write).unwrap();
+    }
+
+    /// A section dropped from the overlay leaves its files behind, which are named.
+    #[test]
+    fn the_files_of_a_section_gone_from_the_overlay_are_reported() {
+        let scratch = Scratch::with_sections("section-gone");
+        run(&scratch.root, Mode::Write).unwrap();
+        let overlay = scratch.read("spec/exchange.toml");
+        let overlay = overlay.replace("spot = \"Spot\"\n", "").replace("retryable = [1002]\n", "");
+        scratch.write("spec/exchange.toml", overlay.as_bytes());
+        let lib_rs = scratch.read(LIB_RS);
+        let spot = "    #[doc = include_str!(\"exchange/spot.md\")]\n    #[rustfmt::skip]\n    pub mod spot;\n";
+        scratch.write(LIB_RS, lib_rs.replace(spot, "").as_bytes());
+        let problems = layout_problems(run(&scratch.root, Mode::Check).unwrap_err());
+        let orphan = |file: &str| {
+            format!(
+                "{file} was generated from a section no longer in spec/exchange.toml's `[doc.sections]`: if the \
+                 section's module is to go (a breaking change), delete {file} and its `mod` line in \
+                 generated/src/lib.rs; otherwise restore the section"
+            )
+        };
+        assert_eq!(problems, [orphan("generated/src/exchange/spot.md"), orphan("generated/src/exchange/spot.rs")]);
     }
 }

@@ -16,22 +16,23 @@ pub fn render(report: &Report) -> String {
     let Report { rev, commit, package, docs } = report;
     let mut text = format!("## Error code changes since {} ({})\n\n", code(rev), code(commit));
     let _ = writeln!(text, "{} is {} at {}.", code(&package.name), package.version, code(rev));
-    for DocReport { doc, sources, outcome } in docs {
+    for DocReport { doc, section, sources, outcome } in docs {
+        let doc = match section {
+            Some(section) => format!("{}, section {}", code(doc), code(section)),
+            None => code(doc),
+        };
         match outcome {
             Outcome::New { codes } => {
-                let _ = write!(
-                    text,
-                    "\n### {}\n\nNew since {}: all {codes} codes are new to the crate.\n",
-                    code(doc),
-                    code(rev)
-                );
+                let _ =
+                    write!(text, "\n### {doc}\n\nNew since {}: all {codes} codes are new to the crate.\n", code(rev));
             }
             Outcome::Unchanged => {
-                let _ = write!(text, "\n### {}\n\nNo change to its codes.\n", code(doc));
+                let _ = write!(text, "\n### {doc}\n\nNo change to its codes.\n");
             }
             Outcome::Changed(changes) => {
                 let files: Vec<String> = sources.iter().map(code).collect();
-                let _ = writeln!(text, "\n### Changes in {}", files.join(" and "));
+                let section = section.as_ref().map(|section| format!("section {} of ", code(section)));
+                let _ = writeln!(text, "\n### Changes in {}{}", section.unwrap_or_default(), files.join(" and "));
                 text.push_str(&changes.render_markdown(&package.name, &package.version));
             }
         }

@@ -19,7 +19,7 @@ use crate::changes;
 use crate::error::Error;
 use crate::git;
 use crate::markdown;
-use crate::specs;
+use crate::specs::{self, Spec};
 use crate::version::{MANIFEST, Package};
 
 /// What `report` compares against and how it prints.
@@ -77,6 +77,8 @@ pub struct Report {
 /// One doc's part of the report.
 pub struct DocReport {
     pub doc: String,
+    /// The section of the page, for a page of sections (`[doc.sections]`).
+    pub section: Option<String>,
     /// The spec files the change came from (see [`changes::sources`]).
     pub sources: Vec<String>,
     pub outcome: Outcome,
@@ -117,7 +119,8 @@ fn compare(root: &Path, rev: &str) -> Result<Report, Error> {
             Outcome::Changed(_) => changes::sources(root, &commit, &generated.spec),
             _ => Vec::new(),
         };
-        docs.push(DocReport { doc: generated.spec.doc, sources, outcome });
+        let Spec { doc, section, .. } = generated.spec;
+        docs.push(DocReport { doc, section, sources, outcome });
     }
     let short = commit[..commit.len().min(12)].to_owned();
     Ok(Report { rev: rev.to_owned(), commit: short, package: Package::read(&manifest), docs })
@@ -128,14 +131,18 @@ impl Report {
     fn text(&self) -> String {
         let Report { rev, commit, package, docs } = self;
         let mut text = format!("changes since {rev} ({commit}), where {} is {}:\n", package.name, package.version);
-        for DocReport { doc, sources, outcome } in docs {
+        for DocReport { doc, section, sources, outcome } in docs {
+            let title = match section {
+                Some(section) => format!("{doc}, section `{section}`"),
+                None => doc.clone(),
+            };
             match outcome {
                 Outcome::New { codes } => {
-                    text.push_str(&format!("{doc}: new since {rev}; all {codes} codes are new to the crate\n"))
+                    text.push_str(&format!("{title}: new since {rev}; all {codes} codes are new to the crate\n"))
                 }
-                Outcome::Unchanged => text.push_str(&format!("{doc}: no change to its codes\n")),
+                Outcome::Unchanged => text.push_str(&format!("{title}: no change to its codes\n")),
                 Outcome::Changed(changes) => {
-                    text.push_str(&changes::heading(sources));
+                    text.push_str(&changes::heading(sources, section.as_deref()));
                     text.push_str(&changes.render(&package.name, &package.version));
                 }
             }
@@ -226,5 +233,25 @@ mod tests {
         let verdict = markdown.lines().last().unwrap().strip_prefix("**Verdict:** ").unwrap();
         let unescaped = verdict.replace('\\', "");
         assert_eq!(Some(unescaped.as_str()), plain.lines().last(), "{markdown}");
+    }
+
+    /// A page of sections: each section's catalogue is set against its own, and a change in
+    /// one is reported under that section alone, in text and Markdown.
+    #[test]
+    fn each_section_of_a_page_is_reported_on_its_own() {
+        let scratch = Scratch::with_sections("report-sections");
+        generate::run(&scratch.root, Mode::Write).unwrap();
+        scratch.commit("generated");
+        let doc = scratch.read("spec/exchange.md");
+        scratch.write("spec/exchange.md", doc.replace("Order not found", "Order not found or gone").as_bytes());
+        let plain = text(&scratch.root, "HEAD").unwrap();
+        assert!(
+            plain.contains("changes in section `spot` of spec/exchange.md:\ndescriptions reworded (1):\n"),
+            "{plain}"
+        );
+        assert!(plain.contains("spec/exchange.md, section `partner_sdk`: no change to its codes\n"), "{plain}");
+        let markdown = run(&scratch.root, &Config { rev: "HEAD".to_owned(), format: Format::Markdown }).unwrap();
+        assert!(markdown.contains("\n### Changes in section `spot` of `spec/exchange.md`\n"), "{markdown}");
+        assert!(markdown.contains("\n### `spec/exchange.md`, section `partner_sdk`\n\nNo change"), "{markdown}");
     }
 }

@@ -54,6 +54,17 @@ impl Scratch {
         scratch
     }
 
+    /// [`Scratch::with_docs`] and a page of two sections, [`SECTIONS`], declared in
+    /// `generated/src/lib.rs` as a block of a module per section ([`LIB_RS_OF_SECTIONS`]).
+    pub(crate) fn with_sections(name: &str) -> Scratch {
+        let scratch = Scratch::with_docs(name);
+        for (path, text) in SECTIONS {
+            scratch.write(path, text.as_bytes());
+        }
+        scratch.write(LIB_RS, format!("{LIB_RS_OF_DOCS}{LIB_RS_OF_SECTIONS}").as_bytes());
+        scratch
+    }
+
     pub(crate) fn write(&self, path: &str, contents: &[u8]) {
         fs::write(self.root.join(path), contents).unwrap();
     }
@@ -171,4 +182,34 @@ pub mod iam_api;
 pub mod cloud_api;
 
 pub use error_codes::{ErrorCode, ErrorKind, UnknownCode};
+";
+
+/// A page of two code spaces, an exchange's own codes and a partner SDK's, which its overlay
+/// makes a module each (`[doc.sections]`); code 1001 is in both, with different meanings.
+pub(crate) const SECTIONS: [(&str, &str); 2] = [
+    (
+        "spec/exchange.md",
+        "# Errors\n\n## Spot\n\n| Code | Description |\n| --- | --- |\n| 1001 | Order not found |\n\
+         | 1002 | Rate limited |\n\n## Partner SDK\n\n| Code | Description |\n| --- | --- |\n\
+         | 1001 | Partner session expired |\n| 1003 | Partner quota used up |\n",
+    ),
+    (
+        "spec/exchange.toml",
+        "retryable = [1002]\n\n[doc.sections]\nspot = \"Spot\"\npartner_sdk = \"Partner SDK\"\n\n\
+         [naming]\nfallback = \"code\"\n",
+    ),
+];
+
+/// The block of `generated/src/lib.rs` declaring [`SECTIONS`]' modules.
+pub(crate) const LIB_RS_OF_SECTIONS: &str = "
+/// The exchange's codes, a module per section of its page.
+pub mod exchange {
+    #[doc = include_str!(\"exchange/spot.md\")]
+    #[rustfmt::skip]
+    pub mod spot;
+
+    #[doc = include_str!(\"exchange/partner_sdk.md\")]
+    #[rustfmt::skip]
+    pub mod partner_sdk;
+}
 ";

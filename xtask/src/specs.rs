@@ -2,7 +2,9 @@
 //!
 //! A spec is a doc `spec/NAME.md` with its overlay `spec/NAME.toml`; its module is
 //! `generated/src/NAME.rs` (with `-` made `_`), one enum per doc, which
-//! `generated/src/lib.rs` declares by hand (see [`crate::layout`]). `spec/NAME.LANG.md` (`LANG` a
+//! `generated/src/lib.rs` declares by hand (see [`crate::layout`]). A page of several code
+//! spaces, whose overlay names them in `[doc.sections]`, is a spec per section instead: module
+//! `NAME::SECTION` in `generated/src/NAME/SECTION.rs`, each with its own catalogue. `spec/NAME.LANG.md` (`LANG` a
 //! language tag: `en`, `ja`, `zh-Hant`) is a version of `NAME.md` in another language, not a doc
 //! of its own. A few fixtures more make modules the generated crate's tests compile
 //! ([`TEST_MODULES`]).
@@ -21,9 +23,12 @@ use crate::layout;
 pub(crate) struct Spec {
     /// The doc's file name without `.md`; empty for a test module.
     pub(crate) stem: String,
-    /// The Rust module the doc becomes in the generated crate; `None` for a test module,
-    /// which is a test's module, not the crate's.
+    /// The Rust module the doc becomes in the generated crate, as a path from the crate's
+    /// root (`dingtalk`, `exchange::spot` for a section); `None` for a test module, which is a
+    /// test's module, not the crate's.
     pub(crate) module: Option<String>,
+    /// The section of the page this spec generates (`[doc.sections]`); `None` for a whole page.
+    pub(crate) section: Option<String>,
     pub(crate) doc: String,
     pub(crate) overlay: String,
     /// The doc's versions in other languages, as (language tag, path), sorted by tag.
@@ -110,26 +115,45 @@ pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
             ));
             continue;
         }
-        let versions = versions
+        let versions: Vec<(String, String)> = versions
             .iter()
             .filter(|(of, _)| *of == stem)
             .map(|(_, lang)| (lang.clone(), format!("spec/{stem}.{lang}.md")))
             .collect();
-        specs.push(Spec {
-            versions,
-            doc: format!("spec/{stem}.md"),
-            overlay: format!("spec/{stem}.toml"),
-            rust: format!("generated/src/{module}.rs"),
-            catalogue: Some(format!("generated/src/{module}.md")),
-            module: Some(module),
-            stem,
-        });
+        let overlay = format!("spec/{stem}.toml");
+        let sections = sections(root, &overlay)?;
+        if sections.is_empty() {
+            specs.push(Spec {
+                versions,
+                doc: format!("spec/{stem}.md"),
+                overlay,
+                rust: format!("generated/src/{module}.rs"),
+                catalogue: Some(format!("generated/src/{module}.md")),
+                module: Some(module),
+                section: None,
+                stem,
+            });
+            continue;
+        }
+        for section in sections {
+            specs.push(Spec {
+                stem: stem.clone(),
+                doc: format!("spec/{stem}.md"),
+                overlay: overlay.clone(),
+                versions: versions.clone(),
+                rust: format!("generated/src/{module}/{section}.rs"),
+                catalogue: Some(format!("generated/src/{module}/{section}.md")),
+                module: Some(format!("{module}::{section}")),
+                section: Some(section),
+            });
+        }
     }
     for test_module in TEST_MODULES {
         let [doc, overlay, rust] = test_module.map(str::to_owned);
         specs.push(Spec {
             stem: String::new(),
             module: None,
+            section: None,
             doc,
             overlay,
             rust,
@@ -138,6 +162,30 @@ pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
         });
     }
     Ok((specs, problems))
+}
+
+/// The sections an overlay's `[doc.sections]` names, in its order: none when the overlay
+/// names none, or is missing or unreadable (which generating the doc reports).
+fn sections(root: &Path, overlay: &str) -> Result<Vec<String>, Error> {
+    let bytes = match read(root, overlay) {
+        Ok(bytes) => bytes,
+        Err(Error::Io { error, .. }) if error.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let overlay = SourceFile::from_bytes(overlay, bytes);
+    let doc = SourceFile::from_bytes("", Vec::new());
+    Ok(errtab_codegen::Config::new(&doc, &overlay).sections())
+}
+
+impl Spec {
+    /// The spec as reports name it: its doc, and the section when it is one
+    /// (`spec/exchange.md, section `spot``).
+    pub(crate) fn title(&self) -> String {
+        match &self.section {
+            Some(section) => format!("{}, section `{section}`", self.doc),
+            None => self.doc.clone(),
+        }
+    }
 }
 
 /// Whether `text` is a language tag as a version's file name gives it: a primary language of
@@ -179,11 +227,22 @@ pub(crate) fn generate_specs(root: &Path, specs: Vec<Spec>) -> Result<(Vec<Gener
         let translations: Vec<(&str, &SourceFile)> =
             spec.versions.iter().map(|(lang, _)| lang.as_str()).zip(&versions).collect();
         // The root doc's enum is re-exported at the crate's root; any other is in its module.
-        let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC);
-        match (errtab_codegen::Config { doc: &doc, overlay: &overlay, module, translations: &translations }).generate()
-        {
+        let module = spec.module.as_deref().filter(|_| spec.stem != layout::ROOT_DOC || spec.section.is_some());
+        let config = errtab_codegen::Config { doc: &doc, overlay: &overlay, module, translations: &translations };
+        let output = match &spec.section {
+            Some(section) => config.generate_section(section),
+            None => config.generate(),
+        };
+        match output {
             Ok(output) => generated.push(Generated { spec, doc, overlay, output }),
-            Err(diagnostics) => invalid.push(InvalidSpec { doc, overlay, versions, diagnostics }),
+            // The sections of a page share its overlay: a problem there is reported once.
+            Err(diagnostics) => match invalid.last_mut() {
+                Some(InvalidSpec { doc: last, diagnostics: reported, .. }) if last.path == doc.path => {
+                    let new: Vec<_> = diagnostics.into_iter().filter(|d| !reported.contains(d)).collect();
+                    reported.extend(new);
+                }
+                _ => invalid.push(InvalidSpec { doc, overlay, versions, diagnostics }),
+            },
         }
     }
     Ok((generated, invalid))

@@ -47,11 +47,11 @@ pub mod report;
 pub mod semver;
 pub mod shape;
 pub mod source;
+pub mod translation;
 pub mod validate;
 
 pub(crate) mod codes;
 pub(crate) mod ident;
-pub(crate) mod translation;
 
 pub use diagnostic::Diagnostic;
 pub use source::SourceFile;

@@ -16,16 +16,20 @@ use crate::model::{Catalog, CodeKey, Columns, Doc, Facts, Overlay, Text};
 use crate::parse;
 use crate::source::SourceFile;
 
-/// Checks a language tag as the overlay's `[doc] lang` or a version's file name gives it: a
-/// primary language of two or three lowercase letters, then subtags of two to eight letters
-/// or digits (`en`, `pt-BR`, `zh-Hant`).
-pub(crate) fn check_tag(tag: &str) -> Result<(), (String, String)> {
+/// Whether `tag` is a language tag as the overlay's `[doc] lang` or a version's file name
+/// (`spec/NAME.LANG.md`) gives it: a primary language of two or three lowercase letters, then
+/// subtags of two to eight letters or digits (`en`, `pt-BR`, `zh-Hant`).
+pub fn is_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let primary = subtags.next().unwrap_or_default();
-    let fits = (2..=3).contains(&primary.len())
+    (2..=3).contains(&primary.len())
         && primary.chars().all(|c| c.is_ascii_lowercase())
-        && subtags.all(|subtag| (2..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()));
-    if fits {
+        && subtags.all(|subtag| (2..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// [`is_language_tag`], with the message and help of a diagnostic when it is not one.
+pub(crate) fn check_tag(tag: &str) -> Result<(), (String, String)> {
+    if is_language_tag(tag) {
         return Ok(());
     }
     Err((

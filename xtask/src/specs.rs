@@ -81,7 +81,7 @@ pub(crate) fn specs(root: &Path) -> Result<(Vec<Spec>, Vec<String>), Error> {
         if path.extension().is_some_and(|ext| ext == "md")
             && let Some(stem) = path.file_stem().and_then(|stem| stem.to_str())
         {
-            match stem.rsplit_once('.').filter(|(_, lang)| is_language_tag(lang)) {
+            match stem.rsplit_once('.').filter(|(_, lang)| errtab_codegen::translation::is_language_tag(lang)) {
                 Some((stem, lang)) => versions.push((stem.to_owned(), lang.to_owned())),
                 None => stems.push(stem.to_owned()),
             }
@@ -188,17 +188,6 @@ impl Spec {
     }
 }
 
-/// Whether `text` is a language tag as a version's file name gives it: a primary language of
-/// two or three ASCII letters, then subtags of two to eight letters or digits (`en`, `pt-BR`,
-/// `zh-Hant`).
-pub(crate) fn is_language_tag(text: &str) -> bool {
-    let mut subtags = text.split('-');
-    let primary = subtags.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.chars().all(|c| c.is_ascii_lowercase())
-        && subtags.all(|subtag| (2..=8).contains(&subtag.len()) && subtag.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
 /// A spec the generator accepted, with its sources and what it made of them.
 pub(crate) struct Generated {
     pub(crate) spec: Spec,
@@ -256,10 +245,10 @@ mod tests {
     #[test]
     fn language_tags_are_told_from_other_suffixes() {
         for tag in ["en", "ja", "zh-Hant", "pt-BR", "yue"] {
-            assert!(is_language_tag(tag), "{tag}");
+            assert!(errtab_codegen::translation::is_language_tag(tag), "{tag}");
         }
         for other in ["", "e", "EN", "english", "en-", "en_US", "v2", "zh-Hant-x"] {
-            assert!(!is_language_tag(other), "{other}");
+            assert!(!errtab_codegen::translation::is_language_tag(other), "{other}");
         }
     }
 

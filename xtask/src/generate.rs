@@ -18,6 +18,7 @@ use crate::changes;
 use crate::error::{Error, InvalidSpec};
 use crate::files::{self, Change};
 use crate::flags::Mode;
+use crate::git;
 use crate::layout;
 use crate::specs::{self, Generated};
 use crate::version::{self, MANIFEST, Package, Previous, VersionCheck};
@@ -141,11 +142,40 @@ fn update_catalogue(
     Ok(CatalogueUpdate { report, bump, markdown, needs })
 }
 
+/// Where the crate as last released is read: the files of the checkout's last commit, or of
+/// the working tree outside git.
+enum Released<'a> {
+    Commit(&'a Path, String),
+    WorkingTree(&'a Path),
+}
+
+impl<'a> Released<'a> {
+    fn of(root: &'a Path) -> Released<'a> {
+        match git::commit(root, "HEAD") {
+            Ok(Some(commit)) => Released::Commit(root, commit),
+            _ => Released::WorkingTree(root),
+        }
+    }
+
+    /// A file as released; `None` if it was not.
+    fn read(&self, path: &str) -> Result<Option<String>, Error> {
+        match self {
+            Released::Commit(root, commit) => git::show(root, commit, path),
+            Released::WorkingTree(root) => files::read_if_exists(root, path),
+        }
+    }
+}
+
 /// Generates every spec and writes (or checks) the outputs.
 pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     let (specs, mut problems) = specs::specs(root)?;
     problems.extend(layout::check(root, &specs)?);
-    let package = Package::read(&files::read_text(root, MANIFEST)?);
+    let manifest = Package::read(&files::read_text(root, MANIFEST)?);
+    let released = Released::of(root);
+    // Changes and versions count from the last commit, so running `gen` again before
+    // committing reports the same changes and asks for the same version.
+    let version = released.read(MANIFEST)?.map(|text| Package::read(&text).version);
+    let package = Package { name: manifest.name.clone(), version: version.unwrap_or_else(|| manifest.version.clone()) };
     let (generated, mut invalid) = specs::generate_specs(root, specs)?;
     let mut outputs = Vec::with_capacity(2 * generated.len());
     let (mut changes, mut bumps) = (Vec::new(), Vec::new());
@@ -153,7 +183,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
     let mut previous = Vec::with_capacity(generated.len());
     for generated in &generated {
         previous.push(match &generated.spec.catalogue {
-            Some(catalogue) => files::read_if_exists(root, catalogue)?,
+            Some(catalogue) => released.read(catalogue)?,
             None => None,
         });
     }
@@ -214,7 +244,7 @@ pub fn run(root: &Path, mode: Mode) -> Result<Report, Error> {
         create_dirs(root, &outputs)?;
     }
     let files = files::ensure_file_contents(root, &outputs, mode)?;
-    let version = VersionCheck { package: package.name, version: package.version, needs };
+    let version = VersionCheck { package: manifest.name, version: manifest.version, needs };
     Ok(Report { mode, changes, files, version })
 }
 
@@ -659,5 +689,27 @@ mod tests {
         unique.sort();
         unique.dedup();
         assert!(!messages.is_empty() && unique.len() == messages.len(), "{messages:?}");
+    }
+
+    #[test]
+    fn changes_count_from_the_last_commit_however_often_gen_runs() {
+        let scratch = Scratch::new("since-commit");
+        run(&scratch.root, Mode::Write).unwrap();
+        scratch.commit("released");
+        let doc = scratch.read("spec/error-codes.md");
+        scratch.write("spec/error-codes.md", format!("{}| 200007 | 新的请求错误 |\n", doc).as_bytes());
+        let overlay =
+            scratch.read("spec/error-codes.toml").replace("[names]\n", "[names]\n200007 = \"New request error\"\n");
+        scratch.write("spec/error-codes.toml", overlay.as_bytes());
+        let first = run(&scratch.root, Mode::Write).unwrap().to_string();
+        assert!(first.contains("200007 NewRequestError (class service, HTTP 500)"), "{first}");
+        // The report's CHECK is taken: the code moves into the request range before any commit.
+        let overlay = overlay.replace("190001..=200006", "190001..=200007");
+        scratch.write("spec/error-codes.toml", overlay.as_bytes());
+        let second = run(&scratch.root, Mode::Write).unwrap().to_string();
+        assert!(second.contains("200007 NewRequestError (class request, HTTP 400)"), "{second}");
+        assert!(!second.contains("HTTP status changed") && !second.contains("BREAKING"), "{second}");
+        let needs = |text: &str| text.lines().find(|line| line.starts_with("next: ")).map(str::to_owned);
+        assert_eq!(needs(&first), needs(&second), "{second}");
     }
 }

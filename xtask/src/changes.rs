@@ -27,14 +27,19 @@ pub fn sources(root: &Path, rev: &str, spec: &Spec) -> Vec<String> {
     }
 }
 
+/// Items in words: `a`, `a and b`, `a, b and c`.
+pub fn listed(items: &[String]) -> String {
+    match items {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
 /// The report's heading for a doc's changes: `changes in spec/a.md:`,
 /// `changes in spec/a.md and spec/a.toml:`, `changes in spec/a.md, spec/a.toml and spec/a.en.md:`;
 /// for a section of a page, `changes in section `spot` of spec/a.md:`.
 pub fn heading(sources: &[String], section: Option<&str>) -> String {
-    let listed = match sources {
-        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => sources.join(""),
-    };
+    let listed = listed(sources);
     match section {
         Some(section) => format!("changes in section `{section}` of {listed}:\n"),
         None => format!("changes in {listed}:\n"),

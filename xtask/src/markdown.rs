@@ -32,7 +32,12 @@ pub fn render(report: &Report) -> String {
             Outcome::Changed(changes) => {
                 let files: Vec<String> = sources.iter().map(code).collect();
                 let section = section.as_ref().map(|section| format!("section {} of ", code(section)));
-                let _ = writeln!(text, "\n### Changes in {}{}", section.unwrap_or_default(), files.join(" and "));
+                let _ = writeln!(
+                    text,
+                    "\n### Changes in {}{}",
+                    section.unwrap_or_default(),
+                    crate::changes::listed(&files)
+                );
                 text.push_str(&changes.render_markdown(&package.name, &package.version));
             }
         }

@@ -9,6 +9,7 @@ mod columns;
 mod doc;
 mod inline;
 mod language;
+mod no_table;
 mod outside;
 mod overlay;
 mod table;

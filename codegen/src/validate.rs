@@ -35,6 +35,7 @@ mod ranges;
 mod rows;
 mod sections;
 mod text;
+mod unused;
 
 use std::collections::{BTreeMap, BTreeSet, btree_map};
 use std::iter::Peekable;
@@ -77,7 +78,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let former = found(&mut diagnostics, aliases::former_variants(inputs, &known, &names, &reported));
     let retryable = found(&mut diagnostics, aliases::retryable(inputs, &known, &reported));
     let given = found(&mut diagnostics, aliases::given_facts(inputs, &known, &reported));
-    diagnostics.extend(rows::unused_skips(inputs));
+    diagnostics.extend(unused::skips(inputs));
     diagnostics.extend(columns::columns(inputs));
     diagnostics.extend(ignored::unused_ignores(inputs));
     diagnostics.extend(sections::unread_sections(inputs));

@@ -1,16 +1,14 @@
 //! The doc: a Markdown page with its error codes in a table somewhere in it (or, as the overlay
 //! says, at the start of headings or list items).
 
-use std::ops::Range;
-
 use super::code_cell::code_cells;
 use super::columns::{self, header_key};
-use super::language::{Language, language, needs_header};
+use super::no_table::no_table;
 use super::outside::{Outside, Written, outside};
-use super::table::{self, RawRow, Table, raw_cell_count, trimmed};
+use super::table::{self, RawRow, Table, header_span, raw_cell_count, trimmed};
 use super::unread::unread;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, CodeKey, CodesIn, Doc, Facts, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, CodeKey, CodesIn, Doc, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
 /// Finds the error-code table in a Markdown doc and reads its rows.
@@ -332,82 +330,4 @@ fn columns_explain_missing(tables: &[Table], overlay: &Overlay) -> bool {
 /// Whether a table has the two columns an error-code table needs.
 fn has_columns(info: &TableInfo) -> bool {
     [Role::Code, Role::Description].iter().all(|role| info.roles.iter().any(|(r, ..)| r == role))
-}
-
-/// Why the page has no error-code table: it is empty, it has no table, or no table has both
-/// a code and a description column. Lines that look like a table, and codes outside tables,
-/// are reported apart (`reported`), and a page without a table then says no more.
-fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: bool) -> Vec<Diagnostic> {
-    if file.body().trim().is_empty() {
-        return vec![
-            Diagnostic::new(file, 0..0, "the doc is empty")
-                .help(format!("paste the API's error-code page into {}", file.path)),
-        ];
-    }
-    let mut diagnostics = Vec::new();
-    let Some(table) = tables.first() else {
-        if !reported {
-            let help = format!(
-                "{}; for other headers, name them in the overlay: `[columns] code = \"<header>\"`",
-                needs_header(language(file.body()))
-            );
-            diagnostics
-                .push(Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help));
-        }
-        return diagnostics;
-    };
-    let found: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
-    let has = |role: Role| infos[0].roles.iter().any(|(r, ..)| *r == role);
-    let missing = match (has(Role::Code), has(Role::Description)) {
-        (true, false) => "has no description column",
-        (false, true) => "has no code column",
-        _ => "has neither a code nor a description column",
-    };
-    let mut diagnostic = Diagnostic::new(
-        file,
-        header_span(table),
-        format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
-    )
-    .help(missing_columns_help(&infos[0], language(file.body())));
-    for table in &tables[1..] {
-        diagnostic = diagnostic.label(file, header_span(table), "nor is this one");
-    }
-    diagnostics.push(diagnostic);
-    diagnostics
-}
-
-/// How to name the missing code or description column of a table: the headers that may be
-/// it, when some hold a synonym (`Error code in decimal notation`), else any header.
-fn missing_columns_help(info: &TableInfo, language: Language) -> String {
-    // Only the code and description roles are named here, which no fact changes.
-    let facts = Facts::default();
-    let mut help = needs_header(language);
-    for role in [Role::Code, Role::Description] {
-        if info.roles.iter().any(|&(r, ..)| r == role) {
-            continue;
-        }
-        let maybe: Vec<String> = info
-            .alternatives
-            .iter()
-            .filter(|&&(r, _)| r == role)
-            .map(|&(_, column)| format!("`{}`", info.header[column]))
-            .collect();
-        let header = if maybe.len() == 1 { maybe[0].trim_matches('`').to_owned() } else { "<header>".to_owned() };
-        let which = match maybe.as_slice() {
-            [] => format!("; name the column of {} in the overlay", role.plural(&facts)),
-            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural(&facts)),
-            more => {
-                format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural(&facts))
-            }
-        };
-        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key(&facts)));
-    }
-    help
-}
-
-fn header_span(table: &Table) -> Range<usize> {
-    match (table.header.first(), table.header.last()) {
-        (Some(first), Some(last)) => first.span.start..last.span.end,
-        _ => table.span.start..table.span.start,
-    }
 }

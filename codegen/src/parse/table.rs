@@ -346,6 +346,14 @@ pub(super) fn raw_cell_count(row: &str) -> usize {
     pipes + usize::from(!trailing_pipe)
 }
 
+/// The span of a table's header row, from its first cell to its last.
+pub(super) fn header_span(table: &Table) -> Range<usize> {
+    match (table.header.first(), table.header.last()) {
+        (Some(first), Some(last)) => first.span.start..last.span.end,
+        _ => table.span.start..table.span.start,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

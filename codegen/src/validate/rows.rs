@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::Inputs;
 use super::sections::{sections, under_section, under_sections};
 use super::text::{HIDDEN_HELP, hidden_character, hidden_name, is_hidden};
+use super::unused;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, CodeKey, CodeKind, GivenDescription, Row, Text};
@@ -116,10 +117,10 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
         }
     }
     rows.by_code = documented_codes.into_iter().collect();
-    let (unused, picked_nothing) = unused_picks(inputs, &grouped);
+    let (unused, picked_nothing) = unused::picks(inputs, &grouped);
     diagnostics.extend(unused);
     rows.rejected.extend(picked_nothing);
-    diagnostics.extend(unused_descriptions(inputs, &grouped, &rows.rejected));
+    diagnostics.extend(unused::descriptions(inputs, &grouped, &rows.rejected));
     (rows, diagnostics)
 }
 
@@ -346,78 +347,6 @@ fn words_for_integers(inputs: &Inputs<'_>, kind: CodeKind) -> Option<Diagnostic>
             inputs.overlay_file.path
         )),
     )
-}
-
-/// The overlay's `[doc.pick]` entries that pick no row: for a code the doc does not write
-/// more than once, or an occurrence it does not have. Also returns the codes the doc writes
-/// whose pick took none of their rows, so that their overlay entries are not reported as
-/// unlisted too.
-fn unused_picks(inputs: &Inputs<'_>, grouped: &BTreeMap<CodeKey, Vec<&Row>>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
-    let mut diagnostics = Vec::new();
-    let mut picked_nothing = Vec::new();
-    for (code, picked) in &inputs.overlay.doc.pick {
-        let (found, picked) = (grouped.get(&code.value).map_or(0, |rows| rows.len() as i64), picked.value);
-        if found >= 2 && (1..=found).contains(&picked) {
-            continue;
-        }
-        if !(1..=found).contains(&picked) && found > 0 {
-            picked_nothing.push(code.value.clone());
-        }
-        let message = format!(
-            "`[doc.pick]` picks occurrence {picked} of code {}, which the doc writes {found} time(s)",
-            code.value.prose()
-        );
-        diagnostics.push(
-            inputs.in_overlay(code.span.clone(), message).help(
-                "pick among the rows of a code the doc writes more than once, counting from 1, or remove the line",
-            ),
-        );
-    }
-    (diagnostics, picked_nothing)
-}
-
-/// The overlay's `[descriptions]` entries for codes the doc does not list.
-fn unused_descriptions(
-    inputs: &Inputs<'_>,
-    grouped: &BTreeMap<CodeKey, Vec<&Row>>,
-    rejected: &BTreeSet<CodeKey>,
-) -> Vec<Diagnostic> {
-    let unlisted = inputs.overlay.descriptions.iter().filter(|given| {
-        let code = &given.code.value;
-        !grouped.contains_key(code) && !rejected.contains(code) && !inputs.doc.rows.is_empty()
-    });
-    unlisted
-        .map(|given| {
-            let code = &given.code.value;
-            let message = format!(
-                "a description is given for code {}, which {} does not list",
-                code.prose(),
-                inputs.doc_file.path
-            );
-            inputs.in_overlay(given.code.span.clone(), message).help(format!(
-                "remove this line; a code the doc no longer lists keeps its last description under `[retired.{}]`",
-                code.toml_key()
-            ))
-        })
-        .collect()
-}
-
-/// Each `[doc] skip` entry that leaves no row out: a stale exclusion.
-pub(super) fn unused_skips(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
-    let unused = inputs
-        .overlay
-        .doc
-        .skip
-        .iter()
-        .filter(|skip| !inputs.doc.excluded.iter().any(|row| row.code.text == skip.value));
-    unused
-        .map(|skip| {
-            let message = format!("`skip` names `{}`, which no code cell of the error-code table holds", skip.value);
-            inputs
-                .in_overlay(skip.span.clone(), message)
-                .help("write the code cell exactly as the doc does, or remove the entry")
-        })
-        .collect()
 }
 
 /// Whether a code cell is a range of codes (`301000~301099`, `610000-619999`, `-32000 to

@@ -79,22 +79,22 @@ fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &Tab
 fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     let dropped = dropped_by_pick(doc, overlay, catalog);
     let mut all: Vec<(&Row, bool)> = doc.rows.iter().map(|row| (row, false)).collect();
-    all.extend(doc.excluded.iter().map(|row| (row, true)));
+    all.extend(doc.left_out.iter().map(|row| (row, true)));
     all.sort_by_key(|(row, _)| (row.span.start, row.code.span.start));
     let _ = writeln!(
         text,
         "rows: {} read, {} left out by `[doc] skip`, {} dropped by `[doc.pick]`",
         doc.rows.len(),
-        doc.excluded.len(),
+        doc.left_out.len(),
         dropped.len()
     );
     let width = all.iter().map(|(row, _)| row.code.text.chars().count()).max().unwrap_or(4).max(4);
     // The HTTP status is shown when the catalog has HTTP: a code without one says so.
     let has_http = catalog.has_http_status();
     let unknown = if has_http { "  ?" } else { "" };
-    for (row, skipped) in all {
+    for (row, is_left_out) in all {
         let found = entry(row, catalog);
-        let (variant, http) = if skipped {
+        let (variant, http) = if is_left_out {
             (left_out(row, catalog), String::new())
         } else if let Some(pick) = dropped.get(&(row.span.start, row.code.span.start)) {
             (format!("(dropped: `[doc.pick]` takes row {pick} of this code)"), String::new())

@@ -34,12 +34,13 @@ impl<T> Spanned<T> {
 pub struct Doc {
     /// The table's rows, in the doc's order.
     pub rows: Vec<Row>,
-    /// The code cells of rows the parser has reported and left out (a row with too few or
-    /// too many cells), so that the validator does not report their names as unused.
-    pub skipped: Vec<Cell>,
+    /// The code cells not read as rows: of rows the parser reported (more cells than the
+    /// header) and of the other sections' tables, so that their overlay entries are not
+    /// reported as naming codes the page does not list.
+    pub refused: Vec<Cell>,
     /// The rows the overlay's `[doc] skip` leaves out on purpose, whole (their code cell
     /// as written, not split into codes), so that `inspect` still shows them.
-    pub excluded: Vec<Row>,
+    pub left_out: Vec<Row>,
     /// Every table on the page and what the parser made of it, for `inspect`.
     pub tables: Vec<TableInfo>,
     /// What on the page may document codes but is not read: lines that look like a table,

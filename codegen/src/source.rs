@@ -93,15 +93,6 @@ impl SourceFile {
         LineCol { line, col }
     }
 
-    /// The byte range of the line holding `offset`, without its line ending.
-    pub fn line_range(&self, offset: usize) -> Range<usize> {
-        let offset = self.floor_char_boundary(offset.min(self.text.len()));
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = self.text[offset..].find('\n').map_or(self.text.len(), |i| offset + i);
-        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
-        start..end.max(start)
-    }
-
     /// A span made safe to index [`Self::body`] with: inside the text, on character
     /// boundaries, and shifted past the byte order mark.
     pub(crate) fn clamped(&self, span: &Range<usize>) -> Range<usize> {
@@ -161,7 +152,6 @@ mod tests {
         assert_eq!(file.line_col(4), LineCol { line: 1, col: 2 });
         let x = file.text.find('x').unwrap();
         assert_eq!(file.line_col(x), LineCol { line: 2, col: 7 });
-        assert_eq!(&file.text[file.line_range(x)], "错误码 🙂 x");
     }
 
     #[test]

@@ -51,9 +51,9 @@ fn read_outside(
     let mut diagnostics = Vec::new();
     for written in written {
         let row = written_row(file, written, overlay, &mut diagnostics);
-        if skip.contains(&row.code.text.as_str()) { doc.excluded.push(row) } else { doc.rows.push(row) }
+        if skip.contains(&row.code.text.as_str()) { doc.left_out.push(row) } else { doc.rows.push(row) }
     }
-    if doc.rows.is_empty() && doc.excluded.is_empty() {
+    if doc.rows.is_empty() && doc.left_out.is_empty() {
         let (key, example) = match codes_in {
             CodesIn::Headings => ("headings", "`### 1000 Unknown error`"),
             _ => ("list", "`- 1000 Unknown error`"),
@@ -167,7 +167,7 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
 
     let mut doc = Doc::default();
     if section.is_some() {
-        doc.skipped = elsewhere(tables, &infos, overlay);
+        doc.refused = elsewhere(tables, &infos, overlay);
     }
     for &index in &candidates {
         infos[index].chosen = true;
@@ -199,19 +199,19 @@ fn read_rows(
     for raw in &table.rows {
         let cell = &raw.cells[code];
         if skip.contains(&cell.text.as_str()) {
-            doc.excluded.push(row(file, raw, info, cell.clone(), overlay, diagnostics));
+            doc.left_out.push(row(file, raw, info, cell.clone(), overlay, diagnostics));
             continue;
         }
         let codes = code_cells(cell);
         if let Some(diagnostic) = misfit(file, raw, info, &cell.text) {
             diagnostics.push(diagnostic);
-            doc.skipped.extend(codes.into_iter().map(|(code, _)| code));
+            doc.refused.extend(codes.into_iter().map(|(code, _)| code));
             continue;
         }
         for (code, struck) in codes {
-            let skipped = skip.contains(&code.text.as_str());
+            let left_out = skip.contains(&code.text.as_str());
             let row = Row { struck, ..row(file, raw, info, code, overlay, diagnostics) };
-            if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
+            if left_out { doc.left_out.push(row) } else { doc.rows.push(row) }
         }
     }
 }

@@ -19,7 +19,7 @@ pub(super) fn ranges(inputs: &Inputs<'_>, kind: CodeKind) -> (Vec<CodeRange>, Ve
         return (Vec::new(), diagnostics);
     }
     let mut ranges = Vec::new();
-    for row in &inputs.doc.excluded {
+    for row in &inputs.doc.left_out {
         let Some((low, high)) = codes::read_range(&row.code.text) else { continue };
         if row.description.text.is_empty() {
             continue;

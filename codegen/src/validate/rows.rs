@@ -67,7 +67,7 @@ impl Joined<'_> {
 /// picks that pick nothing, texts that hide characters, and codes with no description.
 pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let rejected = inputs.doc.skipped.iter().filter_map(|cell| codes::read_cell(cell, kind).ok()).collect();
+    let rejected = inputs.doc.refused.iter().filter_map(|cell| codes::read_cell(cell, kind).ok()).collect();
     let mut rows = Rows { by_code: BTreeMap::new(), rejected, whole_table: false };
     if let Some(diagnostic) = words_for_integers(inputs, kind) {
         rows.whole_table = true;

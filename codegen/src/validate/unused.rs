@@ -68,7 +68,7 @@ pub(super) fn skips(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
         .doc
         .skip
         .iter()
-        .filter(|skip| !inputs.doc.excluded.iter().any(|row| row.code.text == skip.value));
+        .filter(|skip| !inputs.doc.left_out.iter().any(|row| row.code.text == skip.value));
     unused
         .map(|skip| {
             let message = format!("`skip` names `{}`, which no code cell of the error-code table holds", skip.value);

@@ -1,8 +1,5 @@
-//! Plain data: what the doc and the overlay say ([`Doc`], [`Overlay`]), and what the
-//! validator makes of them together ([`Catalog`]), the only thing the emitter reads.
-//!
-//! Every value that came from a file keeps the byte range it came from, so a later stage can
-//! point at it without going back to the text.
+//! Plain data: what the doc and the overlay say ([`Doc`], [`Overlay`]) and what the validator
+//! makes of them ([`Catalog`]), each value with the byte range it came from.
 
 use std::ops::Range;
 
@@ -34,18 +31,15 @@ impl<T> Spanned<T> {
 pub struct Doc {
     /// The table's rows, in the doc's order.
     pub rows: Vec<Row>,
-    /// The code cells not read as rows: of rows the parser reported (more cells than the
-    /// header) and of the other sections' tables, so that their overlay entries are not
-    /// reported as naming codes the page does not list.
+    /// Code cells not read as rows (misfit rows, other sections' tables), whose overlay
+    /// entries are then not reported as naming unlisted codes.
     pub refused: Vec<Cell>,
-    /// The rows the overlay's `[doc] skip` leaves out on purpose, whole (their code cell
-    /// as written, not split into codes), so that `inspect` still shows them.
+    /// The rows `[doc] skip` leaves out, whole: for `inspect`, and ranges of codes.
     pub left_out: Vec<Row>,
     /// Every table on the page and what the parser made of it, for `inspect`.
     pub tables: Vec<TableInfo>,
-    /// What on the page may document codes but is not read: lines that look like a table,
-    /// headings and list items that start with a code. Each is reported unless the
-    /// overlay's `[doc] ignore` names it (or `codes_in` reads it).
+    /// What on the page may document codes but is not read (look-alike tables, codes in
+    /// headings or list items); reported unless `[doc] ignore` names it.
     pub unread: Vec<Unread>,
 }
 
@@ -75,8 +69,7 @@ pub struct TableInfo {
     pub header: Vec<String>,
     /// Each role found, with its column and why it was chosen.
     pub roles: Vec<(Role, usize, String)>,
-    /// Columns without a role whose header holds a role's header text (`模块错误码` holds
-    /// `错误码`): the overlay's `[columns]` may give them the role instead.
+    /// Columns without a role whose header holds a role's (`模块错误码`), which `[columns]` may choose.
     pub alternatives: Vec<(Role, usize)>,
     /// The number of rows.
     pub rows: usize,
@@ -142,14 +135,11 @@ pub struct Row {
     pub name: Option<Cell>,
     /// The HTTP status cell, when the table has an HTTP column.
     pub http: Option<Cell>,
-    /// The cell of each fact, at its index in [`Facts`]; `None` where the table has no
-    /// column for it.
+    /// The cell of each fact, by its index in [`Facts`]; `None` where the table has no such column.
     pub facts: Vec<Option<Cell>>,
-    /// Whether the page strikes the code through (`~~10018~~`): it shows the code
-    /// deprecated.
+    /// Whether the page strikes the code through (`~~10018~~`): deprecated.
     pub struck: bool,
-    /// The text of the heading above the row's table (or above its code, when codes are
-    /// written outside tables): the section of the page it is in.
+    /// The text of the heading above the row's table or code: its section of the page.
     pub section: Option<String>,
 }
 
@@ -213,8 +203,7 @@ impl CodeKey {
         }
     }
 
-    /// The code as a sentence names it: `9003`, or a string code in backticks,
-    /// `` `InvalidParameter` ``.
+    /// The code as a sentence names it: `9003`, or `` `InvalidParameter` ``.
     pub fn prose(&self) -> String {
         match self {
             CodeKey::Int(code) => code.to_string(),
@@ -222,8 +211,7 @@ impl CodeKey {
         }
     }
 
-    /// The code as a key in the overlay's TOML: `9003`, or a string code in quotes,
-    /// `"AuthFailure.SignatureExpire"` (unquoted, TOML would split it at the `.`).
+    /// The code as an overlay key: `9003`, or quoted (`"Auth.Failure"`), which TOML would split.
     pub fn toml_key(&self) -> String {
         match self {
             CodeKey::Int(code) => code.to_string(),

@@ -1,10 +1,6 @@
-//! The page's versions in other languages (`spec/NAME.LANG.md` beside `spec/NAME.md`): each
-//! read as the page is, its rows matched to the catalogue's codes, and its descriptions made a
-//! fact of every code (`description_en`), which `description_in` returns, the catalogue shows
-//! in a column of its own and the change report compares as it compares any text.
-//!
-//! A version must describe exactly the codes the page documents: a code it lacks, or one the
-//! page does not list, is a diagnostic naming the code.
+//! The page's versions in other languages (`spec/NAME.LANG.md`): each read as the page is,
+//! matched by code, its descriptions a fact of every code (`description_en`). A version must
+//! describe exactly the page's codes.
 
 use std::collections::BTreeMap;
 
@@ -16,9 +12,8 @@ use crate::model::{Catalog, CodeKey, Columns, Doc, Facts, Overlay, Text};
 use crate::parse;
 use crate::source::SourceFile;
 
-/// Checks a language tag as the overlay's `[doc] lang` or a version's file name gives it: a
-/// primary language of two or three lowercase letters, then subtags of two to eight letters
-/// or digits (`en`, `pt-BR`, `zh-Hant`).
+/// Checks a language tag (`en`, `pt-BR`, `zh-Hant`): two or three lowercase letters, then
+/// subtags of two to eight letters or digits.
 pub(crate) fn check_tag(tag: &str) -> Result<(), (String, String)> {
     let mut subtags = tag.split('-');
     let primary = subtags.next().unwrap_or_default();
@@ -48,9 +43,8 @@ fn fact(lang: &str) -> Fact {
     }
 }
 
-/// Reads each version (`(language tag, file)`) and gives every documented code of `catalog`
-/// its description in that language, as a fact; the problems found, in the versions and in
-/// how they match the page.
+/// Gives every documented code its description in each version's language, as a fact, and
+/// returns the problems found.
 pub(crate) fn translate(
     catalog: &mut Catalog,
     overlay: &Overlay,
@@ -87,8 +81,7 @@ pub(crate) fn translate(
     diagnostics
 }
 
-/// The problem with a version that cannot be read at all: not UTF-8, a name that is no
-/// language tag, or the page's own language.
+/// Why a version cannot be read at all: not UTF-8, no language tag, or the page's own language.
 fn encoding_or_tag(
     lang: &str,
     file: &SourceFile,
@@ -118,9 +111,8 @@ fn encoding_or_tag(
 /// A code's description in a version, and where its row is.
 type Texts = BTreeMap<CodeKey, (Text, std::ops::Range<usize>)>;
 
-/// Reads a version as the page is read, with the overlay's settings that do not depend on
-/// the page's words (the kind of code, rows skipped): a heading or header the overlay names
-/// is the page's, so the version's table and columns are found by header synonyms.
+/// Reads a version by header synonyms, with only the overlay's settings that do not name the
+/// page's words (the kind of code, rows skipped).
 fn read(file: &SourceFile, overlay: &Overlay) -> (Texts, Vec<Diagnostic>) {
     let mut reading = overlay.clone();
     reading.columns = Columns::default();
@@ -163,8 +155,7 @@ struct Files<'a> {
     version: &'a SourceFile,
 }
 
-/// Gives each documented code of `catalog` its text of `texts` as the fact at `index`; a
-/// documented code without one, and a code the page does not document, are reported.
+/// Gives each documented code its text of `texts` as fact `index`, reporting missing and extra codes.
 fn give(catalog: &mut Catalog, index: usize, mut texts: Texts, files: Files<'_>) -> Vec<Diagnostic> {
     let Files { page, page_doc, version: file } = files;
     let mut diagnostics = Vec::new();

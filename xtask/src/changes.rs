@@ -9,15 +9,13 @@ use errtab_codegen::report::{self, Changes};
 use crate::git;
 use crate::specs::{Generated, Spec};
 
-/// A doc's new catalogue set against the recorded one (`generated/src/NAME.md`, as committed
-/// or as the last `gen` wrote it).
+/// A doc's new catalogue set against the recorded one.
 pub fn compare(recorded: &str, generated: &Generated) -> Changes {
     report::compare(&catalogue::read(recorded), &generated.output.catalog)
 }
 
-/// The spec files a doc's change came from: those of its doc, overlay and versions in other
-/// languages that differ from `rev`, or all of them when git cannot tell (no repository) or
-/// none differs (the catalogue was behind the spec).
+/// The spec files a doc's change came from: those that differ from `rev`, or all of them when
+/// git cannot tell or none differs.
 pub fn sources(root: &Path, rev: &str, spec: &Spec) -> Vec<String> {
     let mut all = vec![spec.doc.as_str(), spec.overlay.as_str()];
     all.extend(spec.versions.iter().map(|(_, path)| path.as_str()));
@@ -27,8 +25,7 @@ pub fn sources(root: &Path, rev: &str, spec: &Spec) -> Vec<String> {
     }
 }
 
-/// The report's heading for a doc's changes: `changes in spec/a.md:`,
-/// `changes in spec/a.md and spec/a.toml:`, `changes in spec/a.md, spec/a.toml and spec/a.en.md:`.
+/// The report's heading for a doc's changes: `changes in spec/a.md and spec/a.toml:`.
 pub fn heading(sources: &[String]) -> String {
     let listed = match sources {
         [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),

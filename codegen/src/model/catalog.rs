@@ -2,25 +2,17 @@
 
 use super::{CodeKey, CodeKind, Facts};
 
-/// A doc and its overlay, checked against each other: every documented or retired code with
-/// its name, variant, class, HTTP status and texts. Entries are in ascending code order.
-///
-/// What the page does not give is not there: a catalog without classes has no kinds, one
-/// whose classes give no status has no HTTP, a fact no code has is not there
-/// ([`Catalog::has_http_status`] and [`Catalog::has_fact`] say which), and the emitter then
-/// makes no method for it.
+/// A doc and its overlay checked against each other: every documented or retired code,
+/// ascending. What the page does not give is not there (no classes, no HTTP, a fact no code has).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Catalog {
     /// The documented and the retired codes, ascending.
     pub entries: Vec<Entry>,
-    /// The classes, in the overlay's order, or one per HTTP status of the doc's HTTP column;
-    /// none when neither gives any.
+    /// The classes, in the overlay's order, or one per HTTP status of the doc; maybe none.
     pub classes: Vec<ClassInfo>,
-    /// The kind of every code: what the overlay's `[doc] codes` says, so that a catalog
-    /// with no entries still knows.
+    /// The kind of every code, known even without entries.
     pub code_kind: CodeKind,
-    /// The ranges of integer codes the doc describes in one row (`301000~301099`), which the
-    /// overlay's `[doc] skip` leaves out of the entries, in ascending order.
+    /// The ranges of integer codes the doc describes in one row, ascending.
     pub ranges: Vec<CodeRange>,
     /// The per-code facts codes may have; [`Entry::facts`] is indexed by them.
     pub facts: Facts,
@@ -39,8 +31,7 @@ impl Catalog {
         self.entries.iter().any(|entry| entry.facts.get(fact).is_some_and(Option::is_some))
     }
 
-    /// Whether every code is in a class (always so for the overlay's classes; a code whose
-    /// cell of the doc's HTTP column is empty is in none).
+    /// Whether every code is in a class (not so for an empty cell of the doc's HTTP column).
     pub fn every_code_has_a_class(&self) -> bool {
         self.entries.iter().all(|entry| entry.class.is_some())
     }
@@ -51,9 +42,8 @@ impl Catalog {
     }
 }
 
-/// Integer codes the doc describes together, in one row whose code cell is a range
-/// (`301000~301099`, `610000-619999`): the doc does not say which of them exist, so none is
-/// a variant, but the row's text is what the doc says of each.
+/// Integer codes the doc describes in one row whose code cell is a range (`301000~301099`):
+/// none is a variant, but the row's text describes each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CodeRange {
     /// The first code of the range.
@@ -69,20 +59,17 @@ pub struct CodeRange {
 /// One documented (or retired) error code, ready to emit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
-    /// The code as the doc writes it: `9003`, or `OperationDenied.Suspended` in a doc of
-    /// string codes.
+    /// The code as the doc writes it: `9003`, or `OperationDenied.Suspended`.
     pub code: CodeKey,
     /// The English name from the overlay.
     pub name: String,
     /// The Rust variant name made from `name` (`MeetingNotExist`).
     pub variant: String,
-    /// The index of the code's class in [`Catalog::classes`]; `None` in a catalog without
-    /// classes, and for a code whose cell of the doc's HTTP column is empty.
+    /// The index of its class in [`Catalog::classes`], if it has one.
     pub class: Option<usize>,
     /// The HTTP status the code answers with, if the doc or its class gives one.
     pub http_status: Option<u16>,
-    /// The description as Markdown, for doc comments. A code the doc writes in several
-    /// rows has their descriptions joined, in page order (see [`Text`]).
+    /// The description as Markdown, for doc comments (several rows' joined, see [`Text`]).
     pub markdown: String,
     /// The description as plain text, for `Display` and `description()`.
     pub text: String,
@@ -96,9 +83,8 @@ pub struct Entry {
     pub former_variants: Vec<String>,
 }
 
-/// A text of the doc in its two forms, like a [`Cell`]'s. The texts of a code written in
-/// several rows are joined in page order, each distinct text once: the Markdown with `<br>`
-/// (one line, as a table cell holds it), the plain text with ` / `.
+/// A text of the doc in its two forms, like a [`Cell`](super::Cell)'s; several rows' texts are joined
+/// (`<br>` in Markdown, ` / ` in plain text).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Text {
     /// The Markdown, for doc comments.

@@ -27,12 +27,11 @@ pub struct Overlay {
     pub descriptions: Vec<GivenDescription>,
     /// The per-code facts the page may have.
     pub facts: Facts,
-    /// The values of facts the overlay gives ([`Source::Overlay`]), each in its section.
+    /// The values of facts the overlay gives ([`Source::Overlay`](super::Source::Overlay)), each in its section.
     pub fact_values: Vec<FactValue>,
 }
 
-/// A fact's value the overlay gives a code, in the section named after the fact
-/// (`[rate_limit_window]` `190310 = "1 minute"`).
+/// A fact's value the overlay gives a code (`[rate_limit_window] 190310 = "1 minute"`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactValue {
     /// The fact, by its index in [`Facts`].
@@ -50,21 +49,17 @@ pub struct DocOptions {
     pub table: Option<Spanned<String>>,
     /// Whether several candidate tables are merged into one.
     pub merge: Option<Spanned<bool>>,
-    /// What kind of codes the doc has (`codes = "string"` or `"integer"`), when the overlay
-    /// says; integers otherwise.
+    /// What kind of codes the doc has (`codes = "string"`); integers when not said.
     pub codes: Option<Spanned<CodeKind>>,
     /// Code cells, as written, whose rows are left out on purpose (ranges such as
     /// `301000~301099`). These are cell texts, not codes: most of them are what no single
     /// code can be.
     pub skip: Vec<Spanned<String>>,
-    /// The page's published address (`[doc] url`), which relative links of its code cells
-    /// are resolved against.
+    /// The page's published address, which relative links of code cells resolve against.
     pub url: Option<Spanned<String>>,
-    /// The address of each code's documentation, with `{code}` for the code
-    /// (`[doc] code_url`), for a page whose code cells are not links.
+    /// Each code's documentation address with `{code}` for the code, for a page that links none.
     pub code_url: Option<Spanned<String>>,
-    /// For a code written in several rows: which occurrence (1-based, in doc order) counts;
-    /// without one, the texts of all its rows are joined.
+    /// For a code written in several rows, the occurrence (1-based) that counts.
     pub pick: Vec<(Spanned<CodeKey>, Spanned<i64>)>,
     /// The page's own language, as a language tag (`[doc] lang = "zh"`): what
     /// `description_in` answers `description()` for, beside the page's versions in other
@@ -76,8 +71,7 @@ pub struct DocOptions {
     pub ignore: Vec<Spanned<Ignore>>,
     /// Where the page writes its codes, when not in a table (`codes_in = "headings"`).
     pub codes_in: Option<Spanned<CodesIn>>,
-    /// Sections of the page that hold separate code spaces, each made its own module
-    /// (`[doc.sections] partner_sdk = "Partner SDK"`), in the file's order.
+    /// Sections of the page made modules of their own (`partner_sdk = "Partner SDK"`).
     pub sections: Vec<Section>,
     /// The index in `sections` of the one being generated, which the caller chooses
     /// ([`crate::Config::generate_section`]), not the file: its tables are read as if `table`
@@ -157,8 +151,7 @@ pub struct ColumnName {
 pub struct Naming {
     /// A prefix to strip from the doc's name column (`kTMSDKError`).
     pub strip_prefix: Option<Spanned<String>>,
-    /// `"code"`: a code with no other name is named after the code itself (`E9003`, or the
-    /// string code). Only when the overlay opts in.
+    /// `fallback = "code"`: a code with no other name is named after itself (`E9003`).
     pub fallback_to_code: Option<Spanned<bool>>,
 }
 
@@ -182,17 +175,14 @@ pub struct Renamed {
     pub former: Vec<Spanned<String>>,
 }
 
-/// A class of errors, such as the doc's "API request errors: 400": a group of codes, which
-/// share one HTTP status when the overlay gives one.
+/// A class of errors, such as the doc's "API request errors: 400": codes with one kind.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Class {
     /// The class's name (`request`), its key in the overlay.
     pub name: Spanned<String>,
-    /// The HTTP status every code of the class answers with; `None` for a class that only
-    /// groups codes (an SDK's callbacks, codes sent with any status).
+    /// The HTTP status of every code of the class; `None` for a class that only groups codes.
     pub status: Option<Spanned<i64>>,
-    /// Inclusive code ranges in this class; a single code, and so every string code, is a
-    /// range of one.
+    /// Inclusive ranges in this class; a single code (every string code) is a range of one.
     pub ranges: Vec<Spanned<(CodeKey, CodeKey)>>,
     /// Whether codes in no class's ranges belong to this one; set on at most one class.
     pub default: Option<Spanned<bool>>,

@@ -11,16 +11,11 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, CodeKey, CodesIn, Doc, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
-/// Finds the error-code table in a Markdown doc and reads its rows.
+/// Finds the error-code table in a Markdown doc (a header with a code and a description
+/// column, anywhere on the page) and reads its rows, as the overlay directs.
 ///
-/// The table is the one whose header has a code column (`错误码`) and a description column
-/// (`说明`), wherever it is on the page and whatever other columns it has. The overlay may
-/// name the columns, choose among several such tables by the heading above them, merge
-/// them, and leave rows out on purpose.
-///
-/// Whatever else it finds, it reports what may document codes but is not read: lines that
-/// look like a table, and codes at the start of headings or list items, which the overlay
-/// reads with `[doc] codes_in` (and then no table) or ignores with `[doc] ignore`.
+/// It also reports what may document codes but is not read (look-alike tables, codes in
+/// headings or list items), unless `[doc] codes_in` reads it or `[doc] ignore` names it.
 pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     let (tables, look_alikes) = table::tables(file);
     let outside = outside(file, overlay.doc.code_kind());
@@ -35,8 +30,7 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     (doc, diagnostics)
 }
 
-/// The doc read from codes written outside tables (`[doc] codes_in`): a row per heading or
-/// list item that starts with a code. The tables are listed, none chosen.
+/// The doc read from codes written outside tables (`[doc] codes_in`); no table is chosen.
 fn read_outside(
     file: &SourceFile,
     tables: &[Table],
@@ -68,9 +62,8 @@ fn read_outside(
     (doc, diagnostics)
 }
 
-/// The row of a code written at the start of a heading or list item: the text after the code
-/// is its description, the items of the list under a heading its message, and each other
-/// fact as its declaration reads it from the code (a link's address).
+/// The row of a code written at the start of a heading or list item: the text after it is
+/// its description, the list under a heading its message.
 fn written_row(file: &SourceFile, written: &Written, overlay: &Overlay, diagnostics: &mut Vec<Diagnostic>) -> Row {
     let message = overlay.facts.find("message");
     let facts = overlay
@@ -96,8 +89,7 @@ fn written_row(file: &SourceFile, written: &Written, overlay: &Overlay, diagnost
     }
 }
 
-/// The items of the list under a code's heading as one cell, joined as a code's texts are:
-/// the Markdown with `<br>`, the text with ` / `.
+/// The items of the list under a code's heading as one cell, joined as a code's texts are.
 fn listed(written: &Written) -> Option<Cell> {
     let (first, last) = (written.listed.first()?, written.listed.last()?);
     let join = |part: fn(&Cell) -> &str, with: &str| written.listed.iter().map(part).collect::<Vec<_>>().join(with);
@@ -108,9 +100,8 @@ fn listed(written: &Written) -> Option<Cell> {
     })
 }
 
-/// The doc read from its error-code table (or the tables the overlay merges); `reported`
-/// says whether lines that may document codes have been reported already, so that a page
-/// without a table says no more.
+/// The doc read from its error-code table (or the merged tables); `reported` says whether
+/// look-alikes were reported already, so that a page without a table says no more.
 fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported: bool) -> (Doc, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut infos: Vec<TableInfo> = tables.iter().map(|table| info(table, overlay)).collect();
@@ -177,8 +168,7 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
     (doc, diagnostics)
 }
 
-/// Reads the rows of a chosen table into the doc, leaving out the rows the overlay skips.
-/// A code cell listing several codes gives a row for each, with the same cells otherwise.
+/// Reads a chosen table's rows into the doc; a cell listing several codes gives a row each.
 fn read_rows(
     file: &SourceFile,
     table: &Table,
@@ -216,8 +206,7 @@ fn read_rows(
     }
 }
 
-/// The code cells of the other sections' tables (`[doc.sections]`), so that the overlay's
-/// entries for their codes are not reported as naming codes the page does not list.
+/// The code cells of the other sections' tables, whose overlay entries are then not reported.
 fn elsewhere(tables: &[Table], infos: &[TableInfo], overlay: &Overlay) -> Vec<Cell> {
     let other = |heading: &str| {
         let mut others =
@@ -235,13 +224,9 @@ fn elsewhere(tables: &[Table], infos: &[TableInfo], overlay: &Overlay) -> Vec<Ce
     cells
 }
 
-/// Why a row does not fit its table's header, if it does not: it has more cells than the
-/// header, and GitHub drops the extra ones with the text in them. A row with fewer cells is
-/// read as GitHub shows it, the missing cells empty; what an empty cell means (no code, no
-/// description) is the validator's to say.
-///
-/// pulldown-cmark pads short rows and drops the cells of long ones, so the cells are counted
-/// in the row's source.
+/// Why a row does not fit its table's header: more cells than the header, whose text GitHub
+/// drops. Cells are counted in the source, since pulldown-cmark drops them too; a short row
+/// is read as GitHub shows it.
 fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Option<Diagnostic> {
     let (written, width) = (raw_cell_count(&file.text[raw.span.clone()]), info.header.len());
     if written <= width {
@@ -256,8 +241,7 @@ fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Opti
     Some(Diagnostic::new(file, trimmed(file, raw.span.clone()), message).help(help))
 }
 
-/// A row of the model: `code` (the row's code cell, or one code of it), the row's cells of
-/// every other role the table has, and each fact's cell as its declaration reads it.
+/// A row of the model for `code` (the code cell or one code of it), with its other cells.
 fn row(
     file: &SourceFile,
     raw: &RawRow,
@@ -312,9 +296,8 @@ fn info(table: &Table, overlay: &Overlay) -> TableInfo {
     }
 }
 
-/// Whether the overlay's `[columns]` explains why no table has a code or description column,
-/// which the validator reports at the overlay's entry: it names such a header that no table
-/// has, or gives the code or description column (by its synonym) to another role.
+/// Whether `[columns]` explains why no table has a code or description column (a header no
+/// table has, or a synonym's column given another role): the validator reports it there.
 fn columns_explain_missing(tables: &[Table], overlay: &Overlay) -> bool {
     let columns = &overlay.columns;
     columns.named.iter().any(|named| {

@@ -6,9 +6,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Facts, Role, TableInfo};
 use crate::source::SourceFile;
 
-/// Why the page has no error-code table: it is empty, it has no table, or no table has both
-/// a code and a description column. Lines that look like a table, and codes outside tables,
-/// are reported apart (`reported`), and a page without a table then says no more.
+/// Why the page has no error-code table: it is empty, has no table, or none has both a code
+/// and a description column. After `reported` look-alikes, a page without a table says no more.
 pub(super) fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: bool) -> Vec<Diagnostic> {
     if file.body().trim().is_empty() {
         return vec![
@@ -48,8 +47,7 @@ pub(super) fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo],
     diagnostics
 }
 
-/// How to name the missing code or description column of a table: the headers that may be
-/// it, when some hold a synonym (`Error code in decimal notation`), else any header.
+/// How to name a table's missing code or description column, naming the likely headers.
 fn missing_columns_help(info: &TableInfo, language: Language) -> String {
     // Only the code and description roles are named here, which no fact changes.
     let facts = Facts::default();

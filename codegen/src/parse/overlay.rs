@@ -24,8 +24,7 @@ const TOP_LEVEL_KEYS: &[&str] =
 
 /// Reads an overlay file, reporting every key it does not know and every value of the wrong type.
 pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
-    // The parser reads the normalized text, so a CRLF file reads and fails exactly as its
-    // LF twin; spans are mapped back to the file as given.
+    // Reading the normalized text makes a CRLF file read as its LF twin; spans map back.
     let text = normalized(&file.text);
     let mut reader = Reader { file, text: &text, offsets: Offsets::new(&file.text), diagnostics: Vec::new() };
     let (root, errors) = DeTable::parse_recoverable(&text);
@@ -39,8 +38,7 @@ pub fn overlay(file: &SourceFile) -> (Overlay, Vec<Diagnostic>) {
     }
     let mut overlay = Overlay::default();
     let entries = sorted(root.get_ref());
-    // `[doc] codes` says what kind of code every other section is keyed by, so `[doc]` is
-    // read first, wherever it is written.
+    // `[doc] codes` says what every other section is keyed by, so `[doc]` is read first.
     if let Some((_, value)) = entries.iter().find(|(key, _)| key.get_ref().as_ref() == "doc") {
         overlay.doc = reader.doc_options(value);
     }
@@ -83,8 +81,7 @@ fn sorted<'a, 'i>(
     entries
 }
 
-/// An entry of a table keyed by code: the key's text, its span in the normalized text, and
-/// its value.
+/// An entry of a table keyed by code: its key, the key's span in the normalized text, its value.
 type Keyed<'v, 'i> = (String, Range<usize>, &'v TomlSpanned<DeValue<'i>>);
 
 struct Reader<'a> {

@@ -7,10 +7,8 @@ use super::Inputs;
 use crate::diagnostic::Diagnostic;
 use crate::model::{CodeKey, Row};
 
-/// The overlay's `[doc.pick]` entries that pick no row: for a code the doc does not write
-/// more than once, or an occurrence it does not have. Also returns the codes the doc writes
-/// whose pick took none of their rows, so that their overlay entries are not reported as
-/// unlisted too.
+/// The `[doc.pick]` entries that pick no row; also the codes whose pick took none of their
+/// rows, whose other overlay entries are then not reported.
 pub(super) fn picks(inputs: &Inputs<'_>, grouped: &BTreeMap<CodeKey, Vec<&Row>>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
     let mut diagnostics = Vec::new();
     let mut picked_nothing = Vec::new();

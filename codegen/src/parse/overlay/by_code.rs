@@ -9,12 +9,9 @@ use crate::codes;
 use crate::model::{CodeKey, CodeKind, Spanned};
 
 impl Reader<'_> {
-    /// Reads a table keyed by code: each key read as a code of `kind`, with its value.
-    /// `is_entry` tells a key's value from a table a dotted key made.
-    ///
-    /// In a doc of string codes, an unquoted key with a `.` (`AuthFailure.SignatureExpire =`)
-    /// is a dotted key, which TOML splits into nested tables. It is reported with the quotes
-    /// to add, and read as the code it spells, so that nothing else is reported about it.
+    /// Reads a table keyed by code: each key as a code of `kind`, with its value. `is_entry`
+    /// tells a value from a table a dotted key made: an unquoted string code with a `.`, which
+    /// is reported with the quotes to add and read as the code it spells.
     pub(super) fn by_code<'v, 'i>(
         &mut self,
         value: &'v TomlSpanned<DeValue<'i>>,
@@ -42,9 +39,8 @@ impl Reader<'_> {
         entries
     }
 
-    /// Collects the entries of a table a dotted key made, each under the whole dotted path
-    /// (`AuthFailure.SignatureExpire`), and reports each with the quotes to add.
-    /// `(path, parts)` is the dotted path so far and its number of parts.
+    /// Collects the entries of a table a dotted key made under their whole path, reporting each;
+    /// `parts` counts the path's parts so far.
     pub(super) fn dotted<'v, 'i>(
         &mut self,
         (path, parts): (String, usize),
@@ -68,9 +64,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The span of a dotted key of `parts` bare parts, from the span of its last part, as
-    /// far back as it is written in one piece (`AuthFailure.SignatureExpire`); a table header
-    /// such as `[names.AuthFailure]` holds the first parts elsewhere.
+    /// The span of a dotted key of `parts` parts from its last part's span, as far back as it
+    /// is written in one piece.
     pub(super) fn dotted_span(&self, last: Range<usize>, parts: usize) -> Range<usize> {
         let bare = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-');
         let mut start = last.start;
@@ -91,14 +86,12 @@ impl Reader<'_> {
     }
 }
 
-/// Whether a value in a table keyed by code is an entry's value, rather than a table a
-/// dotted key made: for sections whose values are names, lists or numbers.
+/// Whether a value is an entry's, not a table a dotted key made (names, lists, numbers).
 pub(super) fn is_value(value: &DeValue<'_>) -> bool {
     !matches!(value, DeValue::Table(table) if !table.is_empty())
 }
 
-/// The same for `[retired]`, whose entries are tables: a table holding anything but tables
-/// (`reason`, `description`) is an entry.
+/// The same for `[retired]`: a table holding anything but tables is an entry.
 pub(super) fn has_values(value: &DeValue<'_>) -> bool {
     match value {
         DeValue::Table(table) => {

@@ -80,8 +80,7 @@ impl Reader<'_> {
         ranges
     }
 
-    /// Reads `codes = ["LimitExceeded", "AuthFailure.TokenFailure"]`: a class of string codes
-    /// lists them one by one, since words have no ranges.
+    /// Reads a class's string codes, listed one by one, since words have no ranges.
     pub(super) fn class_codes(&mut self, value: &TomlSpanned<DeValue<'_>>) -> Vec<Spanned<(CodeKey, CodeKey)>> {
         let help =
             "write `codes` as a list of the class's codes, e.g. `[\"LimitExceeded\", \"AuthFailure.TokenFailure\"]`";

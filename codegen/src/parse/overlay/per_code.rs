@@ -70,8 +70,7 @@ impl Reader<'_> {
         renamed
     }
 
-    /// Reads the section of a fact the overlay gives: each code's value, checked as the
-    /// fact's kind of value.
+    /// Reads a fact's section: each code's value, checked as the fact's kind of value.
     pub(super) fn fact_values(
         &mut self,
         value: &TomlSpanned<DeValue<'_>>,

@@ -136,8 +136,7 @@ impl Reader<'_> {
     }
 }
 
-/// The optimal string alignment distance: insertions, deletions, substitutions and swaps of
-/// two neighbours each count one, so `nmaes` is one step from `names`.
+/// Optimal string alignment distance: a swap of neighbours counts one (`nmaes`, `names`).
 fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();

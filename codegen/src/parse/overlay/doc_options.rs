@@ -6,16 +6,15 @@ use toml::de::DeValue;
 use super::by_code::is_value;
 use super::{Reader, TomlSpanned, sorted};
 use crate::diagnostic::Diagnostic;
-use crate::model::{CodeKind, CodesIn, DocOptions, Ignore, Section, Spanned};
-
 use crate::ident::{self, Case};
+use crate::model::{CodeKind, CodesIn, DocOptions, Ignore, Section, Spanned};
 
 /// The keys allowed under `[doc]`.
 const DOC_KEYS: &[&str] =
     &["table", "merge", "codes", "skip", "pick", "url", "code_url", "ignore", "codes_in", "sections", "lang"];
 
 impl Reader<'_> {
-    /// Reads `[doc]`: `table`, `merge`, `codes`, `skip` and `[doc.pick]`.
+    /// Reads `[doc]`, `[doc.pick]` after the rest, since its keys are codes of the kind `codes` says.
     pub(super) fn doc_options(&mut self, value: &TomlSpanned<DeValue<'_>>) -> DocOptions {
         let mut options = DocOptions::default();
         let Some(table) = self.table(value, "`doc`") else { return options };

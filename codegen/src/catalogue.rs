@@ -29,9 +29,8 @@ mod header {
     pub(super) const TO: &str = "To";
 }
 
-/// The catalogue as Markdown: a table of every documented code with the columns its
-/// [`Shape`] has, then the retired codes, then the ranges of codes the doc describes in one
-/// row. Each variant links to its rustdoc in `module` (see [`crate::Config::module`]).
+/// The catalogue as Markdown: documented codes with the columns its [`Shape`] has, then the
+/// retired codes and the ranges; variants link to their rustdoc in `module`.
 pub fn write(catalog: &Catalog, sources: &[&SourceFile], module: Option<&str>) -> String {
     let enum_path = match module {
         Some(module) => format!("crate::{module}::ErrorCode"),
@@ -73,8 +72,7 @@ struct Table<'a> {
 }
 
 impl Table<'_> {
-    /// The header, and a row per entry, written cell by cell: a catalogue of 10,000 codes is
-    /// written at every run of `gen`. An empty cell is nothing between its bars.
+    /// The header and a row per entry, written cell by cell (it is written at every `gen`).
     fn write(&self, text: &mut String, entries: &[&Entry]) {
         let facts = &self.catalog.facts;
         let (mut headers, mut delimiters) = (Vec::new(), Vec::new());
@@ -150,8 +148,7 @@ fn write_ranges(text: &mut String, catalog: &Catalog, enum_path: &str) {
     }
 }
 
-/// Escapes every ASCII punctuation character Markdown could read as markup, so the text shows
-/// as written and a `|` does not end the table cell.
+/// Escapes every ASCII punctuation character Markdown could read as markup, `|` included.
 pub(crate) fn escape_markdown(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
@@ -163,9 +160,7 @@ pub(crate) fn escape_markdown(text: &str) -> String {
     escaped
 }
 
-/// The catalogue as plain text, one line per code: code, variant, HTTP status (when the
-/// catalogue has HTTP; `-` for a code without one) and description; what a reviewer reads
-/// when the doc changes.
+/// The catalogue as plain text, one line per code, for a reviewer of a doc change.
 pub fn summary(catalog: &Catalog) -> String {
     let code_width = catalog.entries.iter().map(|e| e.code.to_string().len()).chain([4]).max().unwrap_or(4);
     let variant_width = catalog.entries.iter().map(|e| e.variant.len()).chain([7]).max().unwrap_or(7);
@@ -185,13 +180,9 @@ pub fn summary(catalog: &Catalog) -> String {
     text
 }
 
-/// The least version of the generated crate a catalogue's codes need, as `gen` records it in
-/// the catalogue: the version the crate had when the catalogue last changed, raised by what
-/// the change asked for. `gen --check` fails while the crate's manifest is below it, so a
-/// forgotten version bump is caught by CI rather than by a reader of the report.
-///
-/// The record is an HTML comment on the catalogue's second line, invisible in rustdoc:
-/// `<!-- needs tencent-meeting-errors >= 0.1.1 -->`.
+/// Stamps the least version of the generated crate the catalogue's codes need, as an HTML
+/// comment on its second line (`<!-- needs tencent-meeting-errors >= 0.1.1 -->`), so that
+/// `gen --check` catches a forgotten version bump.
 pub fn stamp(catalogue: &str, package: &str, version: &str) -> String {
     let line = format!("<!-- needs {package} >= {version} -->\n");
     match catalogue.split_once('\n') {
@@ -208,16 +199,14 @@ pub fn stamped_version(catalogue: &str) -> Option<&str> {
     })
 }
 
-/// What a committed catalogue records: its codes, `ErrorCode`'s methods, and the ranges of
-/// codes it describes.
+/// What a committed catalogue records: its codes, `ErrorCode`'s methods and its ranges.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Recorded {
     /// Each code, as its row records it.
     pub codes: BTreeMap<CodeKey, RecordedCode>,
     /// The public methods of `ErrorCode`.
     pub methods: BTreeSet<String>,
-    /// The ranges of codes the doc describes in one row, `(low, high)`, with their
-    /// descriptions.
+    /// The ranges of codes the doc describes in one row, `(low, high)`, with their descriptions.
     pub ranges: BTreeMap<(i64, i64), String>,
 }
 
@@ -240,8 +229,7 @@ pub struct RecordedCode {
     pub retired: bool,
 }
 
-/// Reads a catalogue written by [`write`] back, each table by its header's columns, so
-/// catalogues of every shape read alike. Lines that are not rows of its tables are skipped.
+/// Reads a catalogue [`write()`] wrote, each table by its header's columns; other lines are skipped.
 pub fn read(markdown: &str) -> Recorded {
     let mut catalogue = Recorded::default();
     let (mut retired, mut ranges) = (false, false);

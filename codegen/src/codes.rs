@@ -46,8 +46,7 @@ pub(crate) fn read_key(text: &str, kind: CodeKind) -> Result<CodeKey, CodeError>
     }
 }
 
-/// Reads a doc's code cell: an integer from its source (so that `**9003**` is refused), a
-/// string code from its text.
+/// Reads a code cell: an integer from its source (so `**9003**` is refused), a string code from its text.
 pub(crate) fn read_cell(cell: &Cell, kind: CodeKind) -> Result<CodeKey, CodeError> {
     // A linked code (`[1000](e1000.md)`) is the code its text writes.
     if let Some(link) = link(&cell.markdown) {
@@ -59,8 +58,7 @@ pub(crate) fn read_cell(cell: &Cell, kind: CodeKind) -> Result<CodeKey, CodeErro
     }
 }
 
-/// Reads a string code (`OperationDenied.Suspended`): ASCII letters, digits, `.`, `_` and
-/// `-`, starting with a letter.
+/// Reads a string code: ASCII letters, digits, `.`, `_` and `-`, starting with a letter.
 pub(crate) fn read_string(text: &str) -> Result<String, CodeError> {
     let well_formed = text.starts_with(|c: char| c.is_ascii_alphabetic())
         && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
@@ -73,12 +71,8 @@ pub(crate) fn read_string(text: &str) -> Result<String, CodeError> {
     })
 }
 
-/// Reads a code as the doc or the overlay writes it.
-///
-/// Accepted: an optional `-` and ASCII digits, without leading zeros. `09003` is refused
-/// rather than read as `9003`: a leading zero is more likely a typo or a string code than a
-/// deliberate spelling, and reading it silently would hide a second spelling of one code.
-/// The error says what is wrong and how to write the code instead.
+/// Reads an integer code: an optional `-` and ASCII digits. A leading zero (`09003`) is
+/// refused: it is more likely a typo or a string code, and would be a second spelling.
 pub(crate) fn read(text: &str) -> Result<i64, CodeError> {
     let text = text.trim();
     if text.is_empty() {
@@ -113,10 +107,8 @@ pub(crate) fn read(text: &str) -> Result<i64, CodeError> {
     Err(CodeError { message: format!("code `{text}` is not a decimal integer"), help })
 }
 
-/// Reads an HTTP status as a reader reads a cell of the doc's HTTP column: `409`,
-/// `409 Conflict`, `Conflict (409)`, `HTTP 409`. The cell must hold one number, of three
-/// digits in 100..=599, not glued to a letter (`E409`), with only words, spaces and
-/// punctuation around it; `400 or 404` and `HTTP/1.1 409` are not one status.
+/// Reads an HTTP status from a cell (`409`, `409 Conflict`, `HTTP 409`): one three-digit
+/// number in 100..=599, not glued to a letter, with only words and punctuation around it.
 pub(crate) fn read_status(text: &str) -> Option<u16> {
     let mut numbers = text.split(|c: char| !c.is_ascii_digit()).filter(|part| !part.is_empty());
     let (number, None) = (numbers.next()?, numbers.next()) else { return None };
@@ -129,15 +121,12 @@ pub(crate) fn read_status(text: &str) -> Option<u16> {
     (!glued && words(before) && words(after)).then_some(status)
 }
 
-/// Whether a cell of the doc's HTTP column gives no status: it is empty, or holds only a dash
-/// (`-`, `–`, `—`, `－`), as tables write "none". The code then has no HTTP status.
+/// Whether an HTTP cell gives no status: empty, or only a dash (`-`, `–`, `—`, `－`).
 pub(crate) fn says_no_status(text: &str) -> bool {
     matches!(text.trim(), "" | "-" | "–" | "—" | "－")
 }
 
-/// An integer range of codes as a code cell writes it (`301000~301099`, `610000-619999`,
-/// `-1100~-1199`, `-32000 to -32099`): its lowest and highest code, in whichever order the cell
-/// gives them (a page of negative codes writes `-1100~-1199`); `None` for anything else.
+/// An integer range as a code cell writes it (`301000~301099`, `-32000 to -32099`), low first.
 pub(crate) fn read_range(text: &str) -> Option<(i64, i64)> {
     range_ends(text).find_map(|(first, last)| {
         let (first, last) = (read(first).ok()?, read(last).ok()?);
@@ -145,9 +134,8 @@ pub(crate) fn read_range(text: &str) -> Option<(i64, i64)> {
     })
 }
 
-/// The ways a cell can split into the two ends of a range, trimmed: at the first `~`, `～`,
-/// dash or word (`to`, `至`, `到`) after the first character (a leading `-` is a sign). Each
-/// end is still to be read as a code.
+/// The ways a cell can split into a range's two ends: at a `~`, `～`, dash or word (`to`,
+/// `至`) after the first character, since a leading `-` is a sign.
 pub(crate) fn range_ends(text: &str) -> impl Iterator<Item = (&str, &str)> {
     const SEPARATORS: [&str; 8] = ["~", "～", "-", "–", "—", " to ", "至", "到"];
     SEPARATORS.into_iter().filter_map(move |separator| {

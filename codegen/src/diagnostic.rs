@@ -30,8 +30,7 @@ pub enum Severity {
     /// A problem: nothing is generated until it is fixed.
     #[default]
     Error,
-    /// A notice: what the generator made of something the user should know of (a code written
-    /// in several rows, joined). Generation goes on.
+    /// A notice the user should know of (a code written in several rows); generation goes on.
     Note,
 }
 
@@ -81,8 +80,7 @@ impl Diagnostic {
         self
     }
 
-    /// The diagnostic in a compact form, `path:line:col: message`, then one indented line for
-    /// each label and one for the help: for logs and test messages. Users see [`render`].
+    /// The diagnostic as `path:line:col: message` and an indented line per label and help, for logs.
     pub fn to_lines(&self, sources: &[&SourceFile]) -> String {
         let mut text = format!("{}: {}", position(sources, &self.path, self.span.start), self.message);
         for label in &self.labels {
@@ -109,14 +107,10 @@ pub enum Colour {
     Ansi,
 }
 
-/// Renders diagnostics the way rustc does: for each, an `error:` line, the file, line and
-/// column, the offending source lines with the span underlined, notes on the other places
-/// involved, and a `help:` line. Diagnostics are separated by a blank line.
+/// Renders diagnostics the way rustc does, separated by blank lines.
 ///
-/// `sources` are the files the diagnostics point into; a diagnostic about a file not among
-/// them is rendered without a snippet. Spans are clamped to their file, so a bad span makes
-/// a vaguer message, never a panic. Text taken from the inputs is stripped of control
-/// characters, so a hostile doc cannot drive the terminal.
+/// A diagnostic about a file not in `sources` has no snippet. Spans are clamped, so a bad span
+/// makes a vaguer message, never a panic; control characters from the inputs are not printed.
 pub fn render(diagnostics: &[Diagnostic], sources: &[&SourceFile], colour: Colour) -> String {
     let renderer = match colour {
         Colour::Plain => Renderer::plain(),
@@ -167,19 +161,13 @@ impl Diagnostic {
     }
 }
 
-/// Text for one line of a rendered diagnostic: control characters, line breaks included,
-/// shown as visible symbols, so text quoted from the inputs can neither break the layout
-/// nor drive the terminal.
+/// Text for one line of a rendered diagnostic, control characters shown as visible symbols.
 fn one_line(text: &str) -> String {
     normalize_untrusted_str(text).replace('\n', "\u{240a}")
 }
 
-/// A snippet of a whole file, without its byte order mark; spans are shifted to match by
-/// [`SourceFile::clamped`].
-///
-/// annotate-snippets shows C0 controls as visible symbols; C1 controls (U+0080 to U+009F,
-/// which some terminals obey) are shown here as `·`, which takes as many bytes, so spans
-/// still fit.
+/// A snippet of a whole file without its byte order mark (spans shifted by
+/// [`SourceFile::clamped`]); C1 controls, which some terminals obey, shown as `·`.
 fn snippet(file: &SourceFile) -> Snippet<'_, annotate_snippets::Annotation<'_>> {
     let body = file.body();
     let source: Cow<'_, str> =
@@ -202,8 +190,7 @@ fn position(sources: &[&SourceFile], path: &str, offset: usize) -> String {
     }
 }
 
-/// The diagnostic for a file whose bytes were not UTF-8, pointing at the first invalid
-/// byte; `None` for a text file.
+/// The diagnostic for a file whose bytes were not UTF-8, at the first invalid byte.
 pub fn encoding_error(file: &SourceFile) -> Option<Diagnostic> {
     let NotUtf8 { first, byte, count } = file.not_utf8()?;
     let more = match count - 1 {

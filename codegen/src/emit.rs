@@ -1,10 +1,6 @@
-//! The fourth stage: a [`Catalog`] into Rust tokens.
-//!
-//! The module reads as a table: `static ROWS` holds one struct literal per documented or
-//! retired code, ascending, and every method of `ErrorCode` reads the row of its variant.
-//! [`Shape`] decides which parts exist; `emit/code_kind.rs` alone knows what differs between
-//! integer and string codes, and `emit/lines.rs` breaks long texts. Paths are fully
-//! qualified so the output compiles whatever the user has in scope.
+//! The fourth stage: a [`Catalog`] into Rust tokens: `static ROWS` holds a struct literal per
+//! code and every method reads its variant's row; [`Shape`] decides which parts exist. Paths
+//! are fully qualified so the output compiles whatever the user has in scope.
 
 mod code_kind;
 mod lines;
@@ -38,8 +34,7 @@ pub fn emit(catalog: &Catalog) -> TokenStream {
     tokens
 }
 
-/// What every part reads: the catalogue, its kind of code, each entry's variant, and what the
-/// module has.
+/// What every part reads: the catalogue, its kind of code, each entry's variant and its shape.
 struct Context<'a> {
     catalog: &'a Catalog,
     kind: CodeKind,
@@ -48,11 +43,8 @@ struct Context<'a> {
     shape: Shape,
 }
 
-/// A string literal, escaped exactly as [`Literal::string`] escapes it, but without its slow
-/// path for the CJK text these docs are written in: `Literal::string` asks the Unicode tables
-/// whether each non-ASCII character is printable, which took a fifth of the time of the
-/// whole generator at 10,000 codes. Characters known to print as themselves are copied; any
-/// other is escaped as `Literal::string` does.
+/// A string literal escaped as [`Literal::string`] escapes it, without its slow Unicode lookup
+/// for every CJK character (a fifth of the generator's time at 10,000 codes).
 fn string_literal(text: &str) -> Literal {
     let mut repr = String::with_capacity(text.len() + 2);
     repr.push('"');

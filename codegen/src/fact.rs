@@ -1,9 +1,6 @@
-//! Per-code facts beside the description: each is declared here once, and every stage reads
-//! its declaration (which column holds it, the method that returns it, its label in doc
-//! comments and the catalogue, how the report words its changes).
-//!
-//! A new kind of fact is a new entry of [`builtin`]; nothing else in the pipeline names a
-//! fact. The overlay's `[facts]` declares a page's other columns the same way ([`Facts::declare`]).
+//! Per-code facts beside the description, each declared here once: its column, method, label
+//! and how the report words its changes. A new fact is a new entry of `builtin`; the
+//! overlay's `[facts]` declares a page's other columns ([`Facts::declare`]).
 
 use iri_string::types::{IriAbsoluteStr, IriReferenceStr, IriStr};
 
@@ -19,15 +16,11 @@ use crate::source::SourceFile;
 pub enum Source {
     /// A column of the error table, found by its header (see [`Fact::headers`]).
     Column,
-    /// The link of the code cell (`[1000](e1000.md)`), resolved against `[doc] url`, else the
-    /// overlay's `[doc] code_url` with the code in it.
+    /// The code cell's link, resolved against `[doc] url`, else `[doc] code_url` with the code in it.
     CodeLink,
-    /// The overlay's section named after the fact's key, keyed by code
-    /// (`[rate_limit_window]` `190310 = "1 minute"`): what the page says in words the overlay
-    /// states once.
+    /// The overlay's section named after the fact (`[rate_limit_window] 190310 = "1 minute"`).
     Overlay,
-    /// The description of the code in the page's version in another language (the language
-    /// tag), read by `translation`; returned by `description_in`, not by a method of its own.
+    /// The description in the page's version in this language, returned by `description_in`.
     Translation(String),
 }
 
@@ -36,14 +29,12 @@ pub enum Source {
 pub enum Value {
     /// Text: `Option<&'static str>`.
     Text,
-    /// A span of time written `"30 seconds"`, `"1 minute"`, `"2 hours"`, `"1 day"`:
-    /// `Option<core::time::Duration>`.
+    /// A span of time (`"30 seconds"`, `"2 hours"`): `Option<core::time::Duration>`.
     Duration,
 }
 
 impl Value {
-    /// Checks a value written in the overlay: fails, with a message and a help, for one that
-    /// is not of this kind.
+    /// Checks a value written in the overlay: a message and a help for one not of this kind.
     pub(crate) fn check(self, text: &str) -> Result<(), (String, String)> {
         if self == Value::Text || seconds(text).is_some() {
             return Ok(());
@@ -57,8 +48,7 @@ impl Value {
     }
 }
 
-/// The seconds a span of time written as a [`Value::Duration`] lasts (`"2 hours"`: 7200);
-/// `None` for text that is none, or a span of no time.
+/// The seconds a [`Value::Duration`] lasts (`"2 hours"`: 7200); `None` for none or no time.
 pub fn seconds(text: &str) -> Option<u64> {
     let (count, unit) = text.trim().split_once(' ')?;
     let count: u64 = count.parse().ok().filter(|&count| count > 0)?;
@@ -75,32 +65,27 @@ pub fn seconds(text: &str) -> Option<u64> {
 /// One per-code fact: a text each code may have, returned by its own method of `ErrorCode`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fact {
-    /// The method of `ErrorCode` that returns it, the field of the generated row, and its key
-    /// in the overlay's `[columns]` (`solution`).
+    /// The method that returns it, the row's field and its `[columns]` key (`solution`).
     pub key: String,
     /// Its label in doc comments (`*Solution:* ...`) and its column in the catalogue.
     pub label: String,
     /// What its column holds, in words, for inspect and the report (`solutions`).
     pub plural: String,
-    /// What the method returns, the start of its doc comment (`What the documentation says to
-    /// do about the error`).
+    /// The start of its method's doc comment: what the method returns.
     pub summary: String,
     /// Where its value is read from.
     pub source: Source,
     /// What its values are.
     pub value: Value,
-    /// Header texts that find its column, in order of preference, compared as
-    /// `parse::columns` compares headers.
+    /// Header texts that find its column, in order of preference.
     pub headers: Vec<String>,
-    /// Whether a table with this column and no description column describes its codes by it
-    /// (a table of codes and the messages the API returns).
+    /// Whether a table with this column and no description column describes its codes by it.
     pub describes_when_alone: bool,
 }
 
 impl Fact {
-    /// A row's value of this fact, as a cell: for a fact read from a column, that column's
-    /// cell (`None` when the table has none). Fails with the diagnostic a cell that cannot be
-    /// read deserves.
+    /// A row's value of this fact as a cell (`None` when its table has no such column), or the
+    /// diagnostic for a cell that cannot be read.
     pub(crate) fn cell(
         &self,
         column: Option<Cell>,
@@ -117,8 +102,7 @@ impl Fact {
     }
 }
 
-/// The facts of a page: the built-in ones, then those the overlay declares, each at a fixed
-/// index that `model::Role::Fact`, `model::Row::facts` and `model::Entry::facts` use.
+/// The facts of a page, built-in then declared, each at a fixed index the model uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Facts {
     facts: Vec<Fact>,
@@ -151,9 +135,8 @@ impl Facts {
         self.facts.is_empty()
     }
 
-    /// Declares a fact the overlay's `[facts]` names: `key` its method, `header` its column's
-    /// header. Fails, with a message and a help, for a key that makes no method name or
-    /// that the enum already has.
+    /// Declares a fact the overlay's `[facts]` names (`key` its method, `header` its column);
+    /// fails for a key that is no method name or one the enum already has.
     pub fn declare(&mut self, key: &str, header: &str) -> Result<(), (String, String)> {
         let why = match ident::check(key, Case::Snake) {
             Err(Unusable::Keyword) => Some("a Rust keyword"),
@@ -183,8 +166,7 @@ impl Facts {
         Ok(())
     }
 
-    /// Adds a fact read from another file than the page and the overlay (a version in
-    /// another language), at the next index.
+    /// Adds a fact read from a file other than the page and the overlay (a translation).
     pub(crate) fn add(&mut self, fact: Fact) {
         self.facts.push(fact);
     }
@@ -200,8 +182,7 @@ impl Facts {
     }
 }
 
-/// A code's documentation link as a fact's cell: the absolute address its code cell links to,
-/// else the overlay's `code_url` with the code in it, else none.
+/// A code's documentation link: the absolute address its cell links to, else `code_url`'s.
 fn code_link(code: &Cell, doc: &DocOptions, file: &SourceFile) -> Result<Option<Cell>, Box<Diagnostic>> {
     let address = |url: String| Some(Cell { span: code.span.clone(), markdown: format!("<{url}>"), text: url });
     let Some(link) = codes::link(&code.markdown) else {
@@ -230,8 +211,7 @@ fn code_link(code: &Cell, doc: &DocOptions, file: &SourceFile) -> Result<Option<
     }
 }
 
-/// Checks `[doc] url`: an absolute address without a fragment, such as relative links
-/// resolve against.
+/// Checks `[doc] url`: an absolute address without a fragment.
 pub(crate) fn check_page_url(url: &str) -> Result<(), (String, String)> {
     match IriAbsoluteStr::new(url) {
         Ok(_) => Ok(()),

@@ -1,6 +1,5 @@
-//! What the generator makes of a doc, for onboarding a new one: the tables on the page, the
-//! column roles chosen and why, the rows as the model sees them (those left out too, and
-//! why), and every diagnostic.
+//! What the generator makes of a doc, for onboarding it: tables, column roles and why, rows
+//! (those left out too) and every diagnostic.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -25,9 +24,8 @@ pub fn default_overlay_path(doc: &str) -> String {
     Path::new(doc).with_extension("toml").to_string_lossy().into_owned()
 }
 
-/// Inspects a doc, with its overlay if it has one yet. Writes nothing, never fails: what
-/// cannot be read is a diagnostic. Without an overlay, the doc is read as with an empty one
-/// at [`default_overlay_path`], and the diagnostics name that file.
+/// Inspects a doc, with its overlay if it has one yet (else an empty one at
+/// [`default_overlay_path`]). Never fails: what cannot be read is a diagnostic.
 pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     let empty = SourceFile::new(default_overlay_path(&doc.path), "");
     let overlay = overlay.unwrap_or(&empty);
@@ -47,8 +45,7 @@ pub fn inspect(doc: &SourceFile, overlay: Option<&SourceFile>) -> Inspection {
     Inspection { text, diagnostics: checked.diagnostics }
 }
 
-/// A table: where it is, its header, the role of each column and why, and the columns that
-/// could take a role instead.
+/// A table: where it is, its header, each column's role and why, and the alternatives.
 fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &TableInfo, facts: &Facts) {
     let line = doc.line_col(table.span.start).line;
     let heading = table.heading.as_deref().map(|h| format!(" under \"{h}\"")).unwrap_or_default();
@@ -73,28 +70,26 @@ fn describe_table(text: &mut String, doc: &SourceFile, index: usize, table: &Tab
     }
 }
 
-/// Each row of the chosen tables, in page order, as the model sees it: code, variant (or the
-/// missing name), HTTP status, plain description, and its facts; or why it
-/// is left out (`[doc] skip`, `[doc.pick]`).
+/// Each row of the chosen tables in page order, as the model sees it, or why it is left out.
 fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     let dropped = dropped_by_pick(doc, overlay, catalog);
     let mut all: Vec<(&Row, bool)> = doc.rows.iter().map(|row| (row, false)).collect();
-    all.extend(doc.excluded.iter().map(|row| (row, true)));
+    all.extend(doc.left_out.iter().map(|row| (row, true)));
     all.sort_by_key(|(row, _)| (row.span.start, row.code.span.start));
     let _ = writeln!(
         text,
         "rows: {} read, {} left out by `[doc] skip`, {} dropped by `[doc.pick]`",
         doc.rows.len(),
-        doc.excluded.len(),
+        doc.left_out.len(),
         dropped.len()
     );
     let width = all.iter().map(|(row, _)| row.code.text.chars().count()).max().unwrap_or(4).max(4);
     // The HTTP status is shown when the catalog has HTTP: a code without one says so.
     let has_http = catalog.has_http_status();
     let unknown = if has_http { "  ?" } else { "" };
-    for (row, skipped) in all {
+    for (row, is_left_out) in all {
         let found = entry(row, catalog);
-        let (variant, http) = if skipped {
+        let (variant, http) = if is_left_out {
             (left_out(row, catalog), String::new())
         } else if let Some(pick) = dropped.get(&(row.span.start, row.code.span.start)) {
             (format!("(dropped: `[doc.pick]` takes row {pick} of this code)"), String::new())
@@ -112,8 +107,7 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
                     };
                     (variant, status)
                 }
-                // Not in the catalog: a diagnostic below says why. The doc's own name, if it
-                // has a name column, still helps to tell the row apart.
+                // Not in the catalog (a diagnostic says why); the doc's own name still tells it apart.
                 None => match row.name.as_ref().filter(|cell| !cell.text.is_empty()) {
                     Some(cell) => (format!("({} in the doc; not generated)", cell.text), unknown.to_owned()),
                     None => ("(no name)".to_owned(), unknown.to_owned()),
@@ -137,8 +131,7 @@ fn rows(text: &mut String, doc: &Doc, overlay: &Overlay, catalog: &Catalog) {
     }
 }
 
-/// What the page may document codes with but the parser did not read, each at its line, and
-/// whether `[doc] ignore` says the user has seen it (else a diagnostic below says more).
+/// What may document codes but was not read, each at its line and whether it is ignored.
 fn unread(text: &mut String, doc: &Doc) {
     if doc.unread.is_empty() {
         return;
@@ -150,8 +143,7 @@ fn unread(text: &mut String, doc: &Doc) {
     }
 }
 
-/// Why a row `[doc] skip` leaves out is not a code of the enum, and what is made of it: a
-/// range of codes describes the unknown codes in it.
+/// Why a row `[doc] skip` leaves out is no variant, and what is made of it (a range).
 fn left_out(row: &Row, catalog: &Catalog) -> String {
     let range = catalog.ranges.iter().find(|range| range.cell == row.code.text);
     match range {
@@ -163,8 +155,7 @@ fn left_out(row: &Row, catalog: &Catalog) -> String {
     }
 }
 
-/// The methods the generated `ErrorCode` has, as [`Shape::methods`] lists them, in one
-/// line, each feature-gated one with its feature; nothing when no code made it into the catalog.
+/// The generated `ErrorCode`'s methods as [`Shape::methods`] lists them, features marked.
 fn methods(text: &mut String, catalog: &Catalog) {
     if catalog.entries.is_empty() {
         return;
@@ -199,8 +190,7 @@ fn rows_by_code<'d>(doc: &'d Doc, catalog: &Catalog) -> BTreeMap<CodeKey, Vec<&'
     by_code
 }
 
-/// The rows `[doc.pick]` leaves out (keyed by the row's and its code cell's start), each
-/// with the occurrence it picks instead.
+/// The rows `[doc.pick]` leaves out, by row and code cell start, with the occurrence it picks.
 fn dropped_by_pick(doc: &Doc, overlay: &Overlay, catalog: &Catalog) -> BTreeMap<(usize, usize), i64> {
     let by_code = rows_by_code(doc, catalog);
     let mut dropped = BTreeMap::new();

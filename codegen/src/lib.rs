@@ -1,21 +1,10 @@
 //! Turns an API's Markdown table of error codes into a typed Rust enum.
 //!
-//! Vendors document their errors as a Markdown table (`| 错误码 | 说明 |`, `| Code | Description |`).
-//! This crate reads such a page and a small TOML *overlay* holding the decisions the page does
-//! not make (English names, classes, which table and columns to read), checks them against
-//! each other, and returns a formatted Rust module: an `ErrorCode` enum with `from_code`,
-//! `code`, `description`, `is_retryable`, `Display` and serde impls, and what the page and the
-//! overlay give beside them (`kind` with classes, `http_status` with an HTTP status, a method
-//! per [`fact`] the page gives; ranges of codes the page describes in one row for
-//! `description`), plus a Markdown catalogue for the crate's rustdoc. Any problem comes back as a
-//! [`Diagnostic`] with a file, a position, a message and a fix; [`diagnostic::render`] prints
-//! them like rustc.
-//!
-//! The pipeline runs in one direction, a module per stage:
-//! [`parse`] (Markdown and TOML into the plain [`model`]) -> [`validate`] (doc and overlay
-//! checked against each other into a [`model::Catalog`]) -> [`emit`] (tokens) ->
-//! [`render`] (formatted text). No stage does I/O: callers hand in [`SourceFile`]s and get
-//! text or [`Diagnostic`]s back, so another repository's own `xtask` can call it:
+//! It reads the page and a small TOML *overlay* holding the decisions the page does not make
+//! (English names, classes, which table and columns to read), checks them against each other,
+//! and returns a formatted Rust module (an `ErrorCode` enum and a method per [`fact`]) with a
+//! Markdown catalogue. Problems come back as [`Diagnostic`]s; [`diagnostic::render`] prints
+//! them like rustc. Stages: [`parse`] -> [`validate`] -> [`emit`] -> [`render`]; none does I/O:
 //!
 //! ```
 //! use errtab_codegen::{Config, SourceFile, diagnostic};
@@ -32,8 +21,7 @@
 //! }
 //! ```
 //!
-//! The overlay's keys are documented in [`parse::overlay`]; [`inspect::inspect`] reports what
-//! the parser makes of a new doc, for onboarding one.
+//! The overlay's keys are described in the repository's `docs/overlay.md`.
 
 pub mod catalogue;
 pub mod diagnostic;
@@ -63,38 +51,32 @@ pub struct Config<'a> {
     pub doc: &'a SourceFile,
     /// The TOML overlay with the decisions the page does not make.
     pub overlay: &'a SourceFile,
-    /// The path of the generated module from its crate's root (`dingtalk`, `vendors::dingtalk`),
-    /// which the catalogue's links name (`crate::dingtalk::ErrorCode::SystemBusy`); `None`
-    /// when the crate re-exports the enum at its root (`crate::ErrorCode::SystemBusy`).
+    /// The generated module's path from its crate's root (`vendors::dingtalk`), for the
+    /// catalogue's links; `None` when the crate re-exports the enum at its root.
     pub module: Option<&'a str>,
-    /// The page's versions in other languages, each with its language tag (`("en",
-    /// &english)`): the descriptions `description_in` returns. The overlay's `[doc] lang`
-    /// names the page's own language.
+    /// The page's versions in other languages, with their language tags (`("en", &english)`),
+    /// for `description_in`.
     pub translations: &'a [(&'a str, &'a SourceFile)],
 }
 
 impl<'a> Config<'a> {
-    /// A doc and its overlay, for a module re-exported at its crate's root, without versions
-    /// in other languages.
+    /// A doc and its overlay, for a module at its crate's root, without translations.
     pub fn new(doc: &'a SourceFile, overlay: &'a SourceFile) -> Config<'a> {
         Config { doc, overlay, module: None, translations: &[] }
     }
 
-    /// Runs the whole pipeline: the generated Rust module and catalogue with the notices about
-    /// it, or every problem.
+    /// Runs the whole pipeline: the module and catalogue with their notices, or every problem.
     pub fn generate(&self) -> Result<Output, Vec<Diagnostic>> {
         self.output(checked(self.doc, self.overlay, self.translations, None)?)
     }
 
-    /// The modules a page of several code spaces makes, one per section its overlay's
-    /// `[doc.sections]` names, in the overlay's order; none for a page of one code space.
+    /// The modules of a page's `[doc.sections]`, in the overlay's order; none for one code space.
     pub fn sections(&self) -> Vec<String> {
         let (overlay, _) = parse::overlay(self.overlay);
         overlay.doc.sections.into_iter().map(|section| section.module.value).collect()
     }
 
-    /// [`Config::generate`] for one section of [`Config::sections`]: the tables under its
-    /// heading, with the overlay's entries for the other sections' codes left unused.
+    /// [`Config::generate`] for one of [`Config::sections`]: the tables under its heading.
     pub fn generate_section(&self, section: &str) -> Result<Output, Vec<Diagnostic>> {
         self.output(checked(self.doc, self.overlay, self.translations, Some(section))?)
     }
@@ -141,8 +123,7 @@ pub struct Output {
     pub rust: String,
     /// The catalogue as Markdown, for the crate's rustdoc and for [`report::compare`].
     pub catalogue: String,
-    /// What the user should know of how the inputs were read (codes written in several rows,
-    /// their texts joined), as notes.
+    /// Notes on how the inputs were read (a code's rows joined).
     pub notices: Vec<Diagnostic>,
 }
 
@@ -155,11 +136,9 @@ pub(crate) struct Checked {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses the overlay (whose `[doc]` and `[columns]` say how to read the doc), then the doc,
-/// then validates them together, then reads the doc's versions in other languages
-/// (`translations`); only the tables of `section` (one of `[doc.sections]`), when given. A
-/// file that is not UTF-8 is reported alone: decoded in the wrong encoding, every line of it
-/// would be another error.
+/// Parses the overlay (which says how to read the doc), then the doc, validates them together
+/// and reads the translations; only `section`'s tables when given. A file that is not UTF-8
+/// is reported alone, since every line of it would be another error.
 pub(crate) fn checked(
     doc: &SourceFile,
     overlay: &SourceFile,

@@ -1,14 +1,12 @@
-//! The first stage: text into the plain model of [`crate::model`].
-//!
-//! Each parser reads one file, keeps the byte range of everything it reads, and reports every
-//! problem it can see on its own; problems that need the doc and the overlay together are
-//! the validator's.
+//! The first stage: text into the plain [`crate::model`], each value with its byte range.
+//! Problems that need the doc and the overlay together are the validator's.
 
 mod code_cell;
 mod columns;
 mod doc;
 mod inline;
 mod language;
+mod no_table;
 mod outside;
 mod overlay;
 mod table;

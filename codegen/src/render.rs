@@ -7,17 +7,10 @@ use proc_macro2::TokenStream;
 use crate::source::{SourceFile, normalized};
 
 /// Formats emitted tokens with prettyplease under a header naming the sources, a digest of
-/// them and the command that regenerates the file.
+/// their normalized text (any change makes the file stale) and the command to regenerate it.
 ///
-/// The digest covers the sources' normalized text, so any change to them, even one that
-/// changes no generated item, makes the committed file stale. Fails only if the tokens are
-/// not a Rust file, which is a bug in the emitter.
-///
-/// Items are parsed and printed one at a time, each dropped before the next is parsed, so
-/// only one item's syntax tree is in memory at once: prettyplease prints a file item by item
-/// anyway, and at 100,000 codes the tree of the whole file no longer fits the caches. A blank
-/// line separates items, and the members of an `impl` (see `print_item`), as rustfmt leaves
-/// them in hand-written code.
+/// Items are parsed and printed one at a time, so only one item's tree is in memory (at
+/// 100,000 codes the whole tree no longer fits the caches). Fails only on an emitter bug.
 pub fn render(tokens: TokenStream, sources: &[&SourceFile]) -> Result<String, String> {
     let paths: Vec<&str> = sources.iter().map(|source| source.path.as_str()).collect();
     let mut text = String::new();
@@ -43,11 +36,7 @@ pub fn render(tokens: TokenStream, sources: &[&SourceFile]) -> Result<String, St
 }
 
 /// One item as prettyplease prints it; an `impl` with a blank line between its members,
-/// which prettyplease does not put.
-///
-/// Each member is printed in a copy of the `impl` that holds it alone, and its lines are
-/// taken from between the copy's head (`impl ... {`, printed `impl ... {}` when the copy is
-/// empty, and any attributes above it) and its last line (`}`).
+/// each printed alone in a copy of the `impl` and cut out of it.
 fn print_item(item: syn::Item) -> String {
     let syn::Item::Impl(mut shell) = item else { return unparse(Vec::new(), vec![item]) };
     if shell.items.len() < 2 {

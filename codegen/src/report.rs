@@ -1,6 +1,5 @@
-//! What a new version of the doc changes for downstream crates: the committed catalogue
-//! ([`crate::catalogue::read`]) set against a new [`Catalog`], each kind of change with its
-//! semver weight ([`crate::semver`]).
+//! What a new version of the doc changes for downstream crates: the committed catalogue set
+//! against a new [`Catalog`], each change with its semver weight.
 
 use std::collections::BTreeMap;
 
@@ -15,8 +14,7 @@ mod render;
 
 pub use render::code_span;
 
-/// Everything a new catalogue changes against the recorded one, one list per kind of change,
-/// each sorted by code.
+/// Everything a new catalogue changes against the recorded one, per kind, sorted by code.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
     /// Codes new to the crate.
@@ -27,8 +25,7 @@ pub struct Changes {
     pub retired: Vec<CodeRef>,
     /// New descriptions, rewordings and punctuation-only changes alike.
     pub descriptions: Vec<Reworded>,
-    /// New values of each fact (gained, lost or reworded; a missing one is empty), for each
-    /// fact of the new catalogue or the recorded one, by its label.
+    /// Each fact's changed values (gained, lost or reworded), by its label.
     pub facts: Vec<FactChanges>,
     /// New HTTP statuses, a status gained or lost included.
     pub statuses: Vec<Answer<Option<u16>>>,
@@ -88,8 +85,7 @@ pub struct FactChanges {
     pub changes: Vec<Reworded>,
 }
 
-/// A range of codes the doc describes in one row, whose description changed, or that came or
-/// went: what `description()` says of the unknown codes in it.
+/// A range of codes described in one row whose description changed, came or went.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RangeChange {
     /// The range's first code.
@@ -102,8 +98,7 @@ pub struct RangeChange {
     pub new: Option<String>,
 }
 
-/// A code new to the crate, with what a reviewer must check before it is released: its class
-/// and HTTP status, which a later release cannot change without breaking downstream code.
+/// A new code, with its class and HTTP status, which a later release cannot change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Added {
     /// The code and its variant.
@@ -114,8 +109,7 @@ pub struct Added {
     pub http_status: Option<u16>,
     /// Its plain-text description.
     pub description: String,
-    /// When it falls in the default class but is one past the end or the start of another
-    /// class's range: that class and the range that would hold it.
+    /// In the default class but next to another class's range: that class and range.
     pub adjacent: Option<Adjacent>,
 }
 
@@ -160,24 +154,20 @@ pub struct Reworded {
 }
 
 impl Reworded {
-    /// Whether the two descriptions differ only in punctuation and whitespace (a trailing `。`,
-    /// a full-width comma for a half-width one, a doubled space): a change no reader of the
-    /// text would call a rewording.
+    /// Whether the descriptions differ only in punctuation and whitespace (a trailing `。`).
     pub fn is_punctuation_only(&self) -> bool {
         let words = |text: &str| text.chars().filter(|&c| !is_punctuation_or_space(c)).collect::<String>();
         words(&self.old) == words(&self.new)
     }
 
-    /// The new description with what changed marked inline, character by character:
-    /// `无权限进入预[-订-]{+定+}会议` (removed text in `[-…-]`, added text in `{+…+}`, as
-    /// `git diff --word-diff` writes them).
+    /// The new description with changes marked as `git diff --word-diff` does:
+    /// `无权限进入预[-订-]{+定+}会议`.
     pub fn inline_diff(&self) -> String {
         render::Style::TEXT.inline_diff(&self.old, &self.new)
     }
 }
 
-/// The runs of text that stayed, went and came from `old` to `new`, character by character,
-/// each run of one kind whole, so that a changed word is one mark.
+/// The runs of text kept, removed and added from `old` to `new`, character by character.
 fn diff_runs(old: &str, new: &str) -> Vec<(similar::ChangeTag, String)> {
     let diff = similar::TextDiff::from_chars(old, new);
     let mut runs: Vec<(similar::ChangeTag, String)> = Vec::new();
@@ -190,8 +180,7 @@ fn diff_runs(old: &str, new: &str) -> Vec<(similar::ChangeTag, String)> {
     runs
 }
 
-/// Whether a character is punctuation or whitespace, in ASCII, in the general punctuation
-/// block, or in the CJK and full-width forms a Chinese page uses (`。，、；：！？（）「」`).
+/// Whether a character is ASCII, general or CJK punctuation or whitespace.
 fn is_punctuation_or_space(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
@@ -327,8 +316,7 @@ fn compare_entry(changes: &mut Changes, old: &RecordedCode, entry: &Entry, kind:
     }
 }
 
-/// The changes that would break downstream code without a word, as diagnostics: a code that
-/// left the doc without being retired, and a rename that does not keep the old name.
+/// Changes that break downstream code silently: a code gone but not retired, a rename without the old name.
 pub fn continuity(changes: &Changes, doc: &SourceFile, overlay: &SourceFile) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for CodeRef { code, variant } in &changes.removed {
@@ -356,8 +344,7 @@ pub fn continuity(changes: &Changes, doc: &SourceFile, overlay: &SourceFile) -> 
     diagnostics
 }
 
-/// The position of a code's key in the overlay (`9003 = ...` or `"Auth.Failure" = ...` at the
-/// start of a line), or the file's start if it is written otherwise.
+/// Where a code's key starts a line of the overlay, else the file's start.
 fn name_span(overlay: &SourceFile, code: &CodeKey) -> std::ops::Range<usize> {
     let key = code.toml_key();
     let mut offset = 0;

@@ -18,8 +18,7 @@ pub enum Bump {
     Major,
 }
 
-/// The version after `version` for a bump, by Cargo's semver rules: below 1.0.0 the minor
-/// number is the breaking one and the patch number the compatible one.
+/// The version after `version` for a bump, by Cargo's rules (below 1.0.0 the minor breaks).
 pub fn next_version(version: &str, bump: Bump) -> String {
     let Some((major, minor, patch)) = parse_version(version) else {
         return format!("(the next version after {version})");
@@ -34,8 +33,7 @@ pub fn next_version(version: &str, bump: Bump) -> String {
     format!("{major}.{minor}.{patch}")
 }
 
-/// A version as `(major, minor, patch)`; `None` for anything but three numbers (a pre-release
-/// such as `1.0.0-rc.1` included).
+/// A version as `(major, minor, patch)`; `None` for anything else, pre-releases included.
 pub fn parse_version(version: &str) -> Option<(u64, u64, u64)> {
     let mut parts = version.split('.').map(|part| part.parse::<u64>().ok());
     let version = (parts.next()??, parts.next()??, parts.next()??);

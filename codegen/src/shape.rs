@@ -1,20 +1,16 @@
-//! What a catalogue's generated module has, decided once: its enums, the methods of
-//! `ErrorCode`, the fields of a row and the columns of the catalogue. The emitter, inspect,
-//! the catalogue writer and the report all read [`Shape`], so they cannot disagree.
+//! What a catalogue's generated module has, decided once: its enums, `ErrorCode`'s methods,
+//! a row's fields and the catalogue's columns. Everything that needs to know reads [`Shape`].
 
 use crate::model::{Catalog, CodeKind, Facts, Source};
 
-/// Which parts the module has, as the catalogue decides: what the doc and the overlay say,
-/// and nothing they do not.
+/// Which parts the module has: what the doc and the overlay say, and nothing else.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shape {
     /// There are classes: `ErrorKind`, `kind()` and each row's kind.
     pub kinds: bool,
-    /// Some code is in no class (its cell of the doc's HTTP column is empty): a row's kind is
-    /// an `Option`.
+    /// Some code is in no class: a row's kind is an `Option`.
     pub some_code_without_kind: bool,
-    /// Some class gives an HTTP status: `http_status()`, `status_code()` and
-    /// `ErrorKind::http_status`.
+    /// Some class gives an HTTP status: `http_status()`, `status_code()`, `ErrorKind::http_status`.
     pub http: bool,
     /// Some class gives none: `ErrorKind::http_status` returns an `Option`.
     pub some_kind_without_status: bool,
@@ -24,11 +20,9 @@ pub struct Shape {
     pub ranges: bool,
     /// How `from_code` finds a code's variant.
     pub lookup: Lookup,
-    /// `VARIANTS`, each row's variant, is needed: by a binary search, or as `ALL` when no code
-    /// is retired.
+    /// `VARIANTS` is needed: by a binary search, or as `ALL` when no code is retired.
     pub variants_table: bool,
-    /// The overlay names the page's language (`[doc] lang`): `description_in`, which reads
-    /// the descriptions of the versions in other languages (facts of their own).
+    /// The overlay names the page's language: `description_in`.
     pub languages: bool,
 }
 

@@ -2,18 +2,15 @@
 
 use std::ops::Range;
 
-/// A text file handed to the generator: its display path and its contents, unchanged.
-///
-/// Byte offsets everywhere in this crate index into [`SourceFile::text`] as given, so a
-/// diagnostic points at the bytes the user sees, BOM and CRLF line endings included.
+/// A text file handed to the generator: its display path and its contents, unchanged, so
+/// offsets point at the bytes the user sees (BOM and CRLF included).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceFile {
     /// The path shown in diagnostics, relative to the workspace root (`spec/error-codes.md`).
     pub path: String,
     /// The file's contents.
     pub text: String,
-    /// For a file read from bytes that are not UTF-8: where the first invalid sequence is
-    /// in [`Self::text`], the lossy decoding, and how many invalid sequences there are.
+    /// Where a file read from bytes stopped being UTF-8, if it did.
     not_utf8: Option<NotUtf8>,
 }
 
@@ -28,8 +25,7 @@ pub struct NotUtf8 {
     pub count: usize,
 }
 
-/// A 1-based line and column. The column counts Unicode scalar values, not bytes, so a CJK
-/// character or an emoji is one column, as in rustc's diagnostics.
+/// A 1-based line and column; the column counts characters, as rustc's diagnostics do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
     /// 1-based line number.
@@ -46,11 +42,8 @@ impl SourceFile {
         SourceFile { path: path.into(), text: text.into(), not_utf8: None }
     }
 
-    /// Makes a source file from the bytes of a file, which ought to be UTF-8.
-    ///
-    /// Bytes that are not UTF-8 still make a source file, decoded lossily (each invalid
-    /// sequence becomes U+FFFD) so that a diagnostic can show where they are; the generator
-    /// reports such a file with [`crate::diagnostic::encoding_error`] and reads nothing from it.
+    /// Makes a source file from bytes that ought to be UTF-8. Other bytes are decoded lossily,
+    /// for [`crate::diagnostic::encoding_error`] to point at.
     pub fn from_bytes(path: impl Into<String>, bytes: Vec<u8>) -> SourceFile {
         let path = path.into();
         let error = match String::from_utf8(bytes) {
@@ -62,8 +55,7 @@ impl SourceFile {
         let byte = bytes[valid];
         let count = bytes.utf8_chunks().filter(|chunk| !chunk.invalid().is_empty()).count();
         let text = String::from_utf8_lossy(bytes).into_owned();
-        // The valid prefix is copied unchanged, so the first U+FFFD sits where the first
-        // invalid byte was.
+        // The valid prefix is copied unchanged, so the first U+FFFD is where the first bad byte was.
         let first = valid..valid + char::REPLACEMENT_CHARACTER.len_utf8();
         SourceFile { path, text, not_utf8: Some(NotUtf8 { first, byte, count }) }
     }
@@ -93,17 +85,7 @@ impl SourceFile {
         LineCol { line, col }
     }
 
-    /// The byte range of the line holding `offset`, without its line ending.
-    pub fn line_range(&self, offset: usize) -> Range<usize> {
-        let offset = self.floor_char_boundary(offset.min(self.text.len()));
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let end = self.text[offset..].find('\n').map_or(self.text.len(), |i| offset + i);
-        let end = if self.text[..end].ends_with('\r') { end - 1 } else { end };
-        start..end.max(start)
-    }
-
-    /// A span made safe to index [`Self::body`] with: inside the text, on character
-    /// boundaries, and shifted past the byte order mark.
+    /// A span safe to index [`Self::body`] with: in the text, on character boundaries, past the BOM.
     pub(crate) fn clamped(&self, span: &Range<usize>) -> Range<usize> {
         let start = self.floor_char_boundary(span.start.min(self.text.len()));
         let end = self.floor_char_boundary(span.end.clamp(start, self.text.len()));
@@ -119,14 +101,12 @@ impl SourceFile {
     }
 }
 
-/// The text with a BOM removed and CRLF line endings made LF: what the generator's output
-/// depends on, so that neither changes a byte of it.
+/// The text without BOM and with LF line endings, so that neither changes the output.
 pub(crate) fn normalized(text: &str) -> String {
     text.strip_prefix(BOM).unwrap_or(text).replace("\r\n", "\n")
 }
 
-/// Maps offsets in [`normalized`] text back to the text as given, for a parser that reads
-/// the normalized text (so that a CRLF file parses exactly as its LF twin).
+/// Maps offsets in [`normalized`] text back to the text as given.
 pub(crate) struct Offsets {
     bom: usize,
     /// The normalized offset of each `\n` that lost the `\r` before it, ascending.
@@ -140,9 +120,7 @@ impl Offsets {
         Offsets { bom, lost_cr }
     }
 
-    /// The range in the text as given. An offset at a line break maps to the start of its
-    /// CRLF, so a range ending there leaves out the `\r` and a position there is shown at
-    /// the end of its line.
+    /// The range in the text as given. An offset at a line break maps to the start of its CRLF.
     pub(crate) fn original(&self, span: Range<usize>) -> Range<usize> {
         let start = span.start + self.bom + self.lost_cr.partition_point(|&at| at < span.start);
         let end = span.end + self.bom + self.lost_cr.partition_point(|&at| at < span.end);
@@ -161,7 +139,6 @@ mod tests {
         assert_eq!(file.line_col(4), LineCol { line: 1, col: 2 });
         let x = file.text.find('x').unwrap();
         assert_eq!(file.line_col(x), LineCol { line: 2, col: 7 });
-        assert_eq!(&file.text[file.line_range(x)], "错误码 🙂 x");
     }
 
     #[test]

@@ -1,29 +1,9 @@
 //! The third stage: the doc and its overlay checked against each other, into a [`Catalog`].
 //!
-//! Validation is a sequence of steps, a module each; every step takes what it needs and
-//! returns what it found with the diagnostics it made, so no step depends on another having
-//! run first except through what it is handed:
-//!
-//! 1. `rows`: each row's code, read as the overlay's kind of code (integer or string);
-//!    the rows of each code joined (or the one `[doc.pick]` picks), their descriptions and
-//!    facts, and `[descriptions]`; the codes of rows reported here or by
-//!    the parser.
-//! 2. `known`: the documented codes and the overlay's `[retired]` ones together.
-//! 3. `names`: each code's English name and variant.
-//! 4. `aliases`: former variant names (`[renamed]`), `retryable`, and the facts the overlay
-//!    gives (`[rate_limit_window]`).
-//! 5. `classes`: each code's class and HTTP status, from the doc's HTTP column or the
-//!    overlay's classes; none when there is neither.
-//!
-//! Beside them, `ranges` reads the rows `[doc] skip` leaves out whose code cell is a range
-//! of integer codes (`301000~301099`), with their descriptions.
-//! Beside them, `columns` checks the overlay's `[columns]` against the page's headers, and
-//! `ignored` that each `[doc] ignore` entry names lines the parser left unread.
-//!
-//! Every check runs on every row, so one run reports every problem; the catalog is only
-//! meaningful when the returned diagnostics are empty. A code whose row (or `[retired]`
-//! entry) has been reported is `Reported`, and the overlay's entries for it are not then
-//! reported as unlisted too.
+//! Each step is a module that takes what it needs and returns what it found with its
+//! diagnostics: `rows`, `known`, `names`, `aliases`, `classes`, beside them `ranges`,
+//! `columns`, `ignored`, `sections` and `unused`. Every check runs on every row, so one run
+//! reports every problem; the catalog means something only when there are none.
 
 mod aliases;
 mod classes;
@@ -35,6 +15,7 @@ mod ranges;
 mod rows;
 mod sections;
 mod text;
+mod unused;
 
 use std::collections::{BTreeMap, BTreeSet, btree_map};
 use std::iter::Peekable;
@@ -77,7 +58,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     let former = found(&mut diagnostics, aliases::former_variants(inputs, &known, &names, &reported));
     let retryable = found(&mut diagnostics, aliases::retryable(inputs, &known, &reported));
     let given = found(&mut diagnostics, aliases::given_facts(inputs, &known, &reported));
-    diagnostics.extend(rows::unused_skips(inputs));
+    diagnostics.extend(unused::skips(inputs));
     diagnostics.extend(columns::columns(inputs));
     diagnostics.extend(ignored::unused_ignores(inputs));
     diagnostics.extend(sections::unread_sections(inputs));
@@ -91,8 +72,7 @@ pub fn validate(inputs: &Inputs<'_>) -> (Catalog, Vec<Diagnostic>) {
     (Catalog { entries, classes: classes.infos, code_kind, ranges, facts, lang }, diagnostics)
 }
 
-/// Joins what the steps found into one entry per code that has a name and, when the
-/// overlay's classes must hold every code, a class.
+/// Joins the steps' findings into an entry per named code (with a class where one is required).
 fn entries(
     known: Known<'_>,
     names: names::Names,
@@ -100,8 +80,7 @@ fn entries(
     retryable: &BTreeSet<CodeKey>,
     classes: &classes::Classes,
 ) -> Vec<Entry> {
-    // Every map is in code order and holds only known codes: walked side by side, each
-    // value is moved into its entry rather than looked up and copied.
+    // Every map is in code order over known codes, so they are walked side by side.
     let (mut names, mut former) = (names.into_iter().peekable(), former.into_iter().peekable());
     let mut entries = Vec::with_capacity(known.len());
     for (code, described) in known {
@@ -154,10 +133,8 @@ fn found<T>(diagnostics: &mut Vec<Diagnostic>, (value, found): (T, Vec<Diagnosti
     value
 }
 
-/// The codes already reported (for their row's cells or description, a `[doc.pick]` that
-/// took none of their rows, or a `[retired]` entry's text), or the whole table: the overlay
-/// may name them, give them former names, mark them retryable or list them in a class
-/// without being told the code is unlisted.
+/// The codes already reported (or the whole table), whose overlay entries are then not
+/// reported as naming unlisted codes too.
 struct Reported {
     codes: BTreeSet<CodeKey>,
     whole_table: bool,

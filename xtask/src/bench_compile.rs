@@ -1,16 +1,8 @@
 //! `cargo xtask bench-compile`: what the generated crate costs its users to compile.
 //!
-//! Generates the crate for a synthetic spec of N codes (see the `errtab-synthetic` crate)
-//! into `target/bench-compile/codes-N/`, a workspace of its own: the generated module and its
-//! rustdoc catalogue beside copies of the rest of `generated/src/` (`lib.rs`, `body.rs`), the
-//! same dependencies and features (`serde`; `serde_json` behind `json`, on by default as in the
-//! crate; `http` behind the feature of that name, left off),
-//! and the repository's `Cargo.lock`, so it builds offline from the registry cache. For each
-//! profile it times a cold build (`serde` included, after `cargo clean`), then builds of the
-//! crate alone, after `cargo clean -p`, several times, and prints every run and the median.
-//!
-//! Builds run with `CARGO_INCREMENTAL=0`, as a dependency is built, unless the variable is
-//! already set.
+//! Generates the crate for a synthetic spec of N codes into `target/bench-compile/codes-N/`,
+//! a workspace of its own with the same dependencies, features and `Cargo.lock` (so it builds
+//! offline), then times a cold build and several builds of the crate alone per profile.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -110,8 +102,7 @@ fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::
         ("src/error_codes.rs".to_owned(), output.rust.clone()),
         ("src/error_codes.md".to_owned(), output.catalogue.clone()),
     ];
-    // The rest of the crate as it is: `lib.rs`, `body.rs`, `api_error.rs` and its
-    // submodules, and the modules of other docs that `lib.rs` declares.
+    // The rest of the crate as it is: `lib.rs` and every module it declares.
     let mut dirs = vec![String::new()];
     while let Some(sub) = dirs.pop() {
         for entry in fs::read_dir(root.join("generated/src").join(&sub))? {
@@ -165,8 +156,7 @@ impl Builder {
         if std::env::var_os("CARGO_INCREMENTAL").is_none() {
             command.env("CARGO_INCREMENTAL", "0");
         }
-        // The crate is a workspace of its own: cargo must not take this repository's
-        // target directory from the environment `cargo xtask` runs in.
+        // A workspace of its own: not this repository's target directory.
         command.env_remove("CARGO_TARGET_DIR");
         command.stdin(Stdio::null());
         command

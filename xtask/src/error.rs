@@ -18,8 +18,7 @@ pub enum Error {
     NoSpecs { dir: String },
     /// A doc has no overlay beside it.
     NoOverlay { doc: String, overlay: String },
-    /// The specs or the crate's layout have problems: every one of them, the specs' with the
-    /// files they point into, the layout's one line each.
+    /// The specs or the crate's layout have problems, every one of them.
     Invalid { specs: Vec<InvalidSpec>, layout: Vec<String> },
 }
 
@@ -34,8 +33,7 @@ pub struct InvalidSpec {
 }
 
 impl Error {
-    /// The error as the user reads it: one line, or for invalid specs every diagnostic and
-    /// a count.
+    /// The error as the user reads it: one line, or every diagnostic and a count.
     pub fn render(&self, colour: Colour) -> String {
         match self {
             Error::Io { path, action, error } => format!("error: cannot {action} {path}: {error}\n"),

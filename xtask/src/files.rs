@@ -19,8 +19,7 @@ pub enum Change {
     Stale(String),
 }
 
-/// The bytes of a file, given relative to the root; whether they are text is the
-/// generator's to say.
+/// The bytes of a file relative to the root.
 pub fn read(root: &Path, path: &str) -> Result<Vec<u8>, Error> {
     fs::read(root.join(path)).map_err(|error| Error::Io { path: path.to_owned(), action: "read", error })
 }
@@ -46,15 +45,11 @@ pub fn read_if_exists(root: &Path, path: &str) -> Result<Option<String>, Error> 
     }
 }
 
-/// Makes each output file (a path relative to the root, and its contents) hold its
-/// contents. Line endings of the existing files are ignored, so a checkout with CRLF
-/// conversion is not stale.
+/// Makes each output file (relative path, contents) hold its contents, line endings aside.
 ///
-/// In check mode it writes nothing and returns the diff of each file that differs. In write
-/// mode it writes only the files whose bytes differ, in two phases: every new file is
-/// written to a temporary sibling first, and only when all are written are they renamed
-/// into place. A failure while writing removes the temporary files and leaves every output
-/// as it was; a reader never sees half a file.
+/// Check mode writes nothing and returns each differing file's diff. Write mode writes only
+/// the files that differ, to temporary siblings renamed into place once all are written, so
+/// a failure leaves every output as it was.
 pub fn ensure_file_contents(
     root: &Path,
     files: &[(String, String)],
@@ -94,8 +89,7 @@ pub fn ensure_file_contents(
     Ok(changes)
 }
 
-/// Writes each file to its temporary sibling: the `(temporary, final)` paths, or the first
-/// error with every temporary file removed.
+/// Writes each file to its temporary sibling, or removes them all at the first error.
 fn stage<'a>(root: &Path, files: impl Iterator<Item = &'a (String, String)>) -> Result<Vec<(PathBuf, PathBuf)>, Error> {
     let mut staged = Vec::new();
     for (display, contents) in files {

@@ -13,8 +13,7 @@ pub fn commit(root: &Path, rev: &str) -> Result<Option<String>, Error> {
     Ok(commit.map(|commit| commit.trim().to_owned()))
 }
 
-/// A file's text at a commit, or `None` if the commit has no such file. `path` is relative
-/// to the root, which need not be the top of the git repository.
+/// A file's text at a commit (`None` if it has none), `path` relative to the root.
 pub fn show(root: &Path, commit: &str, path: &str) -> Result<Option<String>, Error> {
     if git(root, &["cat-file", "-e", &format!("{commit}:./{path}")])?.is_none() {
         return Ok(None);
@@ -23,8 +22,7 @@ pub fn show(root: &Path, commit: &str, path: &str) -> Result<Option<String>, Err
     text.map(Some).ok_or_else(|| Error::Git(format!("cannot read {path} at {commit}")))
 }
 
-/// Which of `paths` differ from what `rev` holds (line endings aside; a file `rev` lacks
-/// differs), or `None` when git cannot tell: no git, no repository, no such revision.
+/// Which of `paths` differ from `rev`, line endings aside; `None` when git cannot tell.
 pub fn differing(root: &Path, rev: &str, paths: &[&str]) -> Option<Vec<String>> {
     let commit = commit(root, rev).ok()??;
     let mut differing = Vec::new();

@@ -1,7 +1,5 @@
-//! `cargo xtask inspect DOC.md [--overlay FILE]`: what the generator makes of a doc, for
-//! onboarding a new one. It reads the doc and its overlay (if any) and prints the report of
-//! `errtab_codegen::inspect`: the tables found, the column roles chosen and why, the rows as
-//! the model sees them, then every diagnostic and a count. It writes nothing.
+//! `cargo xtask inspect DOC.md [--overlay FILE]`: prints what `errtab_codegen::inspect` makes
+//! of a doc, for onboarding it. Writes nothing.
 
 use std::fs;
 use std::io;
@@ -20,8 +18,7 @@ pub struct Config {
     pub overlay: Option<String>,
 }
 
-/// Prints the report on stdout: exit code 0 when the doc and overlay have no problem, 1 when
-/// they have (or a file cannot be read, which is one line on stderr).
+/// Prints the report: exit code 0 when there is no problem, else 1.
 pub fn main(config: &Config, colour: Colour) -> ExitCode {
     match run(config, colour) {
         Ok(report) => {
@@ -71,8 +68,7 @@ pub fn run(config: &Config, colour: Colour) -> Result<Report, String> {
         text.push_str("no problems found\n");
         return Ok(Report { text, problems });
     }
-    // The report may point into either file; with no overlay, into the empty one `inspect`
-    // stands in for it at the path it expects, which is rendered without a snippet.
+    // With no overlay, diagnostics point into the empty one `inspect` stands in, without a snippet.
     let sources: Vec<&SourceFile> = [Some(&doc), overlay.as_ref()].into_iter().flatten().collect();
     text.push('\n');
     text.push_str(&diagnostic::render(&inspection.diagnostics, &sources, colour));

@@ -1,10 +1,6 @@
-//! The repository's task runner: `cargo xtask gen [--check]` regenerates `generated/` from
-//! `spec/`. It is a thin front over the `errtab-codegen` library: it reads files, calls the
-//! library, and writes or checks the results. `cargo xtask inspect DOC.md` shows what the
-//! generator makes of a new doc and writes nothing. `cargo xtask report [--markdown] [REV]`
-//! prints the change report again against a git revision. `cargo xtask bench-compile`
-//! measures what the generated crate costs to compile (see BENCHMARKS.md). Every command but
-//! `inspect` works on the checkout around the current directory ([`root::find`]).
+//! The repository's task runner (`gen [--check]`, `inspect`, `report`, `bench-compile`), a
+//! thin front over `errtab-codegen` that reads and writes files. Every command but `inspect`
+//! works on the checkout around the current directory ([`root::find`]).
 
 mod bench_compile;
 mod changes;

@@ -1,9 +1,5 @@
-//! The change report as GitHub Markdown, for a pull-request comment or
-//! `$GITHUB_STEP_SUMMARY`: a heading, a section per doc, a bold title and a bullet list per
-//! kind of change, and the verdict.
-//!
-//! Each doc's changes are `Changes::render_markdown`, grouped as the text report is; this
-//! file adds the heading and a section per doc.
+//! The change report as GitHub Markdown (`$GITHUB_STEP_SUMMARY`, a pull-request comment):
+//! a heading and a section per doc around `Changes::render_markdown`.
 
 use std::fmt::Write as _;
 

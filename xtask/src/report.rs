@@ -1,13 +1,6 @@
-//! `cargo xtask report [--markdown] [REV]`: the change report `gen` printed, again, after the
-//! fact.
-//!
-//! `gen` reports what a new doc changes against the catalogue in `generated/`, then writes the
-//! new catalogue, so a second run says "up to date" and the report is gone once the terminal
-//! scrolls. This command sets what `spec/` generates now against the catalogues and the crate
-//! version committed at a git revision (`HEAD` by default; `HEAD~1` once the change is
-//! committed, or the tag of the last release), for a pull request's description or a
-//! changelog, as text or as GitHub Markdown ([`crate::markdown`]). It writes nothing and needs
-//! `git` on the `PATH`.
+//! `cargo xtask report [--markdown] [REV]`: the change report `gen` printed, again, against
+//! the catalogues and version committed at `REV` (`HEAD` by default), as text or Markdown.
+//! Writes nothing; needs `git`.
 
 use std::path::Path;
 use std::process::ExitCode;

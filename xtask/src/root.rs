@@ -1,13 +1,11 @@
-//! Which checkout the xtask works on: found at run time from the current directory, as cargo
-//! finds its workspace, so a binary built once (a shared `CARGO_TARGET_DIR`) works on the
-//! checkout it runs in, never on the one it was built from.
+//! Which checkout the xtask works on: found from the current directory at run time, as
+//! cargo finds its workspace, so a binary built once works on any checkout.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The workspace root at or above `dir`: the nearest directory whose `Cargo.toml` has a
-/// `[workspace]` table and which holds `spec/` or the `xtask` member. Other workspaces on the
-/// way up (the fuzz crate, the benchmark's scratch crates) hold neither, and are passed by.
+/// The workspace root at or above `dir`: the nearest `[workspace]` that holds `spec/` or
+/// `xtask` (which passes by the fuzz and scratch workspaces).
 pub fn find(dir: &Path) -> Result<PathBuf, String> {
     for candidate in dir.ancestors() {
         let Ok(manifest) = fs::read_to_string(candidate.join("Cargo.toml")) else { continue };

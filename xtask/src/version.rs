@@ -1,6 +1,5 @@
-//! The generated crate's version: what its manifest says, and the least version each
-//! catalogue records that it needs (`<!-- needs PACKAGE >= X -->`), which `gen --check`
-//! holds the manifest to.
+//! The generated crate's version in its manifest, and the least version each catalogue
+//! records it needs (`<!-- needs PACKAGE >= X -->`).
 
 use errtab_codegen::catalogue;
 use errtab_codegen::semver::{self, Bump};
@@ -16,8 +15,7 @@ pub(crate) struct Package {
 }
 
 impl Package {
-    /// The `name` and `version` of a Cargo manifest's `[package]`, read line by line (the
-    /// xtask does not need a TOML parser for two plain keys).
+    /// The `name` and `version` of a manifest's `[package]`, read line by line.
     pub(crate) fn read(manifest: &str) -> Package {
         let value = |key: &str| {
             manifest
@@ -43,17 +41,12 @@ pub(crate) enum Previous<'a> {
     NewCrate,
 }
 
-/// The least crate version a doc's new catalogue needs, to be stamped in it.
-///
-/// A catalogue that does not change keeps the version it records, whatever the manifest
-/// says now: were it recomputed from the manifest, bumping the version `gen` asked for would
-/// move the stamps of the docs that did not change, and `--check` would fail until `gen` ran
-/// again. A changed catalogue needs what it recorded, raised by the release its changes need
-/// from the manifest's version.
+/// The least crate version a doc's new catalogue needs: an unchanged catalogue keeps its
+/// stamp (so a bump moves no other doc's stamp); a changed one raises it by what its
+/// changes need from the manifest's version.
 pub(crate) fn needs(previous: Previous<'_>, bump: Bump, version: &str) -> String {
     match previous {
-        // A new module adds to a released crate without breaking it; a new crate is released
-        // as it is.
+        // A new module adds to a released crate; a new crate is released as it is.
         Previous::NewModule => semver::next_version(version, Bump::Minor),
         Previous::NewCrate => version.to_owned(),
         Previous::Catalogue(catalogue) => match (catalogue::stamped_version(catalogue), bump) {

@@ -1,6 +1,5 @@
-//! What differs between a catalogue of integer codes and one of string codes: the code's Rust
-//! type and literal, `from_code`'s key and whether it is `const`, `UnknownCode`'s payload, `Copy`
-//! or only `Clone`, the conversions, parsing and serde. Every other part of the emitter is the same for both.
+//! What differs between integer and string codes: the code's type and literal, `from_code`'s
+//! key and constness, `UnknownCode`'s payload, `Copy`, conversions, parsing and serde.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{ToTokens as _, quote};
@@ -56,8 +55,7 @@ impl CodeKind {
         }
     }
 
-    /// `const` for integer codes, so that `from_code` makes constants a `match` can use as
-    /// patterns; nothing for string codes, whose `Unknown` holds a `Box`.
+    /// `const` for integer codes (so `from_code` makes `match` patterns); string codes' `Unknown` holds a `Box`.
     pub(super) fn constness(self) -> TokenStream {
         match self {
             CodeKind::Integer => quote!(const),
@@ -65,8 +63,7 @@ impl CodeKind {
         }
     }
 
-    /// What `from_code`'s doc says beside its summary: for integer codes, how an undocumented
-    /// code becomes a pattern.
+    /// What `from_code`'s doc adds for integer codes: how an undocumented code becomes a pattern.
     pub(super) fn const_doc(self) -> Vec<&'static str> {
         match self {
             CodeKind::Integer => vec![
@@ -140,10 +137,8 @@ impl CodeKind {
         }
     }
 
-    /// `from_code`'s body: the code's variant, or `Unknown` holding the code. By a `match`
-    /// (`codes`, each with its variant) or by a binary search of `ROWS`, whose row's index is
-    /// the variant's in `VARIANTS`: for integer codes a loop a `const fn` may run, halving
-    /// the range as the standard library's does, without a branch.
+    /// `from_code`'s body: a `match` over `codes`, or a binary search of `ROWS` (for integer codes
+    /// a branchless loop a `const fn` may run).
     pub(super) fn lookup(self, lookup: Lookup, codes: &[(CodeKey, &Ident)]) -> TokenStream {
         let unknown = match self {
             CodeKind::Integer => quote!(UnknownCode(code)),
@@ -162,10 +157,8 @@ impl CodeKind {
             };
         }
         if self == CodeKind::Integer {
-            // Each step moves `base` by `half` or not through a mask, `-1` when the row's
-            // code is at most `code`: `base` never depends on a branch, which random codes
-            // would mispredict, nor on a select, which LLVM turns back into one. The
-            // difference is taken in `i128`, where it cannot overflow.
+            // `base` moves by `half` through a mask, never a branch (which random codes would
+            // mispredict); the difference is taken in `i128`, where it cannot overflow.
             return quote! {
                 let (mut base, mut size) = (0, ROWS.len());
                 let above = code as i128 + 1;
@@ -231,9 +224,8 @@ impl CodeKind {
         }
     }
 
-    /// `FromStr`: a code as text or a variant's name. Any text is a string code, so for string
-    /// codes it never fails; for integer codes, text that is neither a decimal code nor a
-    /// variant's name is a `ParseErrorCodeError`.
+    /// `FromStr`: a code as text or a variant's name; for integer codes, other text is a
+    /// `ParseErrorCodeError`.
     pub(super) fn parsing(self) -> TokenStream {
         if self == CodeKind::String {
             return quote! {

@@ -1,8 +1,5 @@
-//! Long texts over several lines, so that the generated file reads as a table: a string
-//! literal longer than [`WIDTH`] characters continues on the next line with a `\` at the end
-//! of the line (which Rust reads as nothing, so the value is exactly the text), and a doc
-//! comment longer than that is broken at spaces where Markdown reads a line break as the
-//! space it replaces.
+//! Long texts over several lines, so that the generated file reads as a table: literals
+//! continue with a trailing `\`, doc comments break at spaces Markdown reads as spaces.
 
 use std::ops::Range;
 
@@ -11,20 +8,16 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::string_literal;
 
-/// The most characters of text a line of the generated file holds before a long text goes
-/// on to the next line. With the indentation and the field's name, no line is then longer
-/// than about 125 characters (a doc comment's text without a space to break at apart).
+/// The most characters of text on a line of the generated file; with the indentation and the
+/// field's name, lines stay under about 125 characters.
 pub(super) const WIDTH: usize = 100;
 
-/// How deep the continuation lines of a literal are indented: deeper than the fields of a
-/// row of `ROWS`, which prettyplease indents by eight spaces.
+/// The indentation of a literal's continuation lines, deeper than a row's fields (eight spaces).
 const CONTINUATION_INDENT: &str = "            ";
 
-/// A string literal holding `text` exactly, over several lines when it is longer than
-/// [`WIDTH`] characters. Each line but the last ends with `\`, after which Rust skips the line
-/// break and the next line's indentation; so no line after the first starts with a
-/// whitespace character, which would be skipped too (or, if not ASCII, warned about). Lines
-/// break after a space where one is near the end of the line, else anywhere.
+/// A string literal holding `text` exactly, over lines of at most [`WIDTH`] characters ending
+/// in `\` (which skips the break and the next line's indentation, so no continued line may
+/// start with whitespace). Lines break after a space near their end where there is one.
 pub(super) fn literal(text: &str) -> Literal {
     // Most texts are short: no more bytes than WIDTH, or no more characters.
     if text.len() <= WIDTH || text.chars().nth(WIDTH).is_none() {
@@ -48,17 +41,14 @@ pub(super) fn literal(text: &str) -> Literal {
     repr.parse().unwrap_or_else(|_| string_literal(text))
 }
 
-/// The character positions at which the lines of a long literal end, the last one the end of
-/// the text: each line at most [`WIDTH`] characters where it can be, and no line after the
-/// first starting with whitespace.
+/// Where the lines of a long literal end (the last at the text's end).
 fn breaks(chars: &[(usize, char)]) -> Vec<usize> {
     let can_start = |at: usize| chars.get(at).is_none_or(|&(_, c)| !c.is_whitespace());
     let mut ends = Vec::new();
     let mut start = 0;
     while chars.len() - start > WIDTH {
         let limit = start + WIDTH;
-        // After a space near the end of the line, else as late as the line allows, else (a
-        // run of whitespace longer than a line) after the run.
+        // After a space near the end of the line, else as late as the line allows.
         let after_space = (start + WIDTH / 2..=limit).rev().find(|&at| chars[at - 1].1 == ' ' && can_start(at));
         let end = after_space
             .or_else(|| (start + 1..=limit).rev().find(|&at| can_start(at)))
@@ -71,15 +61,12 @@ fn breaks(chars: &[(usize, char)]) -> Vec<usize> {
     ends
 }
 
-/// The lines of a doc comment holding `markdown`, each starting with a space as `///` lines
-/// do, broken so that each holds at most [`WIDTH`] characters where the text allows.
+/// The lines of a doc comment holding `markdown` (each starting with a space), at most
+/// [`WIDTH`] characters where the text allows.
 ///
-/// A line breaks only where Markdown reads the line break as the space it replaces, so the
-/// doc renders as one line would: at a single space inside text (not in code, a link's
-/// address or HTML), after a character that is not a backslash (a backslash or two spaces
-/// before a line break make a hard break), and before a letter (a line that starts with a
-/// letter never starts a list, a heading, a quote or a code block). A longer run without
-/// such a space stays on one line. Joined, the lines are ` {markdown}`.
+/// A line breaks only at a single space Markdown reads as a space: inside text (not code, a
+/// link's address or HTML), not after a backslash, and before a letter (so no line starts a
+/// list, heading, quote or code block). Joined, the lines are ` {markdown}`.
 pub(super) fn doc_lines(markdown: &str) -> Vec<String> {
     if markdown.len() <= WIDTH || markdown.chars().nth(WIDTH).is_none() {
         return vec![format!(" {markdown}")];
@@ -100,8 +87,7 @@ pub(super) fn doc_lines(markdown: &str) -> Vec<String> {
     lines
 }
 
-/// The byte offsets of the spaces of `markdown` at which a doc comment may break its line
-/// (see [`doc_lines`]).
+/// The byte offsets of the spaces at which a doc comment may break (see [`doc_lines`]).
 fn breakable_spaces(markdown: &str) -> Vec<usize> {
     // Text of a paragraph only: a heading is one line, and a code block keeps its lines.
     let mut texts: Vec<Range<usize>> = Vec::new();

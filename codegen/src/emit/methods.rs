@@ -7,8 +7,7 @@ use quote::{format_ident, quote};
 use super::{Context, lines};
 use crate::model::{Source, Value};
 
-/// `impl ErrorCode`: `ALL`, `RETIRED`, the former names, `from_code`, the readers of a row and
-/// `index()`, the one match from a variant to its row.
+/// `impl ErrorCode`: its constants, former names, `from_code`, the row readers and `index()`.
 pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     let Context { catalog, kind, variants, .. } = context;
     let entries = &catalog.entries;
@@ -83,9 +82,8 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The methods that read a code's row: `code`, `name`, `is_retryable` and `description` always;
-/// `kind` with classes, `http_status` and `status_code` with HTTP, and a method per fact
-/// some code has.
+/// The methods that read a code's row: those every module has, and the ones its [`Shape`]
+/// says the catalog has.
 fn readers(context: &Context<'_>) -> TokenStream {
     let (receiver, code_type) = (context.kind.receiver(), context.kind.code_type());
     let code_doc = context.kind.code_doc();
@@ -162,8 +160,7 @@ fn is_translation(context: &Context<'_>, index: usize) -> bool {
     matches!(context.catalog.facts.get(index).source, Source::Translation(_))
 }
 
-/// `description_in`, when the overlay names the page's language: that language gives
-/// `description()`, each version's its row field.
+/// `description_in`, when the overlay names the page's language.
 fn description_in_reader(context: &Context<'_>) -> TokenStream {
     let Some(lang) = context.catalog.lang.as_deref().filter(|_| context.shape.languages) else {
         return TokenStream::new();

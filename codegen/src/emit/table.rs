@@ -9,14 +9,12 @@ use crate::model::{CodeKey, Entry, Text, Value};
 
 use super::{Context, lines};
 
-/// The `ErrorCode` enum: a variant per documented or retired code, each with its doc comment
-/// (the description, then the code, its HTTP status and its retry hint, then its facts), then
+/// The `ErrorCode` enum: a variant per documented or retired code with its doc comment, then
 /// `Unknown`.
 pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
     let entries = &context.catalog.entries;
     let attrs = entries.iter().map(|entry| {
-        // Written as `string_literal` writes them: quote's own escaping of a `String` is slow
-        // for CJK text (see `string_literal`).
+        // Escaped as `string_literal` escapes them: quote's own escaping is slow for CJK text.
         let docs = variant_doc(context, entry).into_iter().map(|line| super::string_literal(&line));
         let deprecated = entry.retired.as_ref().map(|reason| {
             let reason = lines::literal(reason);
@@ -53,8 +51,7 @@ pub(super) fn error_code(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// The lines of a variant's doc comment: its description; the code, its HTTP status (when the
-/// module has HTTP) and its retry hint; each fact it has, under its label.
+/// A variant's doc comment: its description, code, HTTP status, retry hint and facts.
 fn variant_doc(context: &Context<'_>, entry: &Entry) -> Vec<String> {
     let mut docs = lines::doc_lines(&entry.markdown);
     let mut facts = match (context.shape.http, entry.http_status) {
@@ -75,8 +72,7 @@ fn variant_doc(context: &Context<'_>, entry: &Entry) -> Vec<String> {
     docs
 }
 
-/// The `ErrorKind` enum, one variant per class, and with HTTP its `http_status`; nothing
-/// without classes.
+/// The `ErrorKind` enum, one variant per class, with `http_status` when there is HTTP.
 pub(super) fn error_kind(context: &Context<'_>) -> TokenStream {
     let (catalog, shape) = (context.catalog, &context.shape);
     if !shape.kinds {
@@ -151,9 +147,7 @@ fn kind_http_status(context: &Context<'_>, variants: &[proc_macro2::Ident]) -> T
     }
 }
 
-/// The `Row` struct and `ROWS`, the table of every documented and retired code, ascending:
-/// one struct literal per code, in the order of the enum's variants. A row has a kind only
-/// when the module has classes, a fact only when some code has it.
+/// The `Row` struct and `ROWS`, one struct literal per code in variant order.
 pub(super) fn rows(context: &Context<'_>) -> TokenStream {
     let Context { catalog, kind, variants, shape } = context;
     let len = Literal::usize_unsuffixed(catalog.entries.len());
@@ -165,8 +159,7 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
         let fact_fields = &fact_fields;
         let code = kind.literal(&entry.code);
         let name = super::string_literal(&entry.variant);
-        // Each optional field is a repetition over an `Option`'s iterator: written straight into the row,
-        // with no token stream of its own.
+        // Each optional field repeats over an `Option`, written straight into the row.
         let class = entry.class.map(|class| &kinds[class]);
         let kind = class.filter(|_| !shape.some_code_without_kind).into_iter();
         let optional_kind = shape
@@ -276,8 +269,7 @@ fn row_fields(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// `CodeRange` and `RANGES`, the ranges of codes the documentation describes in one row,
-/// ascending; nothing when it describes none.
+/// `CodeRange` and `RANGES`, the ranges the documentation describes in one row; nothing without any.
 pub(super) fn ranges(context: &Context<'_>) -> TokenStream {
     if !context.shape.ranges {
         return TokenStream::new();

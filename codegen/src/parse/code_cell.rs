@@ -3,10 +3,8 @@
 use super::inline::inline_text;
 use crate::model::Cell;
 
-/// The codes a code cell holds: the cell itself, or each code of a list (`4702, 4704`,
-/// `201、202`) with its own span, so that a diagnostic points at the code inside the cell. A
-/// range (`301000~301099`) is one cell, which the validator refuses. Each code comes with
-/// whether it is struck through.
+/// The codes a code cell holds, each with whether it is struck through: the cell itself, or
+/// each code of a list (`4702, 4704`, `201、202`) with its own span. A range stays one cell.
 pub(super) fn code_cells(cell: &Cell) -> Vec<(Cell, bool)> {
     const SEPARATORS: [char; 4] = [',', '，', '、', '/'];
     if !cell.markdown.contains(SEPARATORS) {
@@ -39,8 +37,7 @@ pub(super) fn code_cells(cell: &Cell) -> Vec<(Cell, bool)> {
     parts.into_iter().map(part).collect()
 }
 
-/// The byte ranges of the links in a cell's Markdown (text and target), where a separator
-/// is part of the link.
+/// The byte ranges of the links in a cell's Markdown, inside which a separator splits nothing.
 fn link_targets(markdown: &str) -> Vec<std::ops::Range<usize>> {
     pulldown_cmark::Parser::new(markdown)
         .into_offset_iter()
@@ -50,16 +47,14 @@ fn link_targets(markdown: &str) -> Vec<std::ops::Range<usize>> {
         .collect()
 }
 
-/// A code as written in a code cell: without backticks (`` `400` ``) and without a strike
-/// (`~~10018~~`, which says the code is deprecated), the strike outside the backticks
-/// (inside them, `~~` is text).
+/// A code without backticks and without a strike (`~~10018~~`: deprecated); inside
+/// backticks, `~~` is text.
 fn code_cell(cell: Cell) -> (Cell, bool) {
     let (cell, struck) = unstruck(cell);
     (unquoted(cell), struck)
 }
 
-/// A code cell struck through (`~~10018~~`, as GitHub reads a strike) as the code it shows,
-/// and whether it was struck.
+/// A struck code cell (`~~10018~~`) as the code it shows, and whether it was struck.
 fn unstruck(cell: Cell) -> (Cell, bool) {
     let inner = cell.markdown.strip_prefix("~~").and_then(|inner| inner.strip_suffix("~~"));
     let Some(inner) = inner.filter(|inner| !inner.contains('~') && !inner.trim().is_empty()) else {
@@ -74,8 +69,7 @@ fn unstruck(cell: Cell) -> (Cell, bool) {
     (Cell { span, text: inline_text(&markdown), markdown }, true)
 }
 
-/// A code cell written as inline code (`` `400` ``) as the code it shows: its Markdown and span
-/// without the backticks.
+/// A code cell written as inline code (`` `400` ``) without its backticks.
 fn unquoted(cell: Cell) -> Cell {
     let ticks = cell.markdown.len() - cell.markdown.trim_start_matches('`').len();
     let inner = cell.markdown.get(ticks..cell.markdown.len().saturating_sub(ticks)).unwrap_or("");

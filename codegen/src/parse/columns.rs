@@ -2,14 +2,9 @@
 
 use crate::model::{Columns, Facts, Role, Source};
 
-/// Header texts that mark each role's column, in order of preference. They are compared as
-/// [`header_key`] makes them: without case, spaces, `_` and `-`, so `ErrorCode`, `Error code`
-/// and `error_code` are one header, as are `HTTP状态码` and `HTTP 状态码`; the header's text is
-/// read through its emphasis (`**错误码**`). A column the synonyms do not find (CKafka's
-/// unique code is its second column, DingTalk heads its codes `参数`) is named by the
-/// overlay's `[columns]`.
-///
-/// A fact's column is found by its declaration's headers (`crate::fact`), after these.
+/// Header texts that mark each role's column, in order of preference, compared as
+/// [`header_key`] makes them (`ErrorCode`, `Error code` and `error_code` are one header).
+/// Other columns are named by the overlay's `[columns]`; a fact's by its declaration's headers.
 const SYNONYMS: &[(Role, &[&str])] = &[
     (Role::Code, &["错误码", "错误代码", "返回码", "code", "error code", "error codes", "status code"]),
     (
@@ -30,8 +25,7 @@ pub(crate) fn header_key(header: &str) -> String {
     header.chars().filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect()
 }
 
-/// Each role with the header texts that find its column: the synonyms, then each fact's
-/// headers.
+/// Each role with the header texts that find its column: the synonyms, then the facts'.
 fn synonyms(facts: &Facts) -> Vec<(Role, Vec<&str>)> {
     let mut all: Vec<(Role, Vec<&str>)> = SYNONYMS.iter().map(|&(role, synonyms)| (role, synonyms.to_vec())).collect();
     // Declared facts come last and are looked for first: a header the overlay names is its.
@@ -50,17 +44,14 @@ pub(crate) fn synonym_role(header: &str) -> Option<Role> {
         .map(|&(role, _)| role)
 }
 
-/// The roles of a table's columns: each role's column and why, and the columns without a
-/// role whose header holds a role's header text (`模块错误码` holds `错误码`).
+/// Each role's column and why, and the columns that could take a role instead.
 pub(super) struct Roles {
     pub(super) roles: Vec<(Role, usize, String)>,
     pub(super) alternatives: Vec<(Role, usize)>,
 }
 
-/// The column of each role in a table of these headers, and why: the overlay's `[columns]`
-/// where it names the role, else the first synonym the header has. The overlay's choices are
-/// made first, so a synonym never takes a column the overlay gives another role. When a
-/// second column could serve a synonym's role, the reason says so and how to choose it.
+/// The column of each role, and why: the overlay's `[columns]` first (so a synonym never takes
+/// a column it gives another role), else the first synonym a header has.
 pub(super) fn roles(headers: &[String], columns: &Columns, facts: &Facts) -> Roles {
     let synonyms = synonyms(facts);
     let keys: Vec<String> = headers.iter().map(|header| header_key(header)).collect();
@@ -100,8 +91,7 @@ pub(super) fn roles(headers: &[String], columns: &Columns, facts: &Facts) -> Rol
     Roles { roles, alternatives }
 }
 
-/// A table with the column of a fact that may describe codes (the API's message, `错误信息`)
-/// but no description column describes its codes by it.
+/// A table with the column of a fact that may describe codes (`错误信息`) but no description column.
 fn fact_as_description(headers: &[String], columns: &Columns, facts: &Facts, roles: &mut [(Role, usize, String)]) {
     if roles.iter().any(|&(role, ..)| role == Role::Description) {
         return;
@@ -116,11 +106,9 @@ fn fact_as_description(headers: &[String], columns: &Columns, facts: &Facts, rol
     }
 }
 
-/// The columns without a role whose header holds a synonym of a role (the code column's
-/// `错误码` in `模块错误码`, `Error code` in `Error code in decimal notation`), for each role.
-/// An English synonym is matched as whole words (`Truncated Encoded` holds no `code`), a
-/// Chinese one as text. A header that names HTTP (`HTTP错误码`) is no code column; of a
-/// decimal and a hexadecimal column of codes (`十进制`, `十六进制`), the decimal one is.
+/// For each role, the columns without a role whose header holds one of its synonyms
+/// (`模块错误码`, `Error code in decimal notation`): English as whole words, Chinese as text; an
+/// HTTP header is no code column, and a decimal column is chosen over a hexadecimal one.
 fn alternatives(
     headers: &[String],
     roles: &[(Role, usize, String)],
@@ -149,8 +137,7 @@ fn alternatives(
     alternatives
 }
 
-/// Whether a header holds a synonym: its words in a row, for an English one; its text (as
-/// [`header_key`] makes it), for one with other letters.
+/// Whether a header holds a synonym: as words for an English one, as text otherwise.
 fn holds(header: &str, synonym: &str) -> bool {
     if !synonym.is_ascii() {
         return header_key(header).contains(&header_key(synonym));
@@ -159,8 +146,7 @@ fn holds(header: &str, synonym: &str) -> bool {
     !synonym.is_empty() && header.windows(synonym.len()).any(|window| window == synonym.as_slice())
 }
 
-/// The ASCII words of a header, lower case: split at anything not a letter or digit and
-/// where a lower-case letter meets an upper-case one (`ErrorCode`).
+/// The lower-case ASCII words of a header, split at non-alphanumerics and camel case.
 fn words(header: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut previous: Option<char> = None;

@@ -1,28 +1,21 @@
 //! The doc: a Markdown page with its error codes in a table somewhere in it (or, as the overlay
 //! says, at the start of headings or list items).
 
-use std::ops::Range;
-
 use super::code_cell::code_cells;
 use super::columns::{self, header_key};
-use super::language::{Language, language, needs_header};
+use super::no_table::no_table;
 use super::outside::{Outside, Written, outside};
-use super::table::{self, RawRow, Table, raw_cell_count, trimmed};
+use super::table::{self, RawRow, Table, header_span, raw_cell_count, trimmed};
 use super::unread::unread;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, CodeKey, CodesIn, Doc, Facts, Overlay, Role, Row, TableInfo};
+use crate::model::{Cell, CodeKey, CodesIn, Doc, Overlay, Role, Row, TableInfo};
 use crate::source::SourceFile;
 
-/// Finds the error-code table in a Markdown doc and reads its rows.
+/// Finds the error-code table in a Markdown doc (a header with a code and a description
+/// column, anywhere on the page) and reads its rows, as the overlay directs.
 ///
-/// The table is the one whose header has a code column (`错误码`) and a description column
-/// (`说明`), wherever it is on the page and whatever other columns it has. The overlay may
-/// name the columns, choose among several such tables by the heading above them, merge
-/// them, and leave rows out on purpose.
-///
-/// Whatever else it finds, it reports what may document codes but is not read: lines that
-/// look like a table, and codes at the start of headings or list items, which the overlay
-/// reads with `[doc] codes_in` (and then no table) or ignores with `[doc] ignore`.
+/// It also reports what may document codes but is not read (look-alike tables, codes in
+/// headings or list items), unless `[doc] codes_in` reads it or `[doc] ignore` names it.
 pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     let (tables, look_alikes) = table::tables(file);
     let outside = outside(file, overlay.doc.code_kind());
@@ -37,8 +30,7 @@ pub fn doc(file: &SourceFile, overlay: &Overlay) -> (Doc, Vec<Diagnostic>) {
     (doc, diagnostics)
 }
 
-/// The doc read from codes written outside tables (`[doc] codes_in`): a row per heading or
-/// list item that starts with a code. The tables are listed, none chosen.
+/// The doc read from codes written outside tables (`[doc] codes_in`); no table is chosen.
 fn read_outside(
     file: &SourceFile,
     tables: &[Table],
@@ -53,9 +45,9 @@ fn read_outside(
     let mut diagnostics = Vec::new();
     for written in written {
         let row = written_row(file, written, overlay, &mut diagnostics);
-        if skip.contains(&row.code.text.as_str()) { doc.excluded.push(row) } else { doc.rows.push(row) }
+        if skip.contains(&row.code.text.as_str()) { doc.left_out.push(row) } else { doc.rows.push(row) }
     }
-    if doc.rows.is_empty() && doc.excluded.is_empty() {
+    if doc.rows.is_empty() && doc.left_out.is_empty() {
         let (key, example) = match codes_in {
             CodesIn::Headings => ("headings", "`### 1000 Unknown error`"),
             _ => ("list", "`- 1000 Unknown error`"),
@@ -70,9 +62,8 @@ fn read_outside(
     (doc, diagnostics)
 }
 
-/// The row of a code written at the start of a heading or list item: the text after the code
-/// is its description, the items of the list under a heading its message, and each other
-/// fact as its declaration reads it from the code (a link's address).
+/// The row of a code written at the start of a heading or list item: the text after it is
+/// its description, the list under a heading its message.
 fn written_row(file: &SourceFile, written: &Written, overlay: &Overlay, diagnostics: &mut Vec<Diagnostic>) -> Row {
     let message = overlay.facts.find("message");
     let facts = overlay
@@ -98,8 +89,7 @@ fn written_row(file: &SourceFile, written: &Written, overlay: &Overlay, diagnost
     }
 }
 
-/// The items of the list under a code's heading as one cell, joined as a code's texts are:
-/// the Markdown with `<br>`, the text with ` / `.
+/// The items of the list under a code's heading as one cell, joined as a code's texts are.
 fn listed(written: &Written) -> Option<Cell> {
     let (first, last) = (written.listed.first()?, written.listed.last()?);
     let join = |part: fn(&Cell) -> &str, with: &str| written.listed.iter().map(part).collect::<Vec<_>>().join(with);
@@ -110,9 +100,8 @@ fn listed(written: &Written) -> Option<Cell> {
     })
 }
 
-/// The doc read from its error-code table (or the tables the overlay merges); `reported`
-/// says whether lines that may document codes have been reported already, so that a page
-/// without a table says no more.
+/// The doc read from its error-code table (or the merged tables); `reported` says whether
+/// look-alikes were reported already, so that a page without a table says no more.
 fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported: bool) -> (Doc, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut infos: Vec<TableInfo> = tables.iter().map(|table| info(table, overlay)).collect();
@@ -169,7 +158,7 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
 
     let mut doc = Doc::default();
     if section.is_some() {
-        doc.skipped = elsewhere(tables, &infos, overlay);
+        doc.refused = elsewhere(tables, &infos, overlay);
     }
     for &index in &candidates {
         infos[index].chosen = true;
@@ -179,8 +168,7 @@ fn read_tables(file: &SourceFile, tables: &[Table], overlay: &Overlay, reported:
     (doc, diagnostics)
 }
 
-/// Reads the rows of a chosen table into the doc, leaving out the rows the overlay skips.
-/// A code cell listing several codes gives a row for each, with the same cells otherwise.
+/// Reads a chosen table's rows into the doc; a cell listing several codes gives a row each.
 fn read_rows(
     file: &SourceFile,
     table: &Table,
@@ -201,25 +189,24 @@ fn read_rows(
     for raw in &table.rows {
         let cell = &raw.cells[code];
         if skip.contains(&cell.text.as_str()) {
-            doc.excluded.push(row(file, raw, info, cell.clone(), overlay, diagnostics));
+            doc.left_out.push(row(file, raw, info, cell.clone(), overlay, diagnostics));
             continue;
         }
         let codes = code_cells(cell);
         if let Some(diagnostic) = misfit(file, raw, info, &cell.text) {
             diagnostics.push(diagnostic);
-            doc.skipped.extend(codes.into_iter().map(|(code, _)| code));
+            doc.refused.extend(codes.into_iter().map(|(code, _)| code));
             continue;
         }
         for (code, struck) in codes {
-            let skipped = skip.contains(&code.text.as_str());
+            let left_out = skip.contains(&code.text.as_str());
             let row = Row { struck, ..row(file, raw, info, code, overlay, diagnostics) };
-            if skipped { doc.excluded.push(row) } else { doc.rows.push(row) }
+            if left_out { doc.left_out.push(row) } else { doc.rows.push(row) }
         }
     }
 }
 
-/// The code cells of the other sections' tables (`[doc.sections]`), so that the overlay's
-/// entries for their codes are not reported as naming codes the page does not list.
+/// The code cells of the other sections' tables, whose overlay entries are then not reported.
 fn elsewhere(tables: &[Table], infos: &[TableInfo], overlay: &Overlay) -> Vec<Cell> {
     let other = |heading: &str| {
         let mut others =
@@ -237,13 +224,9 @@ fn elsewhere(tables: &[Table], infos: &[TableInfo], overlay: &Overlay) -> Vec<Ce
     cells
 }
 
-/// Why a row does not fit its table's header, if it does not: it has more cells than the
-/// header, and GitHub drops the extra ones with the text in them. A row with fewer cells is
-/// read as GitHub shows it, the missing cells empty; what an empty cell means (no code, no
-/// description) is the validator's to say.
-///
-/// pulldown-cmark pads short rows and drops the cells of long ones, so the cells are counted
-/// in the row's source.
+/// Why a row does not fit its table's header: more cells than the header, whose text GitHub
+/// drops. Cells are counted in the source, since pulldown-cmark drops them too; a short row
+/// is read as GitHub shows it.
 fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Option<Diagnostic> {
     let (written, width) = (raw_cell_count(&file.text[raw.span.clone()]), info.header.len());
     if written <= width {
@@ -258,8 +241,7 @@ fn misfit(file: &SourceFile, raw: &RawRow, info: &TableInfo, code: &str) -> Opti
     Some(Diagnostic::new(file, trimmed(file, raw.span.clone()), message).help(help))
 }
 
-/// A row of the model: `code` (the row's code cell, or one code of it), the row's cells of
-/// every other role the table has, and each fact's cell as its declaration reads it.
+/// A row of the model for `code` (the code cell or one code of it), with its other cells.
 fn row(
     file: &SourceFile,
     raw: &RawRow,
@@ -314,9 +296,8 @@ fn info(table: &Table, overlay: &Overlay) -> TableInfo {
     }
 }
 
-/// Whether the overlay's `[columns]` explains why no table has a code or description column,
-/// which the validator reports at the overlay's entry: it names such a header that no table
-/// has, or gives the code or description column (by its synonym) to another role.
+/// Whether `[columns]` explains why no table has a code or description column (a header no
+/// table has, or a synonym's column given another role): the validator reports it there.
 fn columns_explain_missing(tables: &[Table], overlay: &Overlay) -> bool {
     let columns = &overlay.columns;
     columns.named.iter().any(|named| {
@@ -332,82 +313,4 @@ fn columns_explain_missing(tables: &[Table], overlay: &Overlay) -> bool {
 /// Whether a table has the two columns an error-code table needs.
 fn has_columns(info: &TableInfo) -> bool {
     [Role::Code, Role::Description].iter().all(|role| info.roles.iter().any(|(r, ..)| r == role))
-}
-
-/// Why the page has no error-code table: it is empty, it has no table, or no table has both
-/// a code and a description column. Lines that look like a table, and codes outside tables,
-/// are reported apart (`reported`), and a page without a table then says no more.
-fn no_table(file: &SourceFile, tables: &[Table], infos: &[TableInfo], reported: bool) -> Vec<Diagnostic> {
-    if file.body().trim().is_empty() {
-        return vec![
-            Diagnostic::new(file, 0..0, "the doc is empty")
-                .help(format!("paste the API's error-code page into {}", file.path)),
-        ];
-    }
-    let mut diagnostics = Vec::new();
-    let Some(table) = tables.first() else {
-        if !reported {
-            let help = format!(
-                "{}; for other headers, name them in the overlay: `[columns] code = \"<header>\"`",
-                needs_header(language(file.body()))
-            );
-            diagnostics
-                .push(Diagnostic::new(file, 0..0, "no error-code table: the doc has no Markdown table").help(help));
-        }
-        return diagnostics;
-    };
-    let found: Vec<&str> = table.header.iter().map(|cell| cell.text.as_str()).collect();
-    let has = |role: Role| infos[0].roles.iter().any(|(r, ..)| *r == role);
-    let missing = match (has(Role::Code), has(Role::Description)) {
-        (true, false) => "has no description column",
-        (false, true) => "has no code column",
-        _ => "has neither a code nor a description column",
-    };
-    let mut diagnostic = Diagnostic::new(
-        file,
-        header_span(table),
-        format!("no error-code table: this table's header `{}` {missing}", found.join(" | ")),
-    )
-    .help(missing_columns_help(&infos[0], language(file.body())));
-    for table in &tables[1..] {
-        diagnostic = diagnostic.label(file, header_span(table), "nor is this one");
-    }
-    diagnostics.push(diagnostic);
-    diagnostics
-}
-
-/// How to name the missing code or description column of a table: the headers that may be
-/// it, when some hold a synonym (`Error code in decimal notation`), else any header.
-fn missing_columns_help(info: &TableInfo, language: Language) -> String {
-    // Only the code and description roles are named here, which no fact changes.
-    let facts = Facts::default();
-    let mut help = needs_header(language);
-    for role in [Role::Code, Role::Description] {
-        if info.roles.iter().any(|&(r, ..)| r == role) {
-            continue;
-        }
-        let maybe: Vec<String> = info
-            .alternatives
-            .iter()
-            .filter(|&&(r, _)| r == role)
-            .map(|&(_, column)| format!("`{}`", info.header[column]))
-            .collect();
-        let header = if maybe.len() == 1 { maybe[0].trim_matches('`').to_owned() } else { "<header>".to_owned() };
-        let which = match maybe.as_slice() {
-            [] => format!("; name the column of {} in the overlay", role.plural(&facts)),
-            [one] => format!("; {one} may hold the {}: if so, say it in the overlay", role.plural(&facts)),
-            more => {
-                format!("; one of {} may hold the {}: say which in the overlay", more.join(", "), role.plural(&facts))
-            }
-        };
-        help.push_str(&format!("{which}, `[columns] {} = \"{header}\"`", role.key(&facts)));
-    }
-    help
-}
-
-fn header_span(table: &Table) -> Range<usize> {
-    match (table.header.first(), table.header.last()) {
-        (Some(first), Some(last)) => first.span.start..last.span.end,
-        _ => table.span.start..table.span.start,
-    }
 }

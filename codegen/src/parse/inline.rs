@@ -4,9 +4,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::table::options;
 
-/// What an HTML tag inside a cell adds to its text: a space for a line break or a block
-/// (`<br>`, `<p>`, `<li>`), nothing for an inline tag, so `the <a href="...">range</a>.`
-/// reads `the range.`.
+/// What an HTML tag inside a cell adds to its text: a space for a break or a block (`<br>`,
+/// `<p>`), nothing for an inline tag.
 pub(super) fn html_text(html: &str) -> &'static str {
     const BREAKS: [&str; 11] = ["br", "p", "div", "li", "ul", "ol", "tr", "td", "th", "hr", "table"];
     let name = html.trim_start_matches('<').trim_start_matches('/');
@@ -14,8 +13,7 @@ pub(super) fn html_text(html: &str) -> &'static str {
     if BREAKS.iter().any(|tag| name.eq_ignore_ascii_case(tag)) { " " } else { "" }
 }
 
-/// The text a reader sees in a piece of inline Markdown (part of a cell): markup stripped,
-/// whitespace collapsed as in [`plain`].
+/// The text a reader sees in inline Markdown: markup stripped, whitespace as in [`plain`].
 pub(super) fn inline_text(markdown: &str) -> String {
     let mut text = String::new();
     for event in Parser::new_ext(markdown, options()) {
@@ -30,9 +28,8 @@ pub(super) fn inline_text(markdown: &str) -> String {
     plain(&text)
 }
 
-/// A cell's text as a reader sees it: without whitespace at either end, each run of spaces,
-/// tabs and line breaks inside made one space. Other spaces, such as U+3000 between CJK
-/// words or a no-break space, are part of the text and kept.
+/// A cell's text as a reader sees it: trimmed, each run of ASCII whitespace made one space
+/// (U+3000 and no-break spaces are text).
 pub(super) fn plain(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ").trim().to_owned()
 }

@@ -11,8 +11,7 @@ pub(super) enum Language {
     Japanese,
 }
 
-/// The page's language: Japanese when it has kana (Chinese has none), Chinese when Han
-/// characters are about as many as English words, English otherwise.
+/// The page's language: Japanese with kana, Chinese with about as many Han as English words, else English.
 pub(super) fn language(text: &str) -> Language {
     let (mut kana, mut han, mut latin) = (0usize, 0usize, 0usize);
     for c in text.chars() {
@@ -32,8 +31,7 @@ pub(super) fn language(text: &str) -> Language {
     }
 }
 
-/// What an error-code table's header needs, said with the page's headers first, and every
-/// English and Chinese header known for codes and descriptions.
+/// What an error-code table's header needs, the page's language first.
 pub(super) fn needs_header(language: Language) -> String {
     let known = |role: Role| {
         let (chinese, english): (Vec<&str>, Vec<&str>) =

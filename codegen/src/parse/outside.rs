@@ -27,17 +27,15 @@ pub(super) struct Written {
     pub(super) group: usize,
 }
 
-/// The codes a page writes at the start of headings, and at the start of list items (those
-/// not under a code's heading, whose items are its messages).
+/// The codes a page writes at the start of headings and of list items.
 #[derive(Default)]
 pub(super) struct Outside {
     pub(super) headings: Vec<Written>,
     pub(super) items: Vec<Written>,
 }
 
-/// Finds the codes of `kind` the page writes outside tables. Integer codes are found as they
-/// are written; a string code only in backticks (`` ### `InvalidParameter` ``), since any
-/// heading starts with a word.
+/// Finds the codes of `kind` written outside tables; a string code only in backticks, since
+/// any heading starts with a word.
 pub(super) fn outside(file: &SourceFile, kind: CodeKind) -> Outside {
     let body = file.body();
     let shift = file.bom_len();
@@ -46,11 +44,9 @@ pub(super) fn outside(file: &SourceFile, kind: CodeKind) -> Outside {
     if !body.lines().any(|line| line.trim_start().starts_with('#') || list_marker(line) > 0) {
         return outside;
     }
-    // Read without tables: a table is then a paragraph, which headings and lists end as
-    // they end a table, and its cells cost nothing.
+    // Read without tables: a table is then a paragraph, which headings and lists end.
     let (mut lists, mut heading, mut groups) = (0usize, None::<String>, 0usize);
-    // Whether the last heading started with a code, and whether a list started since the
-    // last item was read into a group (so that each list is a group).
+    // Whether the last heading started with a code, and whether a new list has started.
     let (mut under_code, mut new_list) = (false, true);
     let mut heading_text: Option<(String, HeadingLevel)> = None;
     for (event, range) in Parser::new_ext(body, Options::ENABLE_STRIKETHROUGH).into_offset_iter() {
@@ -141,8 +137,7 @@ fn heading_marks(line: &str) -> usize {
     if after.len() < hashes.len() { indent + (hashes.len() - after.len()) } else { 0 }
 }
 
-/// The content of a list item: its first line and the lines that carry on its paragraph,
-/// without the marker (`- `, `* `, `1. `).
+/// A list item's content: its first line and its paragraph's lines, without the marker.
 fn item_lines(file: &SourceFile, range: Range<usize>) -> Range<usize> {
     let text = &file.text[range.clone()];
     let mut end = range.start;
@@ -178,9 +173,8 @@ fn cell(file: &SourceFile, span: Range<usize>) -> Cell {
     Cell { text: inline_text(&markdown), markdown, span }
 }
 
-/// The code at the start of some inline Markdown and the text after it, when it starts with a
-/// code of `kind` followed by a space or a separator (`:`, `-`): `-1000 UNKNOWN`,
-/// `` `1000`: Unknown error ``, `**1000** - Unknown`.
+/// The code starting some inline Markdown and the text after it (`-1000 UNKNOWN`,
+/// `` `1000`: Unknown error ``, `**1000** - Unknown`).
 fn written(file: &SourceFile, span: Range<usize>, kind: CodeKind) -> Option<(Range<usize>, Cell, Cell)> {
     let content = &file.text[span.clone()];
     let (token, after, marked) = token(content)?;
@@ -203,9 +197,8 @@ fn written(file: &SourceFile, span: Range<usize>, kind: CodeKind) -> Option<(Ran
     Some((span, code, text))
 }
 
-/// Where the first word of some inline Markdown is, where what follows it starts, and whether
-/// it is marked as a code: in backticks or a link (`[1000](e1000.md)`, kept whole, as a code
-/// cell's link is). Emphasis (`**1000**`) is taken off.
+/// The first word of some inline Markdown, where what follows starts, and whether it is marked
+/// as a code (backticks or a link, kept whole); emphasis is taken off.
 fn token(content: &str) -> Option<(Range<usize>, usize, bool)> {
     if content.starts_with('[') {
         let close = content.find("](")?;

@@ -22,17 +22,15 @@ pub(super) struct RawRow {
     pub(super) cells: Vec<Cell>,
 }
 
-/// Lines that look like a table but are not one, and what they lack (`have no delimiter
-/// row ...`), with the last heading above them.
+/// Lines that look like a table but are not one, what they lack and the heading above.
 pub(super) struct LookAlike {
     pub(super) span: Range<usize>,
     pub(super) problem: String,
     pub(super) heading: Option<String>,
 }
 
-/// A run of lines GitHub shows as text: a paragraph outside any container, or a whole list or
-/// quote (a container), with the last heading above it. `cuts` is the start of the table right
-/// above a container that ends it (a line starting with `- ` or `>` ends a table, on GitHub too).
+/// A run of lines GitHub shows as text (a paragraph, or a whole list or quote) with the
+/// heading above it; `cuts` is the start of a table such a container ends.
 struct Block {
     lines: Vec<Range<usize>>,
     heading: Option<String>,
@@ -42,10 +40,8 @@ struct Block {
 
 /// Every table on the page, and the runs of lines that look like a table but are text.
 ///
-/// GitHub reads a header row right under a line of text (no blank line between) as the start
-/// of a table; pulldown-cmark does only when the header starts with `|`. Such lines are found
-/// in a first pass, and the page is read again with the line of text above each header
-/// blanked out (its bytes made spaces, so every offset stays right).
+/// GitHub starts a table at a header right under a line of text; pulldown-cmark only when the
+/// header starts with `|`. So the page is read again with such lines blanked (made spaces).
 pub(super) fn tables(file: &SourceFile) -> (Vec<Table>, Vec<LookAlike>) {
     let body = file.body();
     let (mut tables, mut blocks) = read(file, body);
@@ -83,8 +79,7 @@ fn lines(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     lines
 }
 
-/// The line of text right above each header row that GitHub would read as a table and
-/// pulldown-cmark reads as more of a paragraph.
+/// The line of text right above each header row GitHub reads as a table and pulldown-cmark does not.
 fn lines_before_hidden_headers(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     for lines in blocks.iter().filter(|block| !block.container).map(|block| &block.lines) {
@@ -98,10 +93,8 @@ fn lines_before_hidden_headers(text: &str, blocks: &[Block]) -> Vec<Range<usize>
     found
 }
 
-/// Runs of lines of a paragraph or list that hold `|` the way table rows do: a table without
-/// its delimiter row, or with one that does not fit its header; or one line that reads as a
-/// row (`| 103 | Device busy |`). In a list or quote that ends a table, any such line is a row of that
-/// table GitHub shows as text.
+/// Runs of lines that hold `|` as table rows do but are text: a table without a fitting
+/// delimiter row, or a single row; in a container that ends a table, any such line.
 fn look_alikes(file: &SourceFile, text: &str, block: &Block) -> Vec<LookAlike> {
     let lines = &block.lines;
     let piped = |line: &Range<usize>| text[line.clone()].contains('|') && raw_cell_count(&text[line.clone()]) >= 2;
@@ -153,8 +146,7 @@ fn leading_space(line: &str) -> usize {
     line.len() - line.trim_start().len()
 }
 
-/// Whether a line is a table's delimiter row: cells of `-` with optional `:` at either end,
-/// separated by `|`.
+/// Whether a line is a delimiter row: cells of `-`, optionally `:`-ended, between `|`.
 fn is_delimiter(line: &str) -> bool {
     let line = line.trim();
     if !line.contains('|') {
@@ -170,10 +162,8 @@ fn is_delimiter(line: &str) -> bool {
     })
 }
 
-/// The tables pulldown-cmark finds in `text` (the page's body, perhaps with lines blanked),
-/// their spans and cells indexing the file; and the lines of every paragraph outside any
-/// container (list, quote) and of every outermost list or quote, each line's range in `text`
-/// without its line ending.
+/// The tables pulldown-cmark finds in `text` (spans indexing the file), and the lines of each
+/// paragraph and outermost list or quote.
 fn read(file: &SourceFile, text: &str) -> (Vec<Table>, Vec<Block>) {
     let mut reader = Reader {
         file,
@@ -309,10 +299,8 @@ impl Reader<'_> {
     }
 }
 
-/// Narrows a range to its content without surrounding whitespace and line ending.
-///
-/// The control characters Unicode counts as whitespace (vertical tab, form feed, next line)
-/// stay in, so that the validator sees them and reports them rather than dropping them.
+/// Narrows a range to its content without surrounding whitespace and line ending; control
+/// characters Unicode counts as whitespace stay in, for the validator to report.
 pub(super) fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
     let text = &file.text[span.clone()];
     let space = |c: char| c.is_whitespace() && !matches!(c, '\u{b}' | '\u{c}' | '\u{85}');
@@ -321,11 +309,8 @@ pub(super) fn trimmed(file: &SourceFile, span: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// The number of cells a table row's source holds, counted the way GFM splits them: on every
-/// `|` not escaped by a backslash, ignoring the optional pipes at either edge.
-///
-/// pulldown-cmark pads short rows and drops the cells of long ones, so this is the only way
-/// to tell the author their row does not fit the header.
+/// The number of cells a table row's source holds, split as GFM does (on every unescaped `|`,
+/// edge pipes optional): pulldown-cmark pads or drops cells, hiding a misfit row.
 pub(super) fn raw_cell_count(row: &str) -> usize {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
@@ -344,6 +329,14 @@ pub(super) fn raw_cell_count(row: &str) -> usize {
     }
     let trailing_pipe = last.is_some_and(|i| i + 1 == row.len());
     pipes + usize::from(!trailing_pipe)
+}
+
+/// The span of a table's header row, from its first cell to its last.
+pub(super) fn header_span(table: &Table) -> Range<usize> {
+    match (table.header.first(), table.header.last()) {
+        (Some(first), Some(last)) => first.span.start..last.span.end,
+        _ => table.span.start..table.span.start,
+    }
 }
 
 #[cfg(test)]

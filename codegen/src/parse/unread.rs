@@ -7,8 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{CodeKey, CodesIn, DocOptions, Ignore, Unread};
 use crate::source::SourceFile;
 
-/// Everything not read (lines that look like a table; codes in headings or list items that
-/// `codes_in` does not read), and a diagnostic for each the overlay does not ignore.
+/// Everything not read, and a diagnostic for each the overlay does not ignore.
 pub(super) fn unread(
     file: &SourceFile,
     look_alikes: &[LookAlike],
@@ -38,8 +37,7 @@ pub(super) fn unread(
     (unread, diagnostics)
 }
 
-/// Whether an entry of `[doc] ignore` names these lines: the line they start at, or text of
-/// the heading above them.
+/// Whether a `[doc] ignore` entry names these lines: their first line or the heading's text.
 pub(crate) fn covers(ignore: &Ignore, unread: &Unread) -> bool {
     match ignore {
         Ignore::Line(line) => *line == unread.line,
@@ -78,8 +76,7 @@ fn look_alike(file: &SourceFile, look: &LookAlike) -> (Unread, Diagnostic) {
     (unread, diagnostic)
 }
 
-/// The codes written together (a run of code headings, one list), each group of two or
-/// more: one code at the start of a heading or item may be anything (`## 2 Usage`).
+/// Codes written together, in groups of two or more (one code may be anything: `## 2 Usage`).
 fn groups(written: &[Written]) -> Vec<&[Written]> {
     written.chunk_by(|a, b| a.group == b.group).filter(|group| group.len() >= 2).collect()
 }

@@ -12,8 +12,7 @@ pub(super) struct Style {
     code: fn(&str) -> String,
     /// Text from the doc: as is, or escaped.
     text: fn(&str) -> String,
-    /// Around removed and added text: `[-` `-]` and `{+` `+}` as `git diff --word-diff` writes
-    /// them, or `<del>` and `<ins>`, which GitHub shows whatever surrounds them.
+    /// Around removed and added text: `[-` `-]` and `{+` `+}`, or `<del>` and `<ins>`.
     removed: (&'static str, &'static str),
     added: (&'static str, &'static str),
     /// A group's heading line, from its title and count.
@@ -109,9 +108,8 @@ impl Style {
 }
 
 impl Changes {
-    /// The report, one line per code under a heading per kind of change (rewordings apart from
-    /// punctuation-only changes, what changed marked inside each line), ending with the
-    /// verdict for downstream crates and the version `package` at `version` needs next.
+    /// The report, one line per code under a heading per kind of change, then the verdict and the
+    /// version `package` at `version` needs next.
     pub fn render(&self, package: &str, version: &str) -> String {
         let mut text = self.groups(&Style::TEXT);
         text.push_str(&self.verdict(package, version));
@@ -119,9 +117,7 @@ impl Changes {
         text
     }
 
-    /// The report as GitHub Markdown, for a pull-request comment or a CI job summary: a bold
-    /// heading and a bullet list per kind of change, codes in code spans, texts escaped, what
-    /// changed in `<del>` and `<ins>`, then the verdict.
+    /// The report as GitHub Markdown, for a pull-request comment or a CI job summary.
     pub fn render_markdown(&self, package: &str, version: &str) -> String {
         let mut text = self.groups(&Style::MARKDOWN);
         let _ = writeln!(text, "\n**Verdict:** {}", escape_markdown(&self.verdict(package, version)));
@@ -177,8 +173,7 @@ impl Changes {
             Bump::Patch => format!(
                 "compatible: only {} changed ({}); {package} needs a patch release: {version} -> {next}",
                 self.texts_changed(),
-                // `Display` writes the description, of a code or a range; the other texts are
-                // their methods' alone.
+                // `Display` writes a description; the other texts are their methods' alone.
                 match self.descriptions.is_empty() && self.ranges.is_empty() {
                     true => "the texts their methods return differ",
                     false => "Display text differs",
@@ -231,8 +226,7 @@ fn counted(counts: &[(usize, &str, &str)]) -> String {
     parts.join(", ")
 }
 
-/// A Markdown code span holding `text` as it is: fenced with more backticks than it holds in
-/// a row, padded when it starts or ends with one, line breaks made spaces.
+/// A Markdown code span holding `text` as it is, line breaks made spaces.
 pub fn code_span(text: &str) -> String {
     let text = text.replace(['\n', '\r'], " ");
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
@@ -241,8 +235,7 @@ pub fn code_span(text: &str) -> String {
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
-/// Text that Markdown shows as it is: every character that could start markup escaped with a
-/// backslash (CommonMark lets any ASCII punctuation be escaped), line breaks made spaces.
+/// Text Markdown shows as it is: ASCII punctuation escaped, line breaks made spaces.
 fn escape_markdown(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {

@@ -14,8 +14,7 @@ use crate::model::{CodeKey, Spanned};
 /// Associated constants of the generated enum, which a former variant name may not take.
 const RESERVED_CONSTS: &[&str] = &["ALL", "RETIRED"];
 
-/// The former variant names of renamed codes; each must be a usable identifier that no
-/// current variant or other former name takes, for a code the doc or `[retired]` lists.
+/// The former variant names of renamed codes, each a usable identifier no other name takes.
 pub(super) fn former_variants(
     inputs: &Inputs<'_>,
     known: &Known<'_>,
@@ -55,8 +54,7 @@ pub(super) fn former_variants(
     (result, diagnostics)
 }
 
-/// Why a former name cannot alias its code, if it cannot: it is no variant name, is
-/// reserved, is a current variant, or aliases another code already.
+/// Why a former name cannot alias its code, if it cannot.
 fn unusable(
     inputs: &Inputs<'_>,
     former: &Spanned<String>,

@@ -1,8 +1,5 @@
-//! Step 5: each code's class and HTTP status, from the doc's HTTP column when it has one,
-//! else from the overlay's `[classes]`; without either, no code has a class or a status.
-//!
-//! A cell of the HTTP column that is empty or a dash gives its code no status (and so no
-//! class); a class of the overlay without `status` groups codes without an HTTP status.
+//! Step 5: each code's class and HTTP status, from the doc's HTTP column, else the overlay's
+//! `[classes]`, else none. An empty or `-` cell gives its code no status.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,8 +17,7 @@ pub(super) struct Classes {
     lookup: Lookup,
     /// The classes as the catalog keeps them.
     pub(super) infos: Vec<ClassInfo>,
-    /// Whether every code must have a class (the overlay has classes): a code without one
-    /// has been reported.
+    /// Whether every code must have a class (the overlay has classes).
     pub(super) required: bool,
 }
 
@@ -32,8 +28,7 @@ impl Classes {
     }
 }
 
-/// The class of every known code; reports classes that are unusable or overlap, statuses
-/// that are no HTTP status, and, when the overlay has classes, codes in none of them.
+/// The class of every known code, reporting unusable or overlapping classes and codes in none.
 pub(super) fn classes(
     inputs: &Inputs<'_>,
     rows: &BTreeMap<CodeKey, Documented<'_>>,
@@ -69,8 +64,7 @@ struct Lookup {
     /// Inclusive ranges and their class, sorted.
     ranges: Vec<(CodeKey, CodeKey, usize)>,
     default: Option<usize>,
-    /// Whether two ranges overlap (which is reported): the lookup then finds the first
-    /// range that holds a code, as when they do not.
+    /// Whether two ranges overlap (reported); the lookup then takes the first that holds a code.
     overlapping: bool,
 }
 
@@ -85,9 +79,8 @@ impl Lookup {
     }
 }
 
-/// The HTTP status of each code from the doc's HTTP column, or `None` when it has none, or
-/// one whose every cell is empty or a dash (which says nothing, so the overlay's classes may
-/// still). A code whose cells are all empty or a dash has no status.
+/// Each code's HTTP status from the doc's HTTP column; `None` when it has none or only empty
+/// and `-` cells, which leaves the statuses to the overlay's classes.
 fn statuses(
     inputs: &Inputs<'_>,
     rows: &BTreeMap<CodeKey, Documented<'_>>,
@@ -144,8 +137,7 @@ fn from_statuses(statuses: &BTreeMap<CodeKey, u16>) -> (Lookup, Vec<ClassInfo>) 
     (Lookup { ranges, default: None, overlapping: false }, infos)
 }
 
-/// The overlay's classes as a lookup; reports statuses that are no HTTP status, a second
-/// default class, and ranges (or string codes) in two classes.
+/// The overlay's classes as a lookup, reporting bad statuses, a second default, and overlaps.
 fn from_overlay(inputs: &Inputs<'_>) -> (Lookup, Vec<Diagnostic>) {
     let classes = &inputs.overlay.classes;
     let mut diagnostics = Vec::new();
@@ -191,8 +183,7 @@ fn from_overlay(inputs: &Inputs<'_>) -> (Lookup, Vec<Diagnostic>) {
     (Lookup { ranges: ranges.collect(), default, overlapping }, diagnostics)
 }
 
-/// Two ranges of classes that share codes: integer ranges that overlap, or a string code
-/// listed twice.
+/// Two classes' ranges that share codes (or a string code listed twice).
 fn overlap(
     inputs: &Inputs<'_>,
     (before, before_class): (&Spanned<(CodeKey, CodeKey)>, usize),
@@ -218,8 +209,7 @@ fn overlap(
     inputs.in_overlay(after.span.clone(), message).label(file, before.span.clone(), "listed here too").help(help)
 }
 
-/// The string codes a class lists that the doc does not list (a typo, or a code the doc
-/// dropped). Integer classes are not checked: their ranges hold undocumented codes too.
+/// The string codes a class lists that the doc does not (integer ranges hold undocumented codes).
 fn unlisted_class_codes(inputs: &Inputs<'_>, known: &Known<'_>, reported: &Reported) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for class in &inputs.overlay.classes {
@@ -245,8 +235,7 @@ fn unlisted_class_codes(inputs: &Inputs<'_>, known: &Known<'_>, reported: &Repor
     diagnostics
 }
 
-/// The classes as the catalog keeps them; each class name must make a usable `ErrorKind`
-/// variant, distinct from the others.
+/// The classes as the catalog keeps them, each name a distinct usable `ErrorKind` variant.
 fn infos(inputs: &Inputs<'_>) -> (Vec<ClassInfo>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut infos: Vec<ClassInfo> = Vec::new();

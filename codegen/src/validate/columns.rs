@@ -6,9 +6,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{ColumnName, Role, TableInfo};
 use crate::parse::{header_key, synonym_role};
 
-/// Reports each `[columns]` entry that names a header no table has (the error-code table's,
-/// when one was chosen), names the column another entry names, or takes the code or
-/// description column the synonyms found, leaving the table without one.
+/// Reports each `[columns]` entry that names a header no table has, a column another entry
+/// names, or the only code or description column.
 pub(super) fn columns(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
     let facts = &inputs.overlay.facts;
     let tables = &inputs.doc.tables;
@@ -67,8 +66,7 @@ fn missing(inputs: &Inputs<'_>, column: &ColumnName, searched: &[&TableInfo], ch
     inputs.in_overlay(entry(column), message).help(help)
 }
 
-/// A `[columns]` entry that gives another role the column the synonyms found for the codes
-/// or descriptions, when the table is then left without that role.
+/// A `[columns]` entry that takes the only code or description column for another role.
 fn taken(inputs: &Inputs<'_>, column: &ColumnName, table: &TableInfo) -> Option<Diagnostic> {
     let facts = &inputs.overlay.facts;
     let lost = synonym_role(&column.header.value)

@@ -7,10 +7,8 @@ use super::{Described, Documented, Inputs, Known};
 use crate::diagnostic::Diagnostic;
 use crate::model::{CodeKey, Retired};
 
-/// Every documented code and every retired one; reports a code both documented and
-/// retired, and a retired code whose description is empty or whose description or reason
-/// hides a character. Also returns the codes of those retired entries, so that the overlay's
-/// other entries for them are not reported as unlisted too.
+/// Every documented and retired code; reports a code both, and bad retired texts. Also
+/// returns the retired codes reported, whose other overlay entries are then not reported.
 pub(super) fn known<'a>(
     inputs: &Inputs<'a>,
     rows: &'a BTreeMap<CodeKey, Documented<'a>>,
@@ -43,8 +41,7 @@ pub(super) fn known<'a>(
     ((known, rejected), diagnostics)
 }
 
-/// Why a retired code's text cannot be used, if it cannot: an empty description, or a
-/// hidden character in the description or the reason.
+/// Why a retired code's texts cannot be used: an empty description, or a hidden character.
 fn unusable(inputs: &Inputs<'_>, retired: &Retired) -> Option<Diagnostic> {
     let code = retired.code.value.prose();
     if retired.description.value.trim().is_empty() {

@@ -15,9 +15,8 @@ use crate::source::SourceFile;
 /// Each code's English name and variant.
 pub(super) type Names = BTreeMap<CodeKey, (String, String)>;
 
-/// The English name and variant of every documented or retired code; reports names given
-/// for codes the doc does not list, codes without a name, names that make no usable variant,
-/// and names that make the same variant.
+/// The English name and variant of every documented or retired code, reporting names that
+/// are missing, unused, unusable or duplicated.
 pub(super) fn names<'a>(inputs: &Inputs<'a>, known: &Known<'a>, reported: &Reported) -> (Names, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut by_code: BTreeMap<&CodeKey, &'a Name> = BTreeMap::new();
@@ -73,8 +72,7 @@ pub(super) fn names<'a>(inputs: &Inputs<'a>, known: &Known<'a>, reported: &Repor
     (names, diagnostics)
 }
 
-/// Codes whose names make the same variant, reported once: at the second code's name, with
-/// the first's and the others' as labels.
+/// Codes whose names make the same variant, reported once at the second code's name.
 fn clash(
     inputs: &Inputs<'_>,
     variant: &str,
@@ -113,8 +111,7 @@ struct NameSource<'a> {
     in_doc: bool,
 }
 
-/// The name a code has with `[naming] fallback = "code"`: the string code as written, or
-/// for an integer `E9003` (`E minus 1` for -1).
+/// A code's name with `fallback = "code"`: the string code, or `E9003` (`E minus 1` for -1).
 fn fallback_name(code: &CodeKey) -> String {
     match code {
         CodeKey::Int(code) if *code < 0 => format!("E minus {}", code.unsigned_abs()),
@@ -123,8 +120,7 @@ fn fallback_name(code: &CodeKey) -> String {
     }
 }
 
-/// Where a code's name comes from: the overlay's `[names]`, else the doc's name column
-/// (without the overlay's `strip_prefix`), else, when the overlay opts in, the code.
+/// Where a code's name comes from: `[names]`, else the doc's name column, else the code.
 fn name_source<'a>(
     inputs: &Inputs<'a>,
     code: &CodeKey,
@@ -165,8 +161,7 @@ fn unnamed(inputs: &Inputs<'_>, code: &CodeKey, described: Described<'_>) -> Dia
     ))
 }
 
-/// How to fix names taken from the doc's name column: the page is never edited, so the
-/// overlay's `[names]` gives the codes their names instead.
+/// How to fix names from the doc's name column: the page is never edited, so `[names]`.
 fn from_the_doc(inputs: &Inputs<'_>, codes: &[&CodeKey], help: &str) -> String {
     let lines: Vec<String> = codes.iter().map(|code| format!("`{} = \"<English name>\"`", code.toml_key())).collect();
     format!(
@@ -177,8 +172,7 @@ fn from_the_doc(inputs: &Inputs<'_>, codes: &[&CodeKey], help: &str) -> String {
     )
 }
 
-/// The UpperCamelCase variant of a name, or why it makes no usable Rust identifier: the
-/// message and the help.
+/// The UpperCamelCase variant of a name, or a message and a help on why it is unusable.
 fn variant(code: &CodeKey, source: &NameSource<'_>) -> Result<String, (String, String)> {
     let (code, text) = (code.prose(), &source.text);
     let variant = text.to_upper_camel_case();

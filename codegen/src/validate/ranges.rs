@@ -1,7 +1,5 @@
-//! Beside the steps: the rows `[doc] skip` leaves out whose code cell is a range of integer
-//! codes (`301000~301099`, `610000-619999`). The doc does not say which codes in a range
-//! exist, so none becomes a variant, but what the row says is what the doc says of each of
-//! them: the catalog keeps each range with its description.
+//! The rows `[doc] skip` leaves out whose code cell is a range of integer codes: none of its
+//! codes is a variant, but the catalog keeps the range with its description.
 
 use super::Inputs;
 use super::text::{HIDDEN_HELP, doc_markdown, hidden_character, hidden_name};
@@ -9,17 +7,16 @@ use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{CodeKind, CodeRange, Text};
 
-/// The ranges the skipped rows document, ascending by their first then last code (rows of
-/// one range in page order); reports a description that hides a character. A row whose
-/// description is empty says nothing of its codes and is left out, as is every skipped row
-/// whose cell is no range (a list, a word) and, in a doc of string codes, every row.
+/// The ranges the skipped rows document, ascending (rows of one range in page order). Rows
+/// with an empty description or a cell that is no range are left out, as is every row of a
+/// doc of string codes.
 pub(super) fn ranges(inputs: &Inputs<'_>, kind: CodeKind) -> (Vec<CodeRange>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     if kind != CodeKind::Integer {
         return (Vec::new(), diagnostics);
     }
     let mut ranges = Vec::new();
-    for row in &inputs.doc.excluded {
+    for row in &inputs.doc.left_out {
         let Some((low, high)) = codes::read_range(&row.code.text) else { continue };
         if row.description.text.is_empty() {
             continue;

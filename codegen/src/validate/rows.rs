@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::Inputs;
 use super::sections::{sections, under_section, under_sections};
 use super::text::{HIDDEN_HELP, hidden_character, hidden_name, is_hidden};
+use super::unused;
 use crate::codes;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, CodeKey, CodeKind, GivenDescription, Row, Text};
@@ -18,32 +19,27 @@ pub(super) struct Rows<'a> {
     pub(super) by_code: BTreeMap<CodeKey, Documented<'a>>,
     /// The codes of rows reported for their cells (by the parser) or their texts.
     pub(super) rejected: BTreeSet<CodeKey>,
-    /// Whether the table was reported as a whole (its codes are words, but the overlay
-    /// does not say so), so that no overlay entry is reported as unlisted too.
+    /// Whether the whole table was reported (word codes, not declared): no entry is then unlisted.
     pub(super) whole_table: bool,
 }
 
-/// A documented code: the rows that count for it (one, the one `[doc.pick]` picks, or every
-/// row that writes it) and what they say together.
+/// A documented code: the rows that count for it and what they say together.
 pub(super) struct Documented<'a> {
     /// The first row that counts: diagnostics about the code point at its code cell.
     pub(super) row: &'a Row,
     /// The first non-empty name cell of those rows, if any.
     pub(super) name: Option<&'a Cell>,
-    /// The first HTTP cell of those rows that gives a status (is neither empty nor a dash),
-    /// if any.
+    /// The first HTTP cell of those rows that gives a status.
     pub(super) http: Option<&'a Cell>,
     /// The descriptions of those rows joined, or the overlay's `[descriptions]` entry.
     pub(super) description: Joined<'a>,
     /// Each fact's cells joined, at its index, where any is not empty.
     pub(super) facts: Vec<Option<Joined<'a>>>,
-    /// Whether the page strikes the code through in every row that counts: it shows the code
-    /// deprecated.
+    /// Whether every row that counts strikes the code through: deprecated.
     pub(super) struck: bool,
 }
 
-/// The texts of a code's cells joined: most codes have one row, whose cell is borrowed
-/// rather than copied until the catalog takes it.
+/// The texts of a code's cells joined; one row's cell is borrowed until the catalog takes it.
 pub(super) enum Joined<'a> {
     /// One distinct text, a cell of the doc.
     Cell(&'a Cell),
@@ -61,12 +57,11 @@ impl Joined<'_> {
     }
 }
 
-/// Reads each row's code as a code of `kind` and joins the rows of each code; reports rows
-/// without a readable code, rows of one code that disagree on its name or HTTP status,
-/// picks that pick nothing, texts that hide characters, and codes with no description.
+/// Reads each row's code as a code of `kind` and joins the rows of each code, reporting
+/// every row problem.
 pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let rejected = inputs.doc.skipped.iter().filter_map(|cell| codes::read_cell(cell, kind).ok()).collect();
+    let rejected = inputs.doc.refused.iter().filter_map(|cell| codes::read_cell(cell, kind).ok()).collect();
     let mut rows = Rows { by_code: BTreeMap::new(), rejected, whole_table: false };
     if let Some(diagnostic) = words_for_integers(inputs, kind) {
         rows.whole_table = true;
@@ -116,10 +111,10 @@ pub(super) fn rows<'a>(inputs: &Inputs<'a>, kind: CodeKind) -> (Rows<'a>, Vec<Di
         }
     }
     rows.by_code = documented_codes.into_iter().collect();
-    let (unused, picked_nothing) = unused_picks(inputs, &grouped);
+    let (unused, picked_nothing) = unused::picks(inputs, &grouped);
     diagnostics.extend(unused);
     rows.rejected.extend(picked_nothing);
-    diagnostics.extend(unused_descriptions(inputs, &grouped, &rows.rejected));
+    diagnostics.extend(unused::descriptions(inputs, &grouped, &rows.rejected));
     (rows, diagnostics)
 }
 
@@ -182,8 +177,7 @@ fn documented<'a>(inputs: &Inputs<'a>, written: &CodeRows<'_, 'a>) -> Result<Doc
     }
 }
 
-/// A notice for a code written in several rows whose texts are joined (no `[doc.pick]` says
-/// which counts): every row, and the text they make together.
+/// A notice for a code whose several rows' texts are joined: every row, and the joined text.
 fn joined_notice(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>, documented: &Documented<'_>) -> Option<Diagnostic> {
     let rows = written.rows;
     if rows.len() < 2 {
@@ -207,8 +201,7 @@ fn joined_notice(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>, documented: &D
     Some(notice)
 }
 
-/// The non-empty texts of some cells, each distinct text once, in page order, joined: the
-/// Markdown with `<br>`, so that it stays one line as in a table cell, the text with ` / `.
+/// The distinct non-empty texts of some cells in page order, joined (`<br>`, ` / `).
 fn joined<'a>(mut cells: impl Iterator<Item = &'a Cell>) -> Option<Joined<'a>> {
     let first = cells.find(|cell| !cell.text.is_empty())?;
     let mut distinct: Vec<&Cell> = Vec::new();
@@ -227,8 +220,7 @@ fn joined<'a>(mut cells: impl Iterator<Item = &'a Cell>) -> Option<Joined<'a>> {
     }))
 }
 
-/// The rows of a code that give it different names or HTTP statuses, reported once with
-/// every row: the doc says two things, and only the overlay can say which counts.
+/// The rows of a code that give it different names or statuses, for the overlay to decide.
 fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagnostic> {
     let rows = written.rows;
     if rows.len() < 2 {
@@ -273,8 +265,7 @@ fn disagreement(inputs: &Inputs<'_>, written: &CodeRows<'_, '_>) -> Option<Diagn
     Some(diagnostic)
 }
 
-/// The overlay's description of a code whose description cells are empty, or why it cannot
-/// be used.
+/// The overlay's description of a code whose description cells are empty, or why it cannot be used.
 fn given_description(inputs: &Inputs<'_>, code: &CodeKey, given: &GivenDescription) -> Result<Text, Diagnostic> {
     let text = given.text.value.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
@@ -329,8 +320,7 @@ fn row_code(inputs: &Inputs<'_>, row: &Row, kind: CodeKind) -> Result<CodeKey, D
     })
 }
 
-/// In a doc the overlay does not say has string codes, a table whose every code is a word
-/// (`MissingParameter`): reported once, with the key that says so, rather than once a row.
+/// A table whose codes are all words in a doc not declared of string codes, reported once.
 fn words_for_integers(inputs: &Inputs<'_>, kind: CodeKind) -> Option<Diagnostic> {
     let rows = &inputs.doc.rows;
     let word = |row: &Row| codes::read_string(&row.code.text).is_ok();
@@ -348,82 +338,8 @@ fn words_for_integers(inputs: &Inputs<'_>, kind: CodeKind) -> Option<Diagnostic>
     )
 }
 
-/// The overlay's `[doc.pick]` entries that pick no row: for a code the doc does not write
-/// more than once, or an occurrence it does not have. Also returns the codes the doc writes
-/// whose pick took none of their rows, so that their overlay entries are not reported as
-/// unlisted too.
-fn unused_picks(inputs: &Inputs<'_>, grouped: &BTreeMap<CodeKey, Vec<&Row>>) -> (Vec<Diagnostic>, Vec<CodeKey>) {
-    let mut diagnostics = Vec::new();
-    let mut picked_nothing = Vec::new();
-    for (code, picked) in &inputs.overlay.doc.pick {
-        let (found, picked) = (grouped.get(&code.value).map_or(0, |rows| rows.len() as i64), picked.value);
-        if found >= 2 && (1..=found).contains(&picked) {
-            continue;
-        }
-        if !(1..=found).contains(&picked) && found > 0 {
-            picked_nothing.push(code.value.clone());
-        }
-        let message = format!(
-            "`[doc.pick]` picks occurrence {picked} of code {}, which the doc writes {found} time(s)",
-            code.value.prose()
-        );
-        diagnostics.push(
-            inputs.in_overlay(code.span.clone(), message).help(
-                "pick among the rows of a code the doc writes more than once, counting from 1, or remove the line",
-            ),
-        );
-    }
-    (diagnostics, picked_nothing)
-}
-
-/// The overlay's `[descriptions]` entries for codes the doc does not list.
-fn unused_descriptions(
-    inputs: &Inputs<'_>,
-    grouped: &BTreeMap<CodeKey, Vec<&Row>>,
-    rejected: &BTreeSet<CodeKey>,
-) -> Vec<Diagnostic> {
-    let unlisted = inputs.overlay.descriptions.iter().filter(|given| {
-        let code = &given.code.value;
-        !grouped.contains_key(code) && !rejected.contains(code) && !inputs.doc.rows.is_empty()
-    });
-    unlisted
-        .map(|given| {
-            let code = &given.code.value;
-            let message = format!(
-                "a description is given for code {}, which {} does not list",
-                code.prose(),
-                inputs.doc_file.path
-            );
-            inputs.in_overlay(given.code.span.clone(), message).help(format!(
-                "remove this line; a code the doc no longer lists keeps its last description under `[retired.{}]`",
-                code.toml_key()
-            ))
-        })
-        .collect()
-}
-
-/// Each `[doc] skip` entry that leaves no row out: a stale exclusion.
-pub(super) fn unused_skips(inputs: &Inputs<'_>) -> Vec<Diagnostic> {
-    let unused = inputs
-        .overlay
-        .doc
-        .skip
-        .iter()
-        .filter(|skip| !inputs.doc.excluded.iter().any(|row| row.code.text == skip.value));
-    unused
-        .map(|skip| {
-            let message = format!("`skip` names `{}`, which no code cell of the error-code table holds", skip.value);
-            inputs
-                .in_overlay(skip.span.clone(), message)
-                .help("write the code cell exactly as the doc does, or remove the entry")
-        })
-        .collect()
-}
-
-/// Whether a code cell is a range of codes (`301000~301099`, `610000-619999`, `-32000 to
-/// -32099`). A range is
-/// refused rather than expanded or dropped: the overlay's `[doc] skip` leaves its row out on
-/// purpose. (A list, `201,202`, is read as each of its codes by the parser.)
+/// Whether a code cell is a range of codes (`301000~301099`, `-32000 to -32099`): refused
+/// unless `[doc] skip` leaves its row out.
 fn is_range(text: &str, kind: CodeKind) -> bool {
     let is_code = |part: &str| codes::read_key(part, kind).is_ok();
     codes::range_ends(text).any(|(first, last)| is_code(first) && is_code(last))

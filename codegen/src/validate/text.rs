@@ -5,10 +5,8 @@ use std::ops::Range;
 use crate::model::Cell;
 use crate::source::SourceFile;
 
-/// Characters a description may not hold: control characters (NUL, escape, ...; a tab is
-/// whitespace and allowed) and the explicit text-direction controls that let text display
-/// in another order than it reads ("Trojan Source"; rustc denies them in literals and
-/// comments). Right-to-left text and its marks (U+200F) are fine.
+/// Characters a description may not hold: controls (not a tab) and the text-direction
+/// controls of "Trojan Source", which rustc denies too.
 pub(super) fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -23,15 +21,11 @@ pub(super) fn hidden_name(c: char) -> String {
     format!("U+{:04X}, an invisible {kind}", u32::from(c))
 }
 
-/// The first hidden character of a description cell, in its Markdown source (the span of
-/// the character) or, spelled as an entity such as `&#1;`, in its text (the whole cell).
-///
-/// The source is checked as well as the text because pulldown-cmark turns NUL into U+FFFD.
-/// Its line breaks are not hidden characters: Markdown reads them as spaces.
+/// The first hidden character of a description cell, in its Markdown source or, written as
+/// an entity (`&#1;`), in its text. (pulldown-cmark turns NUL into U+FFFD.)
 pub(super) fn hidden_character(file: &SourceFile, cell: &Cell) -> Option<(Range<usize>, char)> {
     let source = file.text.get(cell.span.clone()).unwrap_or(&cell.markdown);
-    // A line break in the source is a space to Markdown: a text written outside a table (a
-    // heading's list of messages) may span lines, a cell never does.
+    // A line break is a space to Markdown; a text outside a table may span lines.
     let hidden = |c: char| is_hidden(c) && !matches!(c, '\n' | '\r');
     if let Some((offset, c)) = source.char_indices().find(|&(_, c)| hidden(c)) {
         let start = cell.span.start + offset;
@@ -40,12 +34,8 @@ pub(super) fn hidden_character(file: &SourceFile, cell: &Cell) -> Option<(Range<
     cell.text.chars().find(|&c| is_hidden(c)).map(|c| (cell.span.clone(), c))
 }
 
-/// A description's Markdown as a doc comment shows it.
-///
-/// A description that starts like a code fence (`` ``` `` or `~~~`) would open a code block
-/// in the doc comment, which rustdoc runs as a doctest: its first character is escaped, so it
-/// shows as written. Tabs, which Markdown renders as spaces anyway, become spaces, so the
-/// generated crate passes clippy (`tabs_in_doc_comments`).
+/// A description's Markdown as a doc comment shows it: a leading code fence escaped (rustdoc
+/// would run it as a doctest), tabs as spaces (clippy's `tabs_in_doc_comments`).
 pub(super) fn doc_markdown(markdown: &str) -> String {
     let markdown = markdown.replace('\t', " ");
     if markdown.starts_with("```") || markdown.starts_with("~~~") { format!("\\{markdown}") } else { markdown }

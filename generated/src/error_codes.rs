@@ -756,6 +756,7 @@ impl ErrorCode {
     }
 
     /// The code whose variant has this name, as `FromStr` reads it.
+    #[inline]
     fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
         ROWS.iter()
             .find(|row| row.name == name)
@@ -814,6 +815,7 @@ impl ErrorCode {
     /// The description in a language, by its tag: `"zh"`, the documentation's own,
     /// gives [`ErrorCode::description`]; `"en"` gives the version in that language beside it. `None` for
     /// another language and for an unknown code.
+    #[inline]
     pub fn description_in(self, lang: &str) -> ::core::option::Option<&'static str> {
         match lang {
             "zh" => self.description(),
@@ -915,12 +917,14 @@ impl ::core::convert::From<i64> for ErrorCode {
 }
 
 impl ::core::convert::From<i32> for ErrorCode {
+    #[inline]
     fn from(code: i32) -> ErrorCode {
         ErrorCode::from_code(i64::from(code))
     }
 }
 
 impl ::core::convert::From<u32> for ErrorCode {
+    #[inline]
     fn from(code: u32) -> ErrorCode {
         ErrorCode::from_code(i64::from(code))
     }
@@ -939,6 +943,7 @@ pub struct ParseErrorCodeError(::std::boxed::Box<str>);
 
 impl ParseErrorCodeError {
     /// The text that was refused.
+    #[inline]
     pub fn text(&self) -> &str {
         &self.0
     }
@@ -960,6 +965,7 @@ impl ::core::str::FromStr for ErrorCode {
 
     /// A decimal code (`"9003"`; one the documentation does not list is
     /// [`ErrorCode::Unknown`]) or a variant's name (`"MeetingNotExist"`).
+    #[inline]
     fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ParseErrorCodeError> {
         if let ::core::result::Result::Ok(code) = text.parse::<i64>() {
             return ::core::result::Result::Ok(ErrorCode::from_code(code));

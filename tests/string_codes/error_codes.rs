@@ -217,6 +217,7 @@ impl ErrorCode {
     }
 
     /// The code whose variant has this name, as `FromStr` reads it.
+    #[inline]
     fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
         ROWS.iter()
             .find(|row| row.name == name)
@@ -336,6 +337,7 @@ impl ::core::str::FromStr for ErrorCode {
 
     /// A documented code (`"InvalidParameter"`), else a variant's name, else an
     /// unknown code holding the text.
+    #[inline]
     fn from_str(
         text: &str,
     ) -> ::core::result::Result<ErrorCode, ::core::convert::Infallible> {

@@ -194,12 +194,14 @@ impl CodeKind {
         let narrower = match self {
             CodeKind::Integer => quote! {
                 impl ::core::convert::From<i32> for ErrorCode {
+                    #[inline]
                     fn from(code: i32) -> ErrorCode {
                         ErrorCode::from_code(i64::from(code))
                     }
                 }
 
                 impl ::core::convert::From<u32> for ErrorCode {
+                    #[inline]
                     fn from(code: u32) -> ErrorCode {
                         ErrorCode::from_code(i64::from(code))
                     }
@@ -234,6 +236,7 @@ impl CodeKind {
 
                     /// A documented code (`"InvalidParameter"`), else a variant's name, else an
                     /// unknown code holding the text.
+                    #[inline]
                     fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ::core::convert::Infallible> {
                         match ErrorCode::from_code(text) {
                             ErrorCode::Unknown(unknown) => ::core::result::Result::Ok(
@@ -253,6 +256,7 @@ impl CodeKind {
 
             impl ParseErrorCodeError {
                 /// The text that was refused.
+                #[inline]
                 pub fn text(&self) -> &str {
                     &self.0
                 }
@@ -271,6 +275,7 @@ impl CodeKind {
 
                 /// A decimal code (`"9003"`; one the documentation does not list is
                 /// [`ErrorCode::Unknown`]) or a variant's name (`"MeetingNotExist"`).
+                #[inline]
                 fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ParseErrorCodeError> {
                     if let ::core::result::Result::Ok(code) = text.parse::<i64>() {
                         return ::core::result::Result::Ok(ErrorCode::from_code(code));

@@ -63,6 +63,7 @@ pub(super) fn inherent(context: &Context<'_>) -> TokenStream {
             }
 
             /// The code whose variant has this name, as `FromStr` reads it.
+            #[inline]
             fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
                 ROWS.iter().find(|row| row.name == name).map(|row| ErrorCode::from_code(row.code))
             }
@@ -189,6 +190,7 @@ fn description_in_reader(context: &Context<'_>) -> TokenStream {
     ));
     quote! {
         #(#[doc = #doc])*
+        #[inline]
         pub fn description_in(#receiver, lang: &str) -> ::core::option::Option<&'static str> {
             match lang {
                 #lang => self.description(),

@@ -436,6 +436,7 @@ impl ErrorCode {
     }
 
     /// The code whose variant has this name, as `FromStr` reads it.
+    #[inline]
     fn from_name(name: &str) -> ::core::option::Option<ErrorCode> {
         ROWS.iter()
             .find(|row| row.name == name)
@@ -562,12 +563,14 @@ impl ::core::convert::From<i64> for ErrorCode {
 }
 
 impl ::core::convert::From<i32> for ErrorCode {
+    #[inline]
     fn from(code: i32) -> ErrorCode {
         ErrorCode::from_code(i64::from(code))
     }
 }
 
 impl ::core::convert::From<u32> for ErrorCode {
+    #[inline]
     fn from(code: u32) -> ErrorCode {
         ErrorCode::from_code(i64::from(code))
     }
@@ -586,6 +589,7 @@ pub struct ParseErrorCodeError(::std::boxed::Box<str>);
 
 impl ParseErrorCodeError {
     /// The text that was refused.
+    #[inline]
     pub fn text(&self) -> &str {
         &self.0
     }
@@ -607,6 +611,7 @@ impl ::core::str::FromStr for ErrorCode {
 
     /// A decimal code (`"9003"`; one the documentation does not list is
     /// [`ErrorCode::Unknown`]) or a variant's name (`"MeetingNotExist"`).
+    #[inline]
     fn from_str(text: &str) -> ::core::result::Result<ErrorCode, ParseErrorCodeError> {
         if let ::core::result::Result::Ok(code) = text.parse::<i64>() {
             return ::core::result::Result::Ok(ErrorCode::from_code(code));

@@ -297,9 +297,9 @@ struct Row {
     retryable: bool,
     /// The documentation's description, as plain text.
     description: &'static str,
-    /// The span of time the documentation says the code's rate limit counts calls over, `None` when it
-    /// gives none.
-    rate_limit_window: ::core::option::Option<::core::time::Duration>,
+    /// The span of time the documentation says the code's rate limit counts calls over, in seconds; 0 when
+    /// it gives none.
+    rate_limit_window: u64,
     /// The description in `en`, as plain text; empty when it gives none.
     description_en: &'static str,
 }
@@ -313,7 +313,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "获取 TinyId 错误或者 meetingId 错误",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Error getting the TinyId, or wrong meetingId",
     },
     Row {
@@ -322,7 +322,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "会议不存在",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The meeting does not exist",
     },
     Row {
@@ -331,7 +331,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "创建会议数量超过限制",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The number of meetings created exceeds the limit",
     },
     Row {
@@ -340,7 +340,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "无权限操作",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "No permission for the operation",
     },
     Row {
@@ -349,7 +349,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: true,
         description: "查询会议过于频繁，超过限频次数",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Meetings queried too often: the rate limit was exceeded",
     },
     Row {
@@ -358,7 +358,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "会议主题 (subject) 包含敏感词",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The meeting subject (subject) contains sensitive words",
     },
     Row {
@@ -367,7 +367,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "会议数量超过限制",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The number of meetings exceeds the limit",
     },
     Row {
@@ -376,7 +376,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "无权限进入预订会议",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "No permission to enter the booked meeting",
     },
     Row {
@@ -385,7 +385,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "无权限预订会议",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "No permission to book a meeting",
     },
     Row {
@@ -394,7 +394,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "无权限加入会议",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "No permission to join the meeting",
     },
     Row {
@@ -403,7 +403,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "无权限修改会议",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "No permission to modify the meeting",
     },
     Row {
@@ -412,7 +412,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "暂不支持将 rooms 移入等候室",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Moving rooms into the waiting room is not supported yet",
     },
     Row {
@@ -421,7 +421,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "无法停止该设备视频",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Cannot stop this device's video",
     },
     Row {
@@ -430,7 +430,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "用户管理 API 调用未知错误类型",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "User management API call: unknown error type",
     },
     Row {
@@ -439,7 +439,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "用户管理 API 调用参数错误",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "User management API call: wrong parameters",
     },
     Row {
@@ -448,7 +448,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "app-version 被禁用",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "app-version is disabled",
     },
     Row {
@@ -457,7 +457,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "用户已存在",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The user already exists",
     },
     Row {
@@ -466,7 +466,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "用户不可用",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The user is unavailable",
     },
     Row {
@@ -475,7 +475,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "手机号码不合法",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Invalid phone number",
     },
     Row {
@@ -484,7 +484,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "邮箱地址不合法",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Invalid email address",
     },
     Row {
@@ -493,7 +493,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "邮箱已被使用",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The email address is already in use",
     },
     Row {
@@ -502,7 +502,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "手机号码已存在",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The phone number already exists",
     },
     Row {
@@ -511,7 +511,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "企业 ID 不合法",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Invalid enterprise ID",
     },
     Row {
@@ -520,7 +520,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Service,
         retryable: false,
         description: "企业不可用",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The enterprise is unavailable",
     },
     Row {
@@ -529,7 +529,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "用户未创建，请参考 创建用户 或去掉 X-TC-Registered 请求头",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The user has not been created: see Create user, or remove the X-TC-Registered request header",
     },
     Row {
@@ -538,7 +538,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "API 请求头里的时间戳参数 X-TC-Timestamp 取值与服务器当前时间差距超过5分钟，视为非法请求",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The timestamp parameter X-TC-Timestamp in the API request header differs from the server's current \
             time by more than 5 minutes; the request is treated as illegal",
     },
@@ -548,7 +548,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "请求重放错误，请求头里的 X-TC-Timestamp 和 X-TC-Nonce 每次请求时需重新生成，不能使用和过去五分钟内相同的 timestamp 和 nonce",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Request replay error: X-TC-Timestamp and X-TC-Nonce in the request header must be generated anew \
             for each request; a timestamp and nonce used in the past five minutes cannot be used again",
     },
@@ -558,7 +558,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "未认证的 secret 信息，请检查请求头公共参数里字段 AppId 和 X-TC-Key 内容是否正确；字段 SdkId 如未分配不要携带",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Unauthenticated secret: check that the fields AppId and X-TC-Key among the common parameters of the \
             request header are correct; do not send the field SdkId if none was assigned",
     },
@@ -568,9 +568,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: true,
         description: "每分钟总接口调用次数超过限制",
-        rate_limit_window: ::core::option::Option::Some(
-            ::core::time::Duration::from_secs(60),
-        ),
+        rate_limit_window: 60,
         description_en: "The total number of API calls per minute exceeds the limit",
     },
     Row {
@@ -579,9 +577,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: true,
         description: "每天总接口调用次数超过限制",
-        rate_limit_window: ::core::option::Option::Some(
-            ::core::time::Duration::from_secs(86400),
-        ),
+        rate_limit_window: 86400,
         description_en: "The total number of API calls per day exceeds the limit",
     },
     Row {
@@ -590,9 +586,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: true,
         description: "每天单个接口调用次数超过限制",
-        rate_limit_window: ::core::option::Option::Some(
-            ::core::time::Duration::from_secs(86400),
-        ),
+        rate_limit_window: 86400,
         description_en: "The number of calls to a single API per day exceeds the limit",
     },
     Row {
@@ -601,7 +595,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "API 请求头缺失必填字段",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "A required field is missing from the API request header",
     },
     Row {
@@ -610,7 +604,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "API 请求重放判定",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "The API request was judged a replay",
     },
     Row {
@@ -619,7 +613,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "API 调用签名验证错误",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "API call signature verification failed",
     },
     Row {
@@ -628,7 +622,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "不支持的 API 请求",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Unsupported API request",
     },
     Row {
@@ -637,7 +631,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "JSON 串解析错误",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Error parsing the JSON string",
     },
     Row {
@@ -646,7 +640,7 @@ static ROWS: [Row; 37] = [
         kind: ErrorKind::Request,
         retryable: false,
         description: "API 请求参数出错",
-        rate_limit_window: ::core::option::Option::None,
+        rate_limit_window: 0,
         description_en: "Error in the API request parameters",
     },
 ];
@@ -832,7 +826,10 @@ impl ErrorCode {
     /// without one and for an unknown code.
     #[inline]
     pub fn rate_limit_window(self) -> ::core::option::Option<::core::time::Duration> {
-        ROWS.get(self.index()).and_then(|row| row.rate_limit_window)
+        ROWS.get(self.index())
+            .map(|row| row.rate_limit_window)
+            .filter(|&seconds| seconds != 0)
+            .map(::core::time::Duration::from_secs)
     }
 
     /// The position of the variant's row in `ROWS`; for an unknown code, the number of

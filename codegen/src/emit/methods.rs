@@ -102,9 +102,16 @@ fn readers(context: &Context<'_>) -> TokenStream {
                 quote!(&'static str),
                 quote!(ROWS.get(self.index()).map(|row| row.#method).filter(|text| !text.is_empty())),
             ),
-            Value::Duration => {
-                ("", quote!(::core::time::Duration), quote!(ROWS.get(self.index()).and_then(|row| row.#method)))
-            }
+            Value::Duration => (
+                "",
+                quote!(::core::time::Duration),
+                quote! {
+                    ROWS.get(self.index())
+                        .map(|row| row.#method)
+                        .filter(|&seconds| seconds != 0)
+                        .map(::core::time::Duration::from_secs)
+                },
+            ),
         };
         let doc = lines::doc_lines(&format!(
             "{}{as_what}; `None` for a code without one and for an unknown code.",

@@ -208,17 +208,15 @@ pub(super) fn rows(context: &Context<'_>) -> TokenStream {
     }
 }
 
-/// A row's value of a fact: its text (`""` for none), or a span of time as an `Option`.
+/// A row's value of a fact: its text (`""` for none), or a span of time in plain seconds (`0`
+/// for none), which reads as a table and costs the compiler less than an `Option` per row.
 fn fact_value(value: Value, text: Option<&Text>) -> TokenStream {
     match value {
         Value::Text => lines::literal(text.map_or("", |text| &text.text)).into_token_stream(),
-        Value::Duration => match text.and_then(|text| fact::seconds(&text.text)) {
-            Some(seconds) => {
-                let seconds = Literal::u64_unsuffixed(seconds);
-                quote!(::core::option::Option::Some(::core::time::Duration::from_secs(#seconds)))
-            }
-            None => quote!(::core::option::Option::None),
-        },
+        Value::Duration => {
+            let seconds = text.and_then(|text| fact::seconds(&text.text)).unwrap_or(0);
+            Literal::u64_unsuffixed(seconds).into_token_stream()
+        }
     }
 }
 
@@ -247,7 +245,7 @@ fn row_fields(context: &Context<'_>) -> TokenStream {
         let field = format_ident!("{}", fact.key);
         let (ty, none) = match fact.value {
             Value::Text => (quote!(&'static str), "as plain text; empty when it gives none"),
-            Value::Duration => (quote!(::core::option::Option<::core::time::Duration>), "`None` when it gives none"),
+            Value::Duration => (quote!(u64), "in seconds; 0 when it gives none"),
         };
         let doc = lines::doc_lines(&format!("{}, {none}.", fact.summary));
         quote! {

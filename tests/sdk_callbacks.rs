@@ -129,7 +129,7 @@ fn an_unknown_code_in_a_range_has_the_ranges_description() {
 fn nothing_speaks_of_http() {
     let output = output();
     assert!(output.catalog.classes.is_empty() && output.catalog.entries.iter().all(|e| e.http_status.is_none()));
-    for (what, text) in [("the generated module", GENERATED), ("the catalogue", output.catalogue.as_str())] {
+    for (what, text) in [("the generated module", GENERATED), ("the catalogue", output.markdown.as_str())] {
         // The page's own links (`https://`) are its text; the word HTTP and the methods are not.
         for http in ["HTTP", "http_status", "status_code", "::http", "\"http\""] {
             assert!(!text.contains(http), "{what} has `{http}`:\n{text}");

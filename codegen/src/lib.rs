@@ -15,7 +15,7 @@
 //!     "[classes.service]\nstatus = 500\ndefault = true\n\n[names]\n9003 = \"Meeting not exist\"\n",
 //! );
 //! match Config::new(&doc, &overlay).generate() {
-//!     // Write `output.rust` to `src/errors.rs` and `output.catalogue` beside it.
+//!     // Write `output.rust` to `src/errors.rs` and `output.markdown` beside it.
 //!     Ok(output) => assert!(output.rust.contains("MeetingNotExist")),
 //!     Err(problems) => panic!("{}", diagnostic::render(&problems, &[&doc, &overlay], diagnostic::Colour::Plain)),
 //! }
@@ -94,8 +94,8 @@ impl<'a> Config<'a> {
         let tokens = emit::emit(&catalog);
         match render::render(tokens, &sources) {
             Ok(rust) => {
-                let catalogue = catalogue::write(&catalog, &sources, self.module);
-                Ok(Output { catalog, rust, catalogue, notices })
+                let markdown = catalogue::write(&catalog, &sources, self.module);
+                Ok(Output { catalog, rust, markdown, notices })
             }
             Err(message) => Err(vec![
                 Diagnostic::new(self.doc, 0..0, message)
@@ -121,8 +121,9 @@ pub struct Output {
     pub catalog: model::Catalog,
     /// The generated Rust file, formatted, with its `@generated` header.
     pub rust: String,
-    /// The catalogue as Markdown, for the crate's rustdoc and for [`report::compare`].
-    pub catalogue: String,
+    /// The catalogue as Markdown ([`catalogue::write`]), for the crate's rustdoc and for
+    /// [`report::compare`].
+    pub markdown: String,
     /// Notes on how the inputs were read (a code's rows joined).
     pub notices: Vec<Diagnostic>,
 }
@@ -189,8 +190,8 @@ mod tests {
             (Some("vendors::dingtalk"), "](crate::vendors::dingtalk::ErrorCode::Gone)"),
         ] {
             let output = Config { doc: &doc, overlay: &overlay, module, translations: &[] }.generate().unwrap();
-            assert!(output.catalogue.contains(link), "{module:?}: {}", output.catalogue);
-            assert_eq!(output.catalogue.matches("](crate::").count(), 1, "{}", output.catalogue);
+            assert!(output.markdown.contains(link), "{module:?}: {}", output.markdown);
+            assert_eq!(output.markdown.matches("](crate::").count(), 1, "{}", output.markdown);
         }
     }
 }

@@ -238,7 +238,7 @@ mod tests {
         ] {
             assert!(output.rust.contains(expected), "{expected}\nnot in\n{}", output.rust);
         }
-        assert!(output.catalogue.contains("| Description (en) |"), "{}", output.catalogue);
+        assert!(output.markdown.contains("| Description (en) |"), "{}", output.markdown);
     }
 
     #[test]

@@ -15,7 +15,7 @@ fn spec(doc: &Path) -> (SourceFile, SourceFile) {
 fn report_for(path: &Path) -> String {
     let base = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/changes/base.md");
     let (base_doc, base_overlay) = spec(&base);
-    let recorded = Config::new(&base_doc, &base_overlay).generate().expect("the base spec is valid").catalogue;
+    let recorded = Config::new(&base_doc, &base_overlay).generate().expect("the base spec is valid").markdown;
 
     let (doc, overlay) = spec(path);
     let output = Config::new(&doc, &overlay).generate().expect("every change fixture is a valid spec");
@@ -44,7 +44,7 @@ fn each_kind_of_change_is_reported() {
 fn a_real_revision_is_reported_readably() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/revision");
     let (before_doc, before_overlay) = spec(&dir.join("before.md"));
-    let recorded = Config::new(&before_doc, &before_overlay).generate().expect("the page before is valid").catalogue;
+    let recorded = Config::new(&before_doc, &before_overlay).generate().expect("the page before is valid").markdown;
     let (doc, overlay) = spec(&dir.join("after.md"));
     let output = Config::new(&doc, &overlay).generate().expect("the revision is valid with names for its new codes");
     let changes = report::compare(&catalogue::read(&recorded), &output.catalog);
@@ -71,7 +71,7 @@ fn the_catalogue_reads_back_as_written() {
     ] {
         let (doc, overlay) = spec(&fixtures.join(format!("{name}.md")));
         let output = Config::new(&doc, &overlay).generate().unwrap();
-        let recorded = catalogue::read(&output.catalogue);
+        let recorded = catalogue::read(&output.markdown);
         assert_eq!(recorded.codes.len(), output.catalog.entries.len(), "{name}");
         for entry in &output.catalog.entries {
             let row = &recorded.codes[&entry.code];
@@ -93,6 +93,6 @@ fn the_catalogue_reads_back_as_written() {
         let ranges: Vec<((i64, i64), String)> =
             output.catalog.ranges.iter().map(|r| ((r.low, r.high), r.description.text.clone())).collect();
         assert_eq!(recorded.ranges.into_iter().collect::<Vec<_>>(), ranges, "{name}");
-        assert!(report::compare(&catalogue::read(&output.catalogue), &output.catalog).is_empty(), "{name}");
+        assert!(report::compare(&catalogue::read(&output.markdown), &output.catalog).is_empty(), "{name}");
     }
 }

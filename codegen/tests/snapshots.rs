@@ -6,6 +6,9 @@
 
 use std::path::Path;
 
+#[path = "support/invariants.rs"]
+mod invariants;
+
 use errtab_codegen::diagnostic::{Colour, render};
 use errtab_codegen::{Config, SourceFile};
 
@@ -38,7 +41,12 @@ fn good_fixtures_have_a_catalogue() {
     insta::glob!("fixtures/good/*.md", |path| {
         let (doc, overlay) = fixture(path);
         let output = Config::new(&doc, &overlay).generate().expect("a good fixture generates");
-        insta::assert_snapshot!(output.catalogue);
+        // Every shape of catalogue reads back as written (see `invariants::check_output`), and
+        // nothing changes against itself.
+        invariants::check_output(&output);
+        let recorded = errtab_codegen::catalogue::read(&output.markdown);
+        assert!(errtab_codegen::report::compare(&recorded, &output.catalog).is_empty(), "{}", doc.path);
+        insta::assert_snapshot!(output.markdown);
     });
 }
 
@@ -76,7 +84,7 @@ fn inspect_names_exactly_the_generated_methods() {
         let inspection = errtab_codegen::inspect::inspect(&doc, Some(&overlay));
         let line = inspection.text.lines().find_map(|line| line.strip_prefix("ErrorCode's methods: "));
         assert_eq!(line, Some(emitted.join(", ").as_str()), "{}", doc.path);
-        let recorded = errtab_codegen::catalogue::read(&output.catalogue).methods;
+        let recorded = errtab_codegen::catalogue::read(&output.markdown).methods;
         let names = emitted.iter().map(|method| method.split('(').next().unwrap_or_default().to_owned());
         assert_eq!(recorded, names.collect(), "{}", doc.path);
     });

@@ -100,7 +100,7 @@ fn write_crate(root: &Path, dir: &Path, output: &errtab_codegen::Output) -> io::
         ("Cargo.toml".to_owned(), manifest),
         ("Cargo.lock".to_owned(), fs::read_to_string(root.join("Cargo.lock"))?),
         ("src/error_codes.rs".to_owned(), output.rust.clone()),
-        ("src/error_codes.md".to_owned(), output.catalogue.clone()),
+        ("src/error_codes.md".to_owned(), output.markdown.clone()),
     ];
     // The rest of the crate as it is: `lib.rs` and every module it declares.
     let mut dirs = vec![String::new()];

@@ -138,7 +138,7 @@ fn update_catalogue(
         }
     };
     let needs = version::needs(previous, bump, &package.version);
-    let markdown = catalogue::stamp(&output.catalogue, &package.name, &needs);
+    let markdown = catalogue::stamp(&output.markdown, &package.name, &needs);
     Ok(CatalogueUpdate { report, bump, markdown, needs })
 }
 

@@ -114,8 +114,8 @@ pub fn check_output(output: &Output) {
     }
     // The catalogue Markdown reads back as what it records, as the next run's change report
     // will read it.
-    let recorded = errtab_codegen::catalogue::read(&output.catalogue);
-    assert_eq!(recorded.codes.len(), entries.len(), "one catalogue row per code:\n{}", output.catalogue);
+    let recorded = errtab_codegen::catalogue::read(&output.markdown);
+    assert_eq!(recorded.codes.len(), entries.len(), "one catalogue row per code:\n{}", output.markdown);
     for entry in entries {
         let row = &recorded.codes[&entry.code];
         assert_eq!(

@@ -8,17 +8,13 @@
 //! and `InvalidParameter` is the catch-all of every API; their numbers and variants are
 //! stable, their wording is not, so their text is always taken from the catalogue.
 
-use errtab_codegen::model::{Catalog, CodeKey, Entry};
+use errtab_codegen::model::{CodeKey, Entry};
 use tencent_meeting_errors::{ErrorCode, ErrorInfo, ErrorResponse};
 
-/// The catalogue of `spec/`, as the generator reads it.
-fn catalog() -> Catalog {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/");
-    let read = |name: &str| std::fs::read_to_string(format!("{root}{name}")).unwrap();
-    let doc = errtab_codegen::SourceFile::new("spec/error-codes.md", read("error-codes.md"));
-    let overlay = errtab_codegen::SourceFile::new("spec/error-codes.toml", read("error-codes.toml"));
-    errtab_codegen::Config::new(&doc, &overlay).check().expect("spec/ is valid: `cargo xtask gen` says why not")
-}
+#[path = "support/spec.rs"]
+mod spec;
+
+use spec::catalog;
 
 /// The number of an entry of the catalogue (the Tencent Meeting page's codes are integers).
 fn number(entry: &Entry) -> i64 {

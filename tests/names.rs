@@ -4,17 +4,13 @@
 //!
 //! Expectations come from the catalogue that `errtab-codegen` reads from `spec/`.
 
-use errtab_codegen::model::{Catalog, CodeKey};
+use errtab_codegen::model::CodeKey;
 use tencent_meeting_errors::{ErrorCode, ParseErrorCodeError};
 
-/// The catalogue of `spec/`, as the generator reads it.
-fn catalog() -> Catalog {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../spec/");
-    let read = |name: &str| std::fs::read_to_string(format!("{root}{name}")).unwrap();
-    let doc = errtab_codegen::SourceFile::new("spec/error-codes.md", read("error-codes.md"));
-    let overlay = errtab_codegen::SourceFile::new("spec/error-codes.toml", read("error-codes.toml"));
-    errtab_codegen::Config::new(&doc, &overlay).check().expect("spec/ is valid: `cargo xtask gen` says why not")
-}
+#[path = "support/spec.rs"]
+mod spec;
+
+use spec::catalog;
 
 /// Each documented or retired code of the catalogue with its variant's name.
 fn codes() -> Vec<(i64, String)> {

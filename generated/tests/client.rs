@@ -8,10 +8,9 @@
 //! are stable, its wording is not), and 190310 `PerMinuteCallLimitExceeded` is the rate limit
 //! the issue was reported with.
 
-use std::io::{BufRead as _, BufReader, Write as _};
+use std::io::Write as _;
 use std::net::TcpListener;
 use std::thread::JoinHandle;
-use std::time::Duration;
 
 use tencent_meeting_errors::{ApiError, ErrorCode};
 
@@ -22,6 +21,14 @@ mod readme;
 /// The README's `get` for ureq.
 #[path = "clients/ureq_get.rs"]
 mod ureq_get;
+
+/// The local server and the ureq agent the client tests share; this file uses only its
+/// request reader and its agent.
+#[path = "clients/server.rs"]
+#[allow(dead_code)]
+mod server;
+
+use server::agent;
 
 use readme::Next;
 
@@ -189,20 +196,8 @@ fn serve(responses: Vec<(u16, &'static str, Vec<u8>)>) -> (String, JoinHandle<()
     let server = std::thread::spawn(move || {
         for _ in 0..responses.len() {
             let (stream, _) = listener.accept().unwrap();
-            stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-            let mut reader = BufReader::new(stream);
-            let mut request_line = String::new();
-            reader.read_line(&mut request_line).unwrap();
-            loop {
-                let mut header = String::new();
-                reader.read_line(&mut header).unwrap();
-                if header.trim_end().is_empty() {
-                    break;
-                }
-            }
-            let path = request_line.split(' ').nth(1).unwrap();
+            let (path, mut stream) = server::read_request(stream);
             let (status, content_type, body) = &responses[path.trim_start_matches('/').parse::<usize>().unwrap()];
-            let mut stream = reader.into_inner();
             let head = format!(
                 "HTTP/1.1 {status} Canned\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
@@ -212,15 +207,6 @@ fn serve(responses: Vec<(u16, &'static str, Vec<u8>)>) -> (String, JoinHandle<()
         }
     });
     (base, server)
-}
-
-fn agent() -> ureq::Agent {
-    // The timeout only keeps a broken server from hanging the test run; nothing is timed.
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(60)))
-        .build()
-        .into()
 }
 
 /// Fetches every case through the README's `get`, and returns the errors it gave, in order.

@@ -23,16 +23,7 @@ mod server;
 #[path = "clients/ureq_get.rs"]
 mod ureq_get;
 
-use server::{Server, cut_short, response};
-
-fn agent() -> ureq::Agent {
-    // The timeout only keeps a broken server from hanging the test run; nothing is timed.
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(60)))
-        .build()
-        .into()
-}
+use server::{Server, agent, cut_short, response};
 
 fn with_ureq(url: &str) -> anyhow::Result<Vec<u8>> {
     ureq_get::get(&agent(), url)

@@ -52,7 +52,7 @@ impl Server {
 }
 
 /// Reads a request's head (the clients send no body with a GET) and returns its path.
-fn read_request(stream: TcpStream) -> (String, TcpStream) {
+pub fn read_request(stream: TcpStream) -> (String, TcpStream) {
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let mut reader = BufReader::new(stream);
     let mut request_line = String::new();
@@ -66,6 +66,16 @@ fn read_request(stream: TcpStream) -> (String, TcpStream) {
     }
     let path = request_line.split(' ').nth(1).unwrap_or_default().to_owned();
     (path, reader.into_inner())
+}
+
+/// A ureq agent that hands back 4xx and 5xx answers with their bodies. Its timeout only keeps
+/// a broken server from hanging the test run; nothing is timed.
+pub fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(Duration::from_secs(60)))
+        .build()
+        .into()
 }
 
 /// A whole response: status, headers, `Content-Length` and body.

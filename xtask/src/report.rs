@@ -157,17 +157,20 @@ mod tests {
 
     /// The revision fixture taken in and committed: the report is the same before the commit
     /// (against `HEAD`) and after it (against `HEAD~1`), and empty against the new `HEAD`.
+    /// Puts the revision fixture's page and overlay `name` (`before`, `after`) in `spec/`.
+    fn take_revision(scratch: &Scratch, name: &str) {
+        let revision = repository().join("codegen/tests/fixtures/revision");
+        for ext in ["md", "toml"] {
+            let text = std::fs::read(revision.join(format!("{name}.{ext}"))).unwrap();
+            scratch.write(&format!("spec/error-codes.{ext}"), &text);
+        }
+    }
+
     #[test]
     fn the_report_can_be_had_again_after_gen_and_after_the_commit() {
         let scratch = Scratch::new("report");
         let root = scratch.root.clone();
-        let revision = repository().join("codegen/tests/fixtures/revision");
-        let take = |name: &str| {
-            for ext in ["md", "toml"] {
-                let text = std::fs::read(revision.join(format!("{name}.{ext}"))).unwrap();
-                scratch.write(&format!("spec/error-codes.{ext}"), &text);
-            }
-        };
+        let take = |name: &str| take_revision(&scratch, name);
         take("before");
         generate::run(&root, Mode::Write).unwrap();
         scratch.commit("before");
@@ -194,13 +197,7 @@ mod tests {
     #[test]
     fn the_markdown_report_has_a_heading_and_a_bullet_per_change() {
         let scratch = Scratch::new("markdown");
-        let revision = repository().join("codegen/tests/fixtures/revision");
-        let take = |name: &str| {
-            for ext in ["md", "toml"] {
-                let text = std::fs::read(revision.join(format!("{name}.{ext}"))).unwrap();
-                scratch.write(&format!("spec/error-codes.{ext}"), &text);
-            }
-        };
+        let take = |name: &str| take_revision(&scratch, name);
         take("before");
         generate::run(&scratch.root, Mode::Write).unwrap();
         scratch.commit("before");

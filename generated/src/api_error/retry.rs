@@ -22,6 +22,7 @@ pub(super) enum RetryAfter {
 impl RetryAfter {
     /// Reads a header value: `delay-seconds` (ASCII digits) or an HTTP date in any of the
     /// three forms HTTP allows; `None` for anything else.
+    #[inline]
     pub(super) fn parse(value: &str) -> Option<RetryAfter> {
         let value = value.trim_ascii();
         if !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit()) {
@@ -33,6 +34,7 @@ impl RetryAfter {
     }
 
     /// The wait left at `now`; zero for a date in the past.
+    #[inline]
     pub(super) fn wait(self, now: SystemTime) -> Duration {
         match self {
             RetryAfter::Delay(delay) => delay,
@@ -68,6 +70,7 @@ impl ApiError {
     ///
     /// [`retry_after`]: ApiError::retry_after
     #[must_use]
+    #[inline]
     pub fn with_retry_after(self, value: &str) -> ApiError {
         match RetryAfter::parse(value) {
             Some(retry_after) => ApiError { retry_after: Some(retry_after), ..self },
@@ -78,6 +81,7 @@ impl ApiError {
     /// How long the server asked to wait before the request is sent again, when it said so
     /// with a `Retry-After` header given to [`with_retry_after`](ApiError::with_retry_after).
     /// For a date, the time left until then; zero once it has passed.
+    #[inline]
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after.map(|retry_after| retry_after.wait(SystemTime::now()))
     }
@@ -108,6 +112,7 @@ impl ApiError {
     ///
     /// This is a hint, not a retry policy: how often to try, and how long a wait is worth it,
     /// are the caller's.
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         if self.retry_after.is_some() {
             return true;
@@ -124,6 +129,7 @@ impl ApiError {
 /// Whether a rate-limit `code`, answered without `Retry-After`, may succeed if tried again
 /// soon: its window is a minute or less, or the documentation states none. The one place the
 /// code's part of [`ApiError::is_retryable`] is decided.
+#[inline]
 fn code_allows_retry_soon(code: ErrorCode) -> bool {
     code.is_retryable() && code.rate_limit_window().is_none_or(|window| window <= SOON)
 }

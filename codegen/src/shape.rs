@@ -67,9 +67,6 @@ pub enum Column {
     Fact(usize),
 }
 
-/// The methods every `ErrorCode` has, beside those its shape adds.
-const ALWAYS: [&str; 5] = ["from_code", "code", "name", "is_retryable", "description"];
-
 /// Names a fact may not take: `ErrorCode`'s own methods and the fields of its row.
 pub const RESERVED: &[&str] = &[
     "from_code",
@@ -80,6 +77,7 @@ pub const RESERVED: &[&str] = &[
     "status_code",
     "is_retryable",
     "description",
+    "description_in",
     "name",
     "retryable",
 ];
@@ -107,14 +105,14 @@ impl Shape {
     /// Every public method of `ErrorCode`, in the order the module defines them.
     pub fn methods(&self, facts: &Facts) -> Vec<Method> {
         let method = |name: &str, feature| Method { name: name.to_owned(), feature };
-        let mut methods = vec![method(ALWAYS[0], None), method(ALWAYS[1], None), method(ALWAYS[2], None)];
+        let mut methods = vec![method("from_code", None), method("code", None), method("name", None)];
         if self.kinds {
             methods.push(method("kind", None));
         }
         if self.http {
             methods.extend([method("http_status", None), method("status_code", Some("http"))]);
         }
-        methods.extend([method(ALWAYS[3], None), method(ALWAYS[4], None)]);
+        methods.extend([method("is_retryable", None), method("description", None)]);
         if self.languages {
             methods.push(method("description_in", None));
         }
